@@ -1,0 +1,202 @@
+/**
+ * Validation of a batch before it is written: row shapes (zod), duplicate keys inside the batch,
+ * references to entities in the batch or already in the store, and region hierarchy cycles.
+ * All problems are collected and reported together, each with its path (`actors[3].regionId`).
+ */
+import { createHash } from 'node:crypto';
+import {
+  BATCH_KEYS,
+  BATCH_SCHEMAS,
+  emptyBatch,
+  relationKey,
+  type GraphBatch,
+  type GraphBatchInput,
+} from '../domain/model.ts';
+import type { ExistingIds } from './graph-store.ts';
+
+export interface BatchIssue {
+  /** e.g. ['actors', 3, 'regionId'] */
+  path: (string | number)[];
+  message: string;
+}
+
+export class BatchValidationError extends Error {
+  constructor(readonly issues: BatchIssue[]) {
+    const shown = issues.slice(0, 10).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    const more = issues.length > 10 ? ` (+${issues.length - 10} more)` : '';
+    super(`Invalid batch: ${shown.join('; ')}${more}`);
+    this.name = 'BatchValidationError';
+  }
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+/** Shape-validates every row; throws BatchValidationError listing all invalid fields. */
+export function parseBatch(input: GraphBatchInput | GraphBatch): GraphBatch {
+  const out = emptyBatch();
+  const issues: BatchIssue[] = [];
+  for (const key of Object.keys(input)) {
+    if (!(BATCH_KEYS as string[]).includes(key)) issues.push({ path: [key], message: 'unknown kind of rows' });
+  }
+  for (const key of BATCH_KEYS) {
+    const rows = (input as GraphBatchInput)[key] ?? [];
+    const schema = BATCH_SCHEMAS[key];
+    rows.forEach((row, i) => {
+      const r = schema.safeParse(row);
+      if (r.success) (out[key] as unknown[]).push(r.data);
+      else for (const iss of r.error.issues) issues.push({ path: [key, i, ...iss.path.map(pathPart)], message: iss.message });
+    });
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+  return out;
+}
+
+const pathPart = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p));
+
+type EntityKind = 'sources' | 'regions' | 'actors' | 'projects' | 'events';
+
+/** Checks duplicates, references and cycles against the batch itself and what the store holds. */
+export function checkBatch(batch: GraphBatch, existing: ExistingIds): void {
+  const issues: BatchIssue[] = [];
+  const ids: Record<EntityKind, Set<string>> = {
+    sources: new Set(),
+    regions: new Set(),
+    actors: new Set(),
+    projects: new Set(),
+    events: new Set(),
+  };
+  const kindOfId = new Map<string, EntityKind>();
+  for (const kind of Object.keys(ids) as EntityKind[]) {
+    batch[kind].forEach((row, i) => {
+      const other = kindOfId.get(row.id);
+      if (ids[kind].has(row.id)) issues.push({ path: [kind, i, 'id'], message: `duplicate id "${row.id}" in this batch` });
+      else if (other !== undefined)
+        issues.push({ path: [kind, i, 'id'], message: `id "${row.id}" is already used by ${other} in this batch` });
+      ids[kind].add(row.id);
+      kindOfId.set(row.id, kind);
+    });
+  }
+  for (const kind of ['participations', 'eventParticipations', 'cooperations', 'targets'] as const) {
+    const seen = new Set<string>();
+    const keyOf = relationKey[kind] as (r: unknown) => string;
+    batch[kind].forEach((row, i) => {
+      const k = keyOf(row);
+      if (seen.has(k)) issues.push({ path: [kind, i], message: `duplicate row (${k.replaceAll('|', ', ')}) in this batch` });
+      seen.add(k);
+    });
+  }
+
+  const exists = (kind: EntityKind, id: string) => ids[kind].has(id) || existing.has(kind, id);
+  const ref = (path: (string | number)[], kind: EntityKind, id: string | null, what: string) => {
+    if (id !== null && !exists(kind, id)) issues.push({ path, message: `unknown ${what} "${id}"` });
+  };
+  const singular: Record<EntityKind, string> = {
+    sources: 'source',
+    regions: 'region',
+    actors: 'actor',
+    projects: 'project',
+    events: 'event',
+  };
+
+  for (const key of BATCH_KEYS) {
+    if (key === 'sources') continue;
+    (batch[key] as { sourceIds: string[] }[]).forEach((row, i) =>
+      row.sourceIds.forEach((s, j) => ref([key, i, 'sourceIds', j], 'sources', s, 'source')),
+    );
+  }
+  batch.regions.forEach((r, i) => {
+    if (r.parentId === r.id) issues.push({ path: ['regions', i, 'parentId'], message: 'a region cannot be part of itself' });
+    else ref(['regions', i, 'parentId'], 'regions', r.parentId, 'region');
+  });
+  batch.actors.forEach((a, i) => ref(['actors', i, 'regionId'], 'regions', a.regionId, 'region'));
+  batch.projects.forEach((p, i) => {
+    if (p.predecessorId === p.id)
+      issues.push({ path: ['projects', i, 'predecessorId'], message: 'a project cannot continue itself' });
+    else ref(['projects', i, 'predecessorId'], 'projects', p.predecessorId, 'project');
+  });
+  batch.events.forEach((e, i) => {
+    ref(['events', i, 'placeId'], 'regions', e.placeId, 'region');
+    ref(['events', i, 'projectId'], 'projects', e.projectId, 'project');
+  });
+  batch.participations.forEach((p, i) => {
+    ref(['participations', i, 'actorId'], 'actors', p.actorId, 'actor');
+    ref(['participations', i, 'projectId'], 'projects', p.projectId, 'project');
+  });
+  batch.eventParticipations.forEach((p, i) => {
+    ref(['eventParticipations', i, 'actorId'], 'actors', p.actorId, 'actor');
+    ref(['eventParticipations', i, 'eventId'], 'events', p.eventId, 'event');
+  });
+  batch.cooperations.forEach((c, i) => {
+    ref(['cooperations', i, 'actorId'], 'actors', c.actorId, 'actor');
+    ref(['cooperations', i, 'partnerId'], 'actors', c.partnerId, 'actor');
+  });
+  batch.targets.forEach((t, i) => {
+    if (!exists('projects', t.subjectId) && !exists('events', t.subjectId))
+      issues.push({ path: ['targets', i, 'subjectId'], message: `unknown project or event "${t.subjectId}"` });
+    ref(['targets', i, 'regionId'], 'regions', t.regionId, 'region');
+  });
+  // Stored entities of another kind with the same id.
+  for (const kind of Object.keys(ids) as EntityKind[]) {
+    batch[kind].forEach((row, i) => {
+      for (const other of Object.keys(ids) as EntityKind[]) {
+        if (other !== kind && existing.has(other, row.id))
+          issues.push({ path: [kind, i, 'id'], message: `id "${row.id}" is already used by a stored ${singular[other]}` });
+      }
+    });
+  }
+
+  // Region hierarchy must stay a tree: follow parents through batch and store.
+  const parentInBatch = new Map(batch.regions.map((r) => [r.id, r.parentId]));
+  batch.regions.forEach((r, i) => {
+    const seen = new Set<string>([r.id]);
+    let cur: string | null | undefined = r.parentId;
+    while (cur !== null && cur !== undefined) {
+      if (seen.has(cur)) {
+        issues.push({ path: ['regions', i, 'parentId'], message: `region hierarchy would form a cycle through "${cur}"` });
+        break;
+      }
+      seen.add(cur);
+      cur = parentInBatch.has(cur) ? (parentInBatch.get(cur) ?? null) : existing.parentOf(cur);
+    }
+  });
+
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/** Every id a batch refers to or defines, by kind (what an adapter must look up for `ExistingIds`). */
+export function referencedIds(batch: GraphBatch): string[] {
+  const out = new Set<string>();
+  for (const key of BATCH_KEYS) {
+    if (key === 'sources') continue;
+    for (const row of batch[key] as { sourceIds: string[] }[]) row.sourceIds.forEach((s) => out.add(s));
+  }
+  for (const kind of ['sources', 'regions', 'actors', 'projects', 'events'] as const) batch[kind].forEach((r) => out.add(r.id));
+  batch.regions.forEach((r) => r.parentId && out.add(r.parentId));
+  batch.actors.forEach((a) => a.regionId && out.add(a.regionId));
+  batch.projects.forEach((p) => p.predecessorId && out.add(p.predecessorId));
+  batch.events.forEach((e) => {
+    if (e.placeId) out.add(e.placeId);
+    if (e.projectId) out.add(e.projectId);
+  });
+  batch.participations.forEach((p) => out.add(p.actorId).add(p.projectId));
+  batch.eventParticipations.forEach((p) => out.add(p.actorId).add(p.eventId));
+  batch.cooperations.forEach((c) => out.add(c.actorId).add(c.partnerId));
+  batch.targets.forEach((t) => out.add(t.subjectId).add(t.regionId));
+  return [...out];
+}
+
+/** Canonical JSON (sorted keys): equal rows give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A short fingerprint of a row, stored beside it to tell "unchanged" from "updated". */
+export function fingerprint(row: unknown): string {
+  return createHash('sha1').update(canonicalJson(row)).digest('base64url');
+}

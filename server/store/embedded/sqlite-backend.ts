@@ -1,0 +1,306 @@
+/**
+ * The embedded default: a file-backed SQLite database (better-sqlite3) under DATA_DIR.
+ * Each entity is stored as its validated JSON plus the columns the queries filter on; relationship
+ * tables are keyed by their natural key. Every value is a bound parameter; id lists are passed as
+ * one JSON array and expanded with json_each().
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  BATCH_KEYS,
+  type Actor,
+  type BatchKey,
+  type Cooperation,
+  type Event,
+  type EventParticipation,
+  type GraphBatch,
+  type NodeType,
+  type Participation,
+  type Project,
+  type Region,
+  type Source,
+  type Target,
+} from '../../domain/model.ts';
+import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
+import { fingerprint } from '../batch.ts';
+import { emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats } from '../graph-store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS regions (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+  parent_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS regions_parent ON regions(parent_id);
+CREATE TABLE IF NOT EXISTS actors (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+  region_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS actors_region ON actors(region_id);
+CREATE INDEX IF NOT EXISTS actors_kind ON actors(kind);
+CREATE TABLE IF NOT EXISTS projects (
+  id TEXT PRIMARY KEY, status TEXT NOT NULL, name TEXT NOT NULL,
+  predecessor_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS projects_predecessor ON projects(predecessor_id);
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+  project_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
+  place_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_project ON events(project_id);
+CREATE INDEX IF NOT EXISTS events_place ON events(place_id);
+CREATE TABLE IF NOT EXISTS participations (
+  actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  project_id TEXT NOT NULL REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, project_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS participations_project ON participations(project_id, actor_id);
+CREATE TABLE IF NOT EXISTS event_participations (
+  actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  event_id TEXT NOT NULL REFERENCES events(id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, event_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_participations_event ON event_participations(event_id, actor_id);
+CREATE TABLE IF NOT EXISTS cooperations (
+  actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  partner_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, partner_id, kind)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cooperations_partner ON cooperations(partner_id);
+CREATE TABLE IF NOT EXISTS targets (
+  subject_id TEXT NOT NULL, region_id TEXT NOT NULL REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (subject_id, region_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS targets_region ON targets(region_id);
+`;
+
+const SCHEMA_VERSION = '1';
+
+const TABLE: Record<BatchKey, string> = {
+  sources: 'sources',
+  regions: 'regions',
+  actors: 'actors',
+  projects: 'projects',
+  events: 'events',
+  participations: 'participations',
+  eventParticipations: 'event_participations',
+  cooperations: 'cooperations',
+  targets: 'targets',
+};
+
+/** Columns beside fp/json, and the key columns, per table (all fixed text). */
+const COLUMNS: Record<BatchKey, { key: string[]; cols: string[]; values: (row: never) => unknown[] }> = {
+  sources: { key: ['id'], cols: ['id'], values: (r: Source) => [r.id] },
+  regions: {
+    key: ['id'],
+    cols: ['id', 'kind', 'name', 'parent_id', 'search_key', 'search_key_alt'],
+    values: (r: Region) => [r.id, r.kind, r.name, r.parentId, foldGerman(r.name), foldPlain(r.name)],
+  },
+  actors: {
+    key: ['id'],
+    cols: ['id', 'kind', 'name', 'region_id', 'search_key', 'search_key_alt'],
+    values: (r: Actor) => [r.id, r.kind, r.name, r.regionId, foldGerman(r.name), foldPlain(r.name)],
+  },
+  projects: {
+    key: ['id'],
+    cols: ['id', 'status', 'name', 'predecessor_id', 'search_key', 'search_key_alt'],
+    values: (r: Project) => [r.id, r.status, r.name, r.predecessorId, foldGerman(r.name), foldPlain(r.name)],
+  },
+  events: {
+    key: ['id'],
+    cols: ['id', 'kind', 'name', 'project_id', 'place_id', 'search_key', 'search_key_alt'],
+    values: (r: Event) => [r.id, r.kind, r.name, r.projectId, r.placeId, foldGerman(r.name), foldPlain(r.name)],
+  },
+  participations: {
+    key: ['actor_id', 'project_id'],
+    cols: ['actor_id', 'project_id', 'role'],
+    values: (r: Participation) => [r.actorId, r.projectId, r.role],
+  },
+  eventParticipations: {
+    key: ['actor_id', 'event_id'],
+    cols: ['actor_id', 'event_id', 'role'],
+    values: (r: EventParticipation) => [r.actorId, r.eventId, r.role],
+  },
+  cooperations: {
+    key: ['actor_id', 'partner_id', 'kind'],
+    cols: ['actor_id', 'partner_id', 'kind'],
+    values: (r: Cooperation) => [r.actorId, r.partnerId, r.kind],
+  },
+  targets: {
+    key: ['subject_id', 'region_id'],
+    cols: ['subject_id', 'region_id', 'role'],
+    values: (r: Target) => [r.subjectId, r.regionId, r.role],
+  },
+};
+
+type Where = [sql: string, param: unknown][];
+const inList = (col: string, ids: Ids | undefined): Where => (ids === undefined ? [] : [[`${col} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)]]);
+
+export class SqliteBackend implements GraphBackend {
+  readonly kind = 'embedded' as const;
+  private db!: Database.Database;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(private readonly file: string) {}
+
+  async init(): Promise<void> {
+    if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
+    if (v === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', SCHEMA_VERSION);
+    else if (v.value !== SCHEMA_VERSION)
+      throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private select<T>(table: string, where: Where): T[] {
+    const sql = `SELECT json FROM ${table}${where.length ? ` WHERE ${where.map(([w]) => w).join(' AND ')}` : ''}`;
+    const rows = this.stmt(sql).pluck().all(...where.map(([, p]) => p)) as string[];
+    return rows.map((j) => JSON.parse(j) as T);
+  }
+
+  async counts(): Promise<StoreStats> {
+    const out = emptyCounts();
+    for (const k of BATCH_KEYS) out[k] = (this.stmt(`SELECT count(*) FROM ${TABLE[k]}`).pluck().get() as number) ?? 0;
+    return out;
+  }
+
+  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult> {
+    const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
+    const run = this.db.transaction(() => {
+      const entityTable = { sources: 'sources', regions: 'regions', actors: 'actors', projects: 'projects', events: 'events' } as const;
+      validate({
+        has: (kind, id) => this.stmt(`SELECT 1 FROM ${entityTable[kind]} WHERE id = ?`).pluck().get(id) !== undefined,
+        parentOf: (id) => {
+          const row = this.stmt('SELECT parent_id FROM regions WHERE id = ?').get(id) as { parent_id: string | null } | undefined;
+          return row === undefined ? undefined : row.parent_id;
+        },
+      });
+      for (const key of BATCH_KEYS) {
+        const { key: keyCols, cols, values } = COLUMNS[key];
+        const table = TABLE[key];
+        const getFp = this.stmt(`SELECT fp FROM ${table} WHERE ${keyCols.map((c) => `${c} = ?`).join(' AND ')}`).pluck();
+        const all = [...cols, 'fp', 'json'];
+        const upsert = this.stmt(
+          `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ` +
+            `ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${all
+              .filter((c) => !keyCols.includes(c))
+              .map((c) => `${c} = excluded.${c}`)
+              .join(', ')}`,
+        );
+        for (const row of batch[key] as never[]) {
+          const vals = (values as (r: never) => unknown[])(row);
+          const fp = fingerprint(row);
+          const old = getFp.get(...vals.slice(0, keyCols.length)) as string | undefined;
+          if (old === fp) {
+            result.unchanged[key]++;
+            continue;
+          }
+          upsert.run(...vals, fp, JSON.stringify(row));
+          if (old === undefined) result.created[key]++;
+          else result.updated[key]++;
+        }
+      }
+    });
+    run.immediate();
+    return result;
+  }
+
+  async clear(): Promise<void> {
+    this.db.transaction(() => {
+      for (const k of [...BATCH_KEYS].reverse()) this.db.prepare(`DELETE FROM ${TABLE[k]}`).run();
+    })();
+  }
+
+  async loadRegions(): Promise<Region[]> {
+    return this.select<Region>('regions', []);
+  }
+
+  async loadSources(ids: Ids): Promise<Source[]> {
+    return ids.length === 0 ? [] : this.select<Source>('sources', inList('id', ids));
+  }
+
+  async loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]> {
+    return this.select<Actor>('actors', [...inList('id', q.ids), ...inList('region_id', q.regionIds), ...inList('kind', q.kinds)]);
+  }
+
+  async loadProjects(q: { ids?: Ids; predecessorIds?: Ids }): Promise<Project[]> {
+    return this.select<Project>('projects', [...inList('id', q.ids), ...inList('predecessor_id', q.predecessorIds)]);
+  }
+
+  async loadEvents(q: { ids?: Ids; projectIds?: Ids; placeIds?: Ids }): Promise<Event[]> {
+    return this.select<Event>('events', [...inList('id', q.ids), ...inList('project_id', q.projectIds), ...inList('place_id', q.placeIds)]);
+  }
+
+  async loadParticipations(q: { actorIds?: Ids; projectIds?: Ids }): Promise<Participation[]> {
+    return this.select<Participation>('participations', [...inList('actor_id', q.actorIds), ...inList('project_id', q.projectIds)]);
+  }
+
+  async loadEventParticipations(q: { actorIds?: Ids; eventIds?: Ids }): Promise<EventParticipation[]> {
+    return this.select<EventParticipation>('event_participations', [...inList('actor_id', q.actorIds), ...inList('event_id', q.eventIds)]);
+  }
+
+  async loadCooperations(q: { actorIds?: Ids }): Promise<Cooperation[]> {
+    if (q.actorIds === undefined) return this.select<Cooperation>('cooperations', []);
+    const ids = JSON.stringify(q.actorIds);
+    const sql =
+      'SELECT json FROM cooperations WHERE actor_id IN (SELECT value FROM json_each(?)) ' +
+      'UNION SELECT json FROM cooperations WHERE partner_id IN (SELECT value FROM json_each(?))';
+    return (this.stmt(sql).pluck().all(ids, ids) as string[]).map((j) => JSON.parse(j) as Cooperation);
+  }
+
+  async loadTargets(q: { subjectIds?: Ids; regionIds?: Ids }): Promise<Target[]> {
+    return this.select<Target>('targets', [...inList('subject_id', q.subjectIds), ...inList('region_id', q.regionIds)]);
+  }
+
+  async searchCandidates(key: string, alt: string, max: number): Promise<SearchCandidate[]> {
+    const tokens = JSON.stringify([...new Set([...key.split(' '), ...alt.split(' ')].filter((t) => t !== ''))].slice(0, 16));
+    const parts = (
+      [
+        ['actors', 'ACTOR', 'kind'],
+        ['projects', 'PROJECT', 'status'],
+        ['regions', 'REGION', 'kind'],
+        ['events', 'EVENT', 'kind'],
+      ] as const
+    ).map(
+      ([table, type, kind]) =>
+        `SELECT id, '${type}' AS type, ${kind} AS kind, name AS label, search_key AS searchKey, search_key_alt AS searchKeyAlt FROM ${table} ` +
+        `WHERE instr(search_key, ?) > 0 OR instr(search_key_alt, ?) > 0 OR instr(search_key_alt, ?) > 0 ` +
+        `OR EXISTS (SELECT 1 FROM json_each(?) WHERE instr(search_key, value) > 0 OR instr(search_key_alt, value) > 0)`,
+    );
+    const sql = `${parts.join(' UNION ALL ')} LIMIT ?`;
+    const params = [key, alt, key, tokens];
+    return this.stmt(sql).all(...params, ...params, ...params, ...params, max) as SearchCandidate[];
+  }
+
+  async nodeTypes(ids: Ids): Promise<Map<string, NodeType>> {
+    const list = JSON.stringify(ids);
+    const sql = (
+      [
+        ['actors', 'ACTOR'],
+        ['projects', 'PROJECT'],
+        ['regions', 'REGION'],
+        ['events', 'EVENT'],
+      ] as const
+    )
+      .map(([table, type]) => `SELECT id, '${type}' AS type FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+      .join(' UNION ALL ');
+    const rows = this.stmt(sql).all(list, list, list, list) as { id: string; type: NodeType }[];
+    return new Map(rows.map((r) => [r.id, r.type]));
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The storage port. The API and the analysis speak to a `GraphStore`; two adapters implement it
+ * (embedded SQLite, Neo4j) and pass one contract suite (test/contract/).
+ *
+ * Adapters implement the small set of domain primitives in `GraphBackend` (load rows by ids or
+ * regions, write a validated batch in one transaction); `BaseGraphStore` builds the network
+ * queries (filters, derived ties, neighbourhoods, paths, region matrix) on top of them, so both
+ * stores answer with the same semantics.
+ */
+import type {
+  Actor,
+  BatchKey,
+  Cooperation,
+  Event,
+  EventParticipation,
+  GraphBatch,
+  GraphBatchInput,
+  NodeType,
+  Participation,
+  Project,
+  Region,
+  Source,
+  Target,
+} from '../domain/model.ts';
+import type { Network, NetworkFilter, Path, RegionPair } from '../network/network.model.ts';
+import type { SearchCandidate } from '../search/fold.ts';
+
+export type Ids = readonly string[];
+
+export interface StoreStats {
+  sources: number;
+  regions: number;
+  actors: number;
+  projects: number;
+  events: number;
+  participations: number;
+  eventParticipations: number;
+  cooperations: number;
+  targets: number;
+}
+
+export interface BatchResult {
+  created: Record<BatchKey, number>;
+  updated: Record<BatchKey, number>;
+  unchanged: Record<BatchKey, number>;
+}
+
+export interface SearchHit {
+  id: string;
+  type: NodeType;
+  kind: string | null;
+  label: string;
+}
+
+export interface ActorDetails {
+  actor: Actor;
+  region: Region | null;
+  participations: (Participation & { project: Project })[];
+  eventParticipations: (EventParticipation & { event: Event })[];
+  /** Direct ties, seen from this actor: `partner` is the other side, `outgoing` the stated direction. */
+  cooperations: (Cooperation & { partner: Actor; outgoing: boolean })[];
+  sources: Source[];
+}
+
+export interface ProjectDetails {
+  project: Project;
+  participations: (Participation & { actor: Actor })[];
+  events: Event[];
+  targets: (Target & { region: Region })[];
+  predecessor: Project | null;
+  successors: Project[];
+  sources: Source[];
+}
+
+export interface RegionDetails {
+  region: Region;
+  parent: Region | null;
+  ancestors: Region[];
+  children: Region[];
+  actors: Actor[];
+  events: Event[];
+  /** Projects and events aimed at this region. */
+  targetedBy: (Target & { project: Project | null; event: Event | null })[];
+  sources: Source[];
+}
+
+export interface EventDetails {
+  event: Event;
+  place: Region | null;
+  project: Project | null;
+  participations: (EventParticipation & { actor: Actor })[];
+  targets: (Target & { region: Region })[];
+  sources: Source[];
+}
+
+/** What the rest of the server uses. */
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  init(): Promise<void>;
+  close(): Promise<void>;
+  stats(): Promise<StoreStats>;
+  /** Validates and writes a batch in one transaction; throws BatchValidationError, writes nothing then. */
+  applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult>;
+  clear(): Promise<void>;
+
+  search(text: string, limit: number): Promise<SearchHit[]>;
+  nodeType(id: string): Promise<NodeType | null>;
+  actorDetails(id: string): Promise<ActorDetails | null>;
+  projectDetails(id: string): Promise<ProjectDetails | null>;
+  regionDetails(id: string): Promise<RegionDetails | null>;
+  eventDetails(id: string): Promise<EventDetails | null>;
+
+  network(filter?: NetworkFilter): Promise<Network>;
+  neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
+  shortestPaths(from: string, to: string, maxLength: number, limit?: number): Promise<Path[]>;
+  regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]>;
+}
+
+/** Row-level primitives an adapter implements. `undefined` selectors mean "all". */
+export interface GraphBackend {
+  readonly kind: 'embedded' | 'neo4j';
+  init(): Promise<void>;
+  close(): Promise<void>;
+  counts(): Promise<StoreStats>;
+  /** Writes a batch in one transaction after `validate` (called inside it) accepts it. */
+  writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult>;
+  clear(): Promise<void>;
+
+  loadRegions(): Promise<Region[]>;
+  loadSources(ids: Ids): Promise<Source[]>;
+  loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]>;
+  loadProjects(q: { ids?: Ids; predecessorIds?: Ids }): Promise<Project[]>;
+  loadEvents(q: { ids?: Ids; projectIds?: Ids; placeIds?: Ids }): Promise<Event[]>;
+  loadParticipations(q: { actorIds?: Ids; projectIds?: Ids }): Promise<Participation[]>;
+  loadEventParticipations(q: { actorIds?: Ids; eventIds?: Ids }): Promise<EventParticipation[]>;
+  /** Cooperations with either end in `actorIds`. */
+  loadCooperations(q: { actorIds?: Ids }): Promise<Cooperation[]>;
+  loadTargets(q: { subjectIds?: Ids; regionIds?: Ids }): Promise<Target[]>;
+  /** Nodes whose search keys contain `key` (German folding) or `alt` (plain folding). */
+  searchCandidates(key: string, alt: string, max: number): Promise<SearchCandidate[]>;
+  nodeTypes(ids: Ids): Promise<Map<string, NodeType>>;
+}
+
+/** Which ids exist already, per entity kind (used to validate references inside a transaction). */
+export interface ExistingIds {
+  has(kind: 'sources' | 'regions' | 'actors' | 'projects' | 'events', id: string): boolean;
+  /** The stored parent of a region (to detect cycles across batch and store). */
+  parentOf(regionId: string): string | null | undefined;
+}
+
+export const emptyCounts = (): Record<BatchKey, number> => ({
+  sources: 0,
+  regions: 0,
+  actors: 0,
+  projects: 0,
+  events: 0,
+  participations: 0,
+  eventParticipations: 0,
+  cooperations: 0,
+  targets: 0,
+});

@@ -1,0 +1,532 @@
+/**
+ * `createGraphStore(backend)`: the GraphStore both adapters share. The network semantics live here
+ * (filters, time windows, derived ties, neighbourhoods, paths, region matrix), built on the
+ * adapter's row primitives, so the embedded store and Neo4j answer alike.
+ */
+import {
+  NODE_TYPES,
+  NON_COOPERATING_ROLES,
+  REGION_KINDS,
+  type Actor,
+  type Event,
+  type GraphBatch,
+  type GraphBatchInput,
+  type NodeType,
+  type Participation,
+  type Project,
+} from '../domain/model.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
+import { actorNode, assemble } from '../network/assemble.ts';
+import {
+  DEFAULT_NETWORK_LIMIT,
+  MAX_NETWORK_LIMIT,
+  type Network,
+  type NetworkFilter,
+  type Path,
+  type RegionPair,
+} from '../network/network.model.ts';
+import { allShortestPaths } from '../network/paths.ts';
+import { RegionIndex } from '../network/region-index.ts';
+import { regionMatrix } from '../network/region-matrix.ts';
+import { isOpenWindow, overlaps, type YearWindow } from '../network/years.ts';
+import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
+import { checkBatch, parseBatch } from './batch.ts';
+import type {
+  ActorDetails,
+  BatchResult,
+  EventDetails,
+  GraphBackend,
+  GraphStore,
+  ProjectDetails,
+  RegionDetails,
+  SearchHit,
+  StoreStats,
+} from './graph-store.ts';
+
+interface NormalFilter {
+  regionIds: string[] | null;
+  actorKinds: string[] | null;
+  sectors: Set<string> | null;
+  projectIds: string[] | null;
+  window: YearWindow;
+  includeDirect: boolean;
+  includeDerived: boolean;
+  nodeTypes: Set<NodeType>;
+  limit: number;
+}
+
+const MAX_LIST = 1000;
+
+function nonEmpty(list: string[] | null | undefined, field: string): string[] | null {
+  if (list === null || list === undefined) return null;
+  if (list.length > MAX_LIST) throw new BadUserInputError(field, `at most ${MAX_LIST} entries`);
+  return list.length === 0 ? null : [...new Set(list)];
+}
+
+function checkYear(y: number | null | undefined, field: string): number | null {
+  if (y === null || y === undefined) return null;
+  if (!Number.isInteger(y) || y < 1800 || y > 2200) throw new BadUserInputError(field, 'must be a year between 1800 and 2200');
+  return y;
+}
+
+export function normaliseFilter(f: NetworkFilter = {}, prefix = 'filter'): NormalFilter {
+  const from = checkYear(f.fromYear, `${prefix}.fromYear`);
+  const to = checkYear(f.toYear, `${prefix}.toYear`);
+  if (from !== null && to !== null && from > to) throw new BadUserInputError(`${prefix}.toYear`, 'must not be before fromYear');
+  const limit = f.limit ?? DEFAULT_NETWORK_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT)
+    throw new BadUserInputError(`${prefix}.limit`, `must be between 1 and ${MAX_NETWORK_LIMIT}`);
+  const nodeTypes = nonEmpty(f.nodeTypes, `${prefix}.nodeTypes`) as NodeType[] | null;
+  for (const t of nodeTypes ?? []) {
+    if (!NODE_TYPES.includes(t)) throw new BadUserInputError(`${prefix}.nodeTypes`, `unknown node type "${t}"`);
+  }
+  const sectors = nonEmpty(f.sectors, `${prefix}.sectors`);
+  return {
+    regionIds: nonEmpty(f.regionIds, `${prefix}.regionIds`),
+    actorKinds: nonEmpty(f.actorKinds, `${prefix}.actorKinds`),
+    sectors: sectors ? new Set(sectors) : null,
+    projectIds: nonEmpty(f.projectIds, `${prefix}.projectIds`),
+    window: { from, to },
+    includeDirect: f.includeDirect ?? true,
+    includeDerived: f.includeDerived ?? true,
+    nodeTypes: new Set(nodeTypes ?? NODE_TYPES),
+    limit,
+  };
+}
+
+const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+const uniq = (xs: Iterable<string>) => [...new Set(xs)];
+
+export function createGraphStore(b: GraphBackend): GraphStore {
+  let regionCache: Promise<RegionIndex> | null = null;
+  const regionIndex = () => (regionCache ??= b.loadRegions().then((rs) => new RegionIndex(rs)));
+  const invalidate = () => {
+    regionCache = null;
+  };
+
+  async function requireType(id: string): Promise<NodeType> {
+    const t = (await b.nodeTypes([id])).get(id);
+    if (t === undefined) throw new NotFoundError('node', id);
+    return t;
+  }
+
+  async function selectNetwork(f: NormalFilter): Promise<Network> {
+    const regions = await regionIndex();
+    for (const id of f.regionIds ?? []) if (!regions.get(id)) throw new NotFoundError('region', id);
+    const scope = f.regionIds ? regions.subtree(f.regionIds) : null;
+    const all = scope === null && f.actorKinds === null && f.sectors === null && f.projectIds === null;
+    const w = f.window;
+
+    // Actors: by region sub-tree, kind, sector, and (when given) participation in the chosen projects.
+    let actors = await b.loadActors({ regionIds: scope ? [...scope] : undefined, kinds: f.actorKinds ?? undefined });
+    if (f.sectors) {
+      const s = f.sectors;
+      actors = actors.filter((a) => a.sectors.some((x) => s.has(x)));
+    }
+    let parts: Participation[];
+    if (f.projectIds) {
+      parts = await b.loadParticipations({ projectIds: f.projectIds });
+      const inChosen = new Set(parts.map((p) => p.actorId));
+      actors = actors.filter((a) => inChosen.has(a.id));
+    } else {
+      parts = await b.loadParticipations(all ? {} : { actorIds: actors.map((a) => a.id) });
+    }
+    let A = byId(actors);
+    parts = parts.filter((p) => A.has(p.actorId));
+
+    // Projects: the chosen ones, or those the actors take part in or that aim at the regions.
+    let projectIds: string[] | undefined;
+    if (f.projectIds) projectIds = f.projectIds;
+    else if (!all) {
+      const ids = new Set(parts.map((p) => p.projectId));
+      if (scope) for (const t of await b.loadTargets({ regionIds: [...scope] })) ids.add(t.subjectId);
+      projectIds = [...ids];
+    }
+    const projects = (await b.loadProjects({ ids: projectIds })).filter((p) => overlaps(w, p.start, p.end));
+    const P = byId(projects);
+    parts = parts.filter((p) => P.has(p.projectId));
+
+    // Events: of those projects, attended by the actors, or held in / aimed at the regions.
+    let events: Event[];
+    if (all) events = await b.loadEvents({});
+    else {
+      const list = await b.loadEvents({ projectIds: [...P.keys()] });
+      if (!f.projectIds) {
+        const extra = new Set<string>();
+        for (const ep of await b.loadEventParticipations({ actorIds: [...A.keys()] })) extra.add(ep.eventId);
+        if (scope) {
+          for (const e of await b.loadEvents({ placeIds: [...scope] })) list.push(e);
+          for (const t of await b.loadTargets({ regionIds: [...scope] })) extra.add(t.subjectId);
+        }
+        const have = new Set(list.map((e) => e.id));
+        const missing = [...extra].filter((id) => !have.has(id));
+        if (missing.length > 0) list.push(...(await b.loadEvents({ ids: missing })));
+      }
+      events = [...byId(list).values()];
+    }
+    events = events.filter((e) => overlaps(w, e.date, e.endDate ?? e.date));
+    const E = byId(events);
+    let eparts = (await b.loadEventParticipations(all ? {} : { eventIds: [...E.keys()] })).filter(
+      (ep) => A.has(ep.actorId) && E.has(ep.eventId),
+    );
+    let coops = f.includeDirect
+      ? (await b.loadCooperations(all ? {} : { actorIds: [...A.keys()] })).filter(
+          (c) => A.has(c.actorId) && A.has(c.partnerId) && overlaps(w, c.since, c.until),
+        )
+      : [];
+
+    // In a year window, actors appear only with a tie active in it: the network as of that time.
+    if (!isOpenWindow(w)) {
+      const active = new Set<string>();
+      parts.forEach((p) => active.add(p.actorId));
+      eparts.forEach((p) => active.add(p.actorId));
+      coops.forEach((c) => active.add(c.actorId).add(c.partnerId));
+      A = new Map([...A].filter(([id]) => active.has(id)));
+      parts = parts.filter((p) => A.has(p.actorId));
+      eparts = eparts.filter((p) => A.has(p.actorId));
+      coops = coops.filter((c) => A.has(c.actorId) && A.has(c.partnerId));
+    }
+    const targets = await b.loadTargets(all ? {} : { subjectIds: [...P.keys(), ...E.keys()] });
+
+    return assemble({
+      regions,
+      actors: [...A.values()],
+      projects,
+      events,
+      participations: parts,
+      eventParticipations: eparts,
+      cooperations: coops,
+      targets: targets.filter((t) => P.has(t.subjectId) || E.has(t.subjectId)),
+      regionIds: null,
+      regionScope: scope,
+      nodeTypes: f.nodeTypes,
+      includeDerived: f.includeDerived,
+      derivedVia: null,
+      limit: f.limit,
+    });
+  }
+
+  /** Cooperation neighbours of actors: direct ties plus co-participants and co-attendees. */
+  async function actorNeighbours(ids: readonly string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
+    const link = (a: string, c: string) => {
+      if (a !== c) out.get(a)?.add(c);
+    };
+    for (const c of await b.loadCooperations({ actorIds: ids })) {
+      link(c.actorId, c.partnerId);
+      link(c.partnerId, c.actorId);
+    }
+    const own = (await b.loadParticipations({ actorIds: ids })).filter((p) => !NON_COOPERATING_ROLES.has(p.role));
+    if (own.length > 0) {
+      const members = groupBy(
+        (await b.loadParticipations({ projectIds: uniq(own.map((p) => p.projectId)) })).filter(
+          (p) => !NON_COOPERATING_ROLES.has(p.role),
+        ),
+        (p) => p.projectId,
+      );
+      for (const p of own) for (const m of members.get(p.projectId) ?? []) link(p.actorId, m.actorId);
+    }
+    const ownEv = await b.loadEventParticipations({ actorIds: ids });
+    if (ownEv.length > 0) {
+      const members = groupBy(await b.loadEventParticipations({ eventIds: uniq(ownEv.map((p) => p.eventId)) }), (p) => p.eventId);
+      for (const p of ownEv) for (const m of members.get(p.eventId) ?? []) link(p.actorId, m.actorId);
+    }
+    return out;
+  }
+
+  /** All neighbours of mixed nodes over every kind of edge the network shows. */
+  async function anyNeighbours(frontier: Map<string, NodeType>): Promise<Map<string, NodeType>> {
+    const regions = await regionIndex();
+    const of = (t: NodeType) => [...frontier].filter(([, x]) => x === t).map(([id]) => id);
+    const actors = of('ACTOR');
+    const projects = of('PROJECT');
+    const events = of('EVENT');
+    const regionIds = of('REGION');
+    const out = new Map<string, NodeType>();
+    const put = (id: string | null, t: NodeType) => {
+      if (id !== null && !frontier.has(id)) out.set(id, t);
+    };
+    if (actors.length > 0) {
+      for (const [, ns] of await actorNeighbours(actors)) for (const n of ns) put(n, 'ACTOR');
+      for (const p of await b.loadParticipations({ actorIds: actors })) put(p.projectId, 'PROJECT');
+      for (const p of await b.loadEventParticipations({ actorIds: actors })) put(p.eventId, 'EVENT');
+      for (const a of await b.loadActors({ ids: actors })) put(a.regionId, 'REGION');
+    }
+    if (projects.length > 0) {
+      for (const p of await b.loadParticipations({ projectIds: projects })) put(p.actorId, 'ACTOR');
+      for (const e of await b.loadEvents({ projectIds: projects })) put(e.id, 'EVENT');
+      for (const p of await b.loadProjects({ ids: projects })) put(p.predecessorId, 'PROJECT');
+      for (const p of await b.loadProjects({ predecessorIds: projects })) put(p.id, 'PROJECT');
+    }
+    if (events.length > 0) {
+      for (const p of await b.loadEventParticipations({ eventIds: events })) put(p.actorId, 'ACTOR');
+      for (const e of await b.loadEvents({ ids: events })) {
+        put(e.placeId, 'REGION');
+        put(e.projectId, 'PROJECT');
+      }
+    }
+    if (projects.length + events.length > 0) {
+      for (const t of await b.loadTargets({ subjectIds: [...projects, ...events] })) put(t.regionId, 'REGION');
+    }
+    if (regionIds.length > 0) {
+      for (const a of await b.loadActors({ regionIds })) put(a.id, 'ACTOR');
+      for (const e of await b.loadEvents({ placeIds: regionIds })) put(e.id, 'EVENT');
+      const subjects = (await b.loadTargets({ regionIds })).map((t) => t.subjectId);
+      if (subjects.length > 0) for (const [id, t] of await b.nodeTypes(uniq(subjects))) put(id, t);
+      for (const id of regionIds) {
+        put(regions.get(id)?.parentId ?? null, 'REGION');
+        for (const c of regions.childrenOf(id)) put(c.id, 'REGION');
+      }
+    }
+    return out;
+  }
+
+  async function induced(ids: Map<string, NodeType>, limit: number): Promise<Network> {
+    const regions = await regionIndex();
+    const of = (t: NodeType) => [...ids].filter(([, x]) => x === t).map(([id]) => id);
+    const actorIds = of('ACTOR');
+    const projectIds = of('PROJECT');
+    const eventIds = of('EVENT');
+    const [actors, projects, events] = await Promise.all([
+      b.loadActors({ ids: actorIds }),
+      b.loadProjects({ ids: projectIds }),
+      b.loadEvents({ ids: eventIds }),
+    ]);
+    const [parts, eparts, coops, targets] = await Promise.all([
+      b.loadParticipations({ actorIds }),
+      b.loadEventParticipations({ actorIds }),
+      b.loadCooperations({ actorIds }),
+      b.loadTargets({ subjectIds: [...projectIds, ...eventIds] }),
+    ]);
+    return assemble({
+      regions,
+      actors,
+      projects,
+      events,
+      participations: parts,
+      eventParticipations: eparts,
+      cooperations: coops,
+      targets,
+      regionIds: new Set(of('REGION')),
+      regionScope: null,
+      nodeTypes: new Set(NODE_TYPES),
+      includeDerived: true,
+      derivedVia: null,
+      limit,
+    });
+  }
+
+  const store: GraphStore = {
+    kind: b.kind,
+    init: () => b.init(),
+    close: () => b.close(),
+    stats: (): Promise<StoreStats> => b.counts(),
+    async applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult> {
+      const batch = parseBatch(input);
+      try {
+        return await b.writeBatch(batch, (existing) => checkBatch(batch, existing));
+      } finally {
+        invalidate();
+      }
+    },
+    async clear() {
+      await b.clear();
+      invalidate();
+    },
+
+    async search(text: string, limit: number): Promise<SearchHit[]> {
+      if (text.trim() === '') throw new BadUserInputError('text', 'must not be empty');
+      if (text.length > 200) throw new BadUserInputError('text', 'must be at most 200 characters');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new BadUserInputError('limit', 'must be between 1 and 100');
+      const key = foldGerman(text);
+      const alt = foldPlain(text);
+      if (key === '' && alt === '') return [];
+      const cands = await b.searchCandidates(key, alt, 2000);
+      return rankSearch(cands, text, limit).map(({ id, type, kind, label }) => ({ id, type, kind, label }));
+    },
+
+    async nodeType(id: string) {
+      return (await b.nodeTypes([id])).get(id) ?? null;
+    },
+
+    async actorDetails(id: string): Promise<ActorDetails | null> {
+      const [actor] = await b.loadActors({ ids: [id] });
+      if (!actor) return null;
+      const regions = await regionIndex();
+      const [parts, eparts, coops] = await Promise.all([
+        b.loadParticipations({ actorIds: [id] }),
+        b.loadEventParticipations({ actorIds: [id] }),
+        b.loadCooperations({ actorIds: [id] }),
+      ]);
+      const [projects, events, partners] = await Promise.all([
+        b.loadProjects({ ids: parts.map((p) => p.projectId) }).then(byId),
+        b.loadEvents({ ids: eparts.map((p) => p.eventId) }).then(byId),
+        b.loadActors({ ids: coops.map((c) => (c.actorId === id ? c.partnerId : c.actorId)) }).then(byId),
+      ]);
+      const sourceIds = [actor.sourceIds, ...parts.map((p) => p.sourceIds), ...eparts.map((p) => p.sourceIds), ...coops.map((c) => c.sourceIds)];
+      return {
+        actor,
+        region: actor.regionId ? (regions.get(actor.regionId) ?? null) : null,
+        participations: withRef(parts, (p) => projects.get(p.projectId), 'project'),
+        eventParticipations: withRef(eparts, (p) => events.get(p.eventId), 'event'),
+        cooperations: coops
+          .map((c) => {
+            const outgoing = c.actorId === id;
+            const partner = partners.get(outgoing ? c.partnerId : c.actorId);
+            return partner ? { ...c, partner, outgoing } : null;
+          })
+          .filter((c) => c !== null),
+        sources: await b.loadSources(uniq(sourceIds.flat())),
+      };
+    },
+
+    async projectDetails(id: string): Promise<ProjectDetails | null> {
+      const [project] = await b.loadProjects({ ids: [id] });
+      if (!project) return null;
+      const regions = await regionIndex();
+      const [parts, events, targets, successors, predecessor] = await Promise.all([
+        b.loadParticipations({ projectIds: [id] }),
+        b.loadEvents({ projectIds: [id] }),
+        b.loadTargets({ subjectIds: [id] }),
+        b.loadProjects({ predecessorIds: [id] }),
+        project.predecessorId ? b.loadProjects({ ids: [project.predecessorId] }) : Promise.resolve([] as Project[]),
+      ]);
+      const actors = byId(await b.loadActors({ ids: parts.map((p) => p.actorId) }));
+      const sourceIds = [project.sourceIds, ...parts.map((p) => p.sourceIds), ...targets.map((t) => t.sourceIds)];
+      return {
+        project,
+        participations: withRef(parts, (p) => actors.get(p.actorId), 'actor'),
+        events: sortByDate(events),
+        targets: withRef(targets, (t) => regions.get(t.regionId), 'region'),
+        predecessor: predecessor[0] ?? null,
+        successors,
+        sources: await b.loadSources(uniq(sourceIds.flat())),
+      };
+    },
+
+    async regionDetails(id: string): Promise<RegionDetails | null> {
+      const regions = await regionIndex();
+      const region = regions.get(id);
+      if (!region) return null;
+      const [actors, events, targets] = await Promise.all([
+        b.loadActors({ regionIds: [id] }),
+        b.loadEvents({ placeIds: [id] }),
+        b.loadTargets({ regionIds: [id] }),
+      ]);
+      const subjects = targets.map((t) => t.subjectId);
+      const [tp, te] = await Promise.all([b.loadProjects({ ids: subjects }).then(byId), b.loadEvents({ ids: subjects }).then(byId)]);
+      return {
+        region,
+        parent: region.parentId ? (regions.get(region.parentId) ?? null) : null,
+        ancestors: regions.ancestors(id),
+        children: regions.childrenOf(id).sort((a, b2) => a.name.localeCompare(b2.name, 'de')),
+        actors: actors.sort((a, b2) => a.name.localeCompare(b2.name, 'de')),
+        events: sortByDate(events),
+        targetedBy: targets.map((t) => ({ ...t, project: tp.get(t.subjectId) ?? null, event: te.get(t.subjectId) ?? null })),
+        sources: await b.loadSources(uniq([region.sourceIds, ...targets.map((t) => t.sourceIds)].flat())),
+      };
+    },
+
+    async eventDetails(id: string): Promise<EventDetails | null> {
+      const [event] = await b.loadEvents({ ids: [id] });
+      if (!event) return null;
+      const regions = await regionIndex();
+      const [eparts, targets, project] = await Promise.all([
+        b.loadEventParticipations({ eventIds: [id] }),
+        b.loadTargets({ subjectIds: [id] }),
+        event.projectId ? b.loadProjects({ ids: [event.projectId] }) : Promise.resolve([] as Project[]),
+      ]);
+      const actors = byId(await b.loadActors({ ids: eparts.map((p) => p.actorId) }));
+      return {
+        event,
+        place: event.placeId ? (regions.get(event.placeId) ?? null) : null,
+        project: project[0] ?? null,
+        participations: withRef(eparts, (p) => actors.get(p.actorId), 'actor'),
+        targets: withRef(targets, (t) => regions.get(t.regionId), 'region'),
+        sources: await b.loadSources(uniq([event.sourceIds, ...eparts.map((p) => p.sourceIds), ...targets.map((t) => t.sourceIds)].flat())),
+      };
+    },
+
+    async network(filter?: NetworkFilter): Promise<Network> {
+      return selectNetwork(normaliseFilter(filter));
+    },
+
+    async neighborhood(id: string, depth: number, limit = DEFAULT_NETWORK_LIMIT): Promise<Network> {
+      if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new BadUserInputError('depth', 'must be 1, 2 or 3');
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT)
+        throw new BadUserInputError('limit', `must be between 1 and ${MAX_NETWORK_LIMIT}`);
+      const type = await requireType(id);
+      const seen = new Map<string, NodeType>([[id, type]]);
+      let frontier = new Map(seen);
+      let truncated = false;
+      for (let level = 0; level < depth && frontier.size > 0 && !truncated; level++) {
+        const next = new Map<string, NodeType>();
+        for (const [n, t] of await anyNeighbours(frontier)) {
+          if (seen.has(n)) continue;
+          if (seen.size >= limit) {
+            truncated = true;
+            break;
+          }
+          seen.set(n, t);
+          next.set(n, t);
+        }
+        frontier = next;
+      }
+      const net = await induced(seen, MAX_NETWORK_LIMIT);
+      return { ...net, truncated };
+    },
+
+    async shortestPaths(from: string, to: string, maxLength: number, limit = 50): Promise<Path[]> {
+      if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 10) throw new BadUserInputError('maxLength', 'must be between 1 and 10');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new BadUserInputError('limit', 'must be between 1 and 500');
+      const types = await b.nodeTypes([from, to]);
+      for (const [field, id] of [['from', from], ['to', to]] as const) {
+        const t = types.get(id);
+        if (t === undefined) throw new NotFoundError('node', id);
+        if (t !== 'ACTOR') throw new BadUserInputError(field, `"${id}" is a ${t.toLowerCase()}; paths run between actors`);
+      }
+      const paths = await allShortestPaths(from, to, maxLength, limit, actorNeighbours);
+      if (paths.length === 0) return [];
+      const regions = await regionIndex();
+      const actors = byId(await b.loadActors({ ids: uniq(paths.flat()) }));
+      return paths.map((p) => ({
+        length: p.length - 1,
+        nodes: p.map((id) => actorNode(actors.get(id) as Actor, regions)),
+      }));
+    },
+
+    async regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]> {
+      if (!(REGION_KINDS as readonly string[]).includes(level))
+        throw new BadUserInputError('level', `must be one of ${REGION_KINDS.join(', ')}`);
+      const f = normaliseFilter(filter);
+      const net = await selectNetwork({ ...f, nodeTypes: new Set(['ACTOR']), limit: MAX_NETWORK_LIMIT });
+      return regionMatrix(net, await regionIndex(), level);
+    },
+  };
+  return store;
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+function withRef<R, T, K extends string>(rows: readonly R[], get: (r: R) => T | undefined, key: K): (R & Record<K, T>)[] {
+  const out: (R & Record<K, T>)[] = [];
+  for (const r of rows) {
+    const ref = get(r);
+    if (ref !== undefined) out.push({ ...r, [key]: ref } as R & Record<K, T>);
+  }
+  return out;
+}
+
+function sortByDate(events: Event[]): Event[] {
+  return events.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+}
+

@@ -1,0 +1,452 @@
+/**
+ * The GraphStore contract: every adapter must pass these cases (the embedded store always, Neo4j
+ * whenever NEO4J_URI is set). Expected numbers are worked out by hand in fixture.ts.
+ */
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BatchValidationError, formatPath } from '../../server/store/batch.ts';
+import type { GraphStore } from '../../server/store/graph-store.ts';
+import type { Network } from '../../server/network/network.model.ts';
+import { fixture } from './fixture.ts';
+
+const ids = (net: Network, type?: string) =>
+  net.nodes
+    .filter((n) => type === undefined || n.type === type)
+    .map((n) => n.id)
+    .sort();
+const coop = (net: Network, derived: boolean) =>
+  net.edges
+    .filter((e) => e.kind === 'cooperation' && e.derived === derived)
+    .map((e) => [e.source, e.target].sort().join('-'))
+    .sort();
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof GraphQLError) return String(e.extensions.code);
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function issuesOf(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BatchValidationError) return e.issues.map((i) => formatPath(i.path));
+    throw e;
+  }
+  throw new Error('expected a BatchValidationError');
+}
+
+export function graphStoreContract(name: string, open: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open();
+      await store.clear();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    describe('writing', () => {
+      beforeEach(async () => {
+        await store.clear();
+      });
+
+      it('creates every row of a batch and counts them', async () => {
+        const r = await store.applyBatch(fixture);
+        expect(r.created).toEqual({
+          sources: 2, regions: 12, actors: 9, projects: 4, events: 2,
+          participations: 11, eventParticipations: 4, cooperations: 2, targets: 3,
+        });
+        expect(await store.stats()).toEqual(r.created);
+      });
+
+      it('re-importing the same batch changes nothing', async () => {
+        await store.applyBatch(fixture);
+        const again = await store.applyBatch(fixture);
+        expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+        expect(Object.values(again.updated).every((n) => n === 0)).toBe(true);
+        expect(again.unchanged.actors).toBe(9);
+        expect(again.unchanged.participations).toBe(11);
+        expect((await store.stats()).actors).toBe(9);
+      });
+
+      it('upserts an entity by id: one update, the rest untouched', async () => {
+        await store.applyBatch(fixture);
+        const r = await store.applyBatch({ actors: [{ ...fixture.actors[0], name: 'ZAROF. GmbH' }] });
+        expect(r.updated.actors).toBe(1);
+        expect(r.created.actors).toBe(0);
+        expect((await store.actorDetails('a1'))?.actor.name).toBe('ZAROF. GmbH');
+        expect((await store.stats()).actors).toBe(9);
+      });
+
+      it('upserts a relationship by its natural key, without duplicating it', async () => {
+        await store.applyBatch(fixture);
+        const r = await store.applyBatch({ participations: [{ actorId: 'a2', projectId: 'p1', role: 'lead', sourceIds: ['s-doc'] }] });
+        expect(r.updated.participations).toBe(1);
+        expect((await store.stats()).participations).toBe(11);
+        const d = await store.projectDetails('p1');
+        expect(d?.participations.find((p) => p.actorId === 'a2')?.role).toBe('lead');
+      });
+
+      it('rejects a reference to an unknown region, naming the field, and writes nothing', async () => {
+        const issues = await issuesOf(
+          store.applyBatch({ ...fixture, actors: [...fixture.actors, { id: 'a10', name: 'X', kind: 'company', regionId: 'r-nowhere' }] }),
+        );
+        expect(issues).toEqual(['actors[9].regionId']);
+        expect((await store.stats()).actors).toBe(0);
+      });
+
+      it('rejects invalid enum values and ids with the field path', async () => {
+        const issues = await issuesOf(
+          store.applyBatch({ actors: [{ id: 'Bad Id', name: 'X', kind: 'company' }, { id: 'ok', name: 'Y', kind: 'spaceship' }] }),
+        );
+        expect(issues).toEqual(['actors[0].id', 'actors[1].kind']);
+      });
+
+      it('rejects duplicate ids within one batch', async () => {
+        const issues = await issuesOf(store.applyBatch({ actors: [fixture.actors[8], fixture.actors[8]].map((a) => ({ ...a, regionId: null, sourceIds: [] })) }));
+        expect(issues).toEqual(['actors[1].id']);
+      });
+
+      it('rejects a region hierarchy cycle across batch and store', async () => {
+        await store.applyBatch(fixture);
+        const issues = await issuesOf(store.applyBatch({ regions: [{ ...fixture.regions[0], parentId: 'r-dz' }] }));
+        expect(issues).toEqual(['regions[0].parentId']);
+        expect((await store.regionDetails('r-sn'))?.parent).toBeNull();
+      });
+
+      it('rolls a failing batch back completely', async () => {
+        await store.applyBatch(fixture);
+        const before = await store.stats();
+        const issues = await issuesOf(
+          store.applyBatch({
+            actors: [{ ...fixture.actors[0], name: 'Umbenannt' }, { id: 'a-new', name: 'Neu', kind: 'startup', regionId: 'r-l' }],
+            participations: [{ actorId: 'a-new', projectId: 'p1', role: 'partner' }],
+            cooperations: [{ actorId: 'a-new', partnerId: 'a-missing', kind: 'cooperation' }],
+          }),
+        );
+        expect(issues).toEqual(['cooperations[0].partnerId']);
+        expect(await store.stats()).toEqual(before);
+        expect((await store.actorDetails('a1'))?.actor.name).toBe('ZAROF GmbH');
+        expect(await store.actorDetails('a-new')).toBeNull();
+      });
+
+      it('clear() empties the store', async () => {
+        await store.applyBatch(fixture);
+        await store.clear();
+        expect(Object.values(await store.stats()).every((n) => n === 0)).toBe(true);
+      });
+    });
+
+    describe('reading', () => {
+      beforeAll(async () => {
+        await store.clear();
+        await store.applyBatch(fixture);
+      });
+
+      describe('search', () => {
+        it('folds umlauts and ß: "Meissen" finds Meißen, "Goerlitz" and "Gorlitz" find Görlitz', async () => {
+          expect((await store.search('Meissen', 5)).map((h) => h.id)).toContain('r-mei');
+          expect((await store.search('Goerlitz', 5))[0]?.id).toBe('r-gr');
+          expect((await store.search('Gorlitz', 5))[0]?.id).toBe('r-gr');
+          expect((await store.search('Gießen', 5))[0]?.id).toBe('r-gi');
+          expect((await store.search('giessen', 5))[0]?.id).toBe('r-gi');
+        });
+
+        it('is case-insensitive and returns type, kind and label', async () => {
+          const [hit] = await store.search('NETZWERK chemie', 5);
+          expect(hit).toEqual({ id: 'p1', type: 'PROJECT', kind: 'completed', label: 'Netzwerk Chemie' });
+        });
+
+        it('ranks exact and prefix matches first', async () => {
+          const hits = await store.search('Leipzig', 10);
+          expect(hits.map((h) => h.id)).toEqual(['r-l', 'a4']);
+        });
+
+        it('matches all words in any order', async () => {
+          expect((await store.search('mittelhessen hochschule', 5)).map((h) => h.id)).toEqual(['a6']);
+        });
+
+        it('honours the limit and rejects empty text', async () => {
+          expect(await store.search('e', 3)).toHaveLength(3);
+          expect(await codeOf(store.search('  ', 5))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.search('x', 0))).toBe('BAD_USER_INPUT');
+        });
+      });
+
+      describe('details', () => {
+        it('an actor with region, projects, events, ties and resolved sources', async () => {
+          const d = await store.actorDetails('a1');
+          expect(d?.region?.id).toBe('r-dz');
+          expect(d?.participations.map((p) => `${p.project.id}:${p.role}`).sort()).toEqual(['p1:lead', 'p3:partner']);
+          expect(d?.eventParticipations.map((p) => `${p.event.id}:${p.role}`)).toEqual(['e1:organiser']);
+          expect(d?.sources.map((s) => s.title)).toEqual(['Projektsteckbrief Netzwerk Chemie']);
+          expect(d?.sources[0]?.url).toBe('https://example.org/steckbrief');
+        });
+
+        it('direct ties seen from both ends', async () => {
+          expect((await store.actorDetails('a5'))?.cooperations.map((c) => [c.partner.id, c.outgoing, c.since])).toEqual([['a4', false, '2020']]);
+          expect((await store.actorDetails('a4'))?.cooperations.map((c) => [c.partner.id, c.outgoing])).toEqual([['a5', true]]);
+        });
+
+        it('a project with participants, events, targets, predecessor and successors', async () => {
+          const p4 = await store.projectDetails('p4');
+          expect(p4?.predecessor?.id).toBe('p3');
+          expect(p4?.targets.map((t) => `${t.region.id}:${t.role}`)).toEqual(['r-ems:partner']);
+          expect((await store.projectDetails('p3'))?.successors.map((p) => p.id)).toEqual(['p4']);
+          const p1 = await store.projectDetails('p1');
+          expect(p1?.participations.map((p) => `${p.actor.id}:${p.role}`).sort()).toEqual(['a1:lead', 'a2:partner', 'a3:partner', 'a8:funder']);
+          expect(p1?.events.map((e) => e.id)).toEqual(['e1']);
+          expect(p1?.project.end).toBe('2024-12-31');
+        });
+
+        it('a region with its hierarchy, actors, events and the projects aimed at it', async () => {
+          const ns = await store.regionDetails('r-ns');
+          expect(ns?.parent?.id).toBe('r-sn');
+          expect(ns?.children.map((r) => r.id)).toEqual(['r-dz']);
+          expect(ns?.actors.map((a) => a.id)).toEqual(['a3']);
+          expect(ns?.targetedBy.map((t) => t.project?.id)).toEqual(['p1']);
+          const dz = await store.regionDetails('r-dz');
+          expect(dz?.ancestors.map((r) => r.id)).toEqual(['r-ns', 'r-sn']);
+          expect(dz?.events.map((e) => e.id)).toEqual(['e1']);
+        });
+
+        it('an event with place, project and participants', async () => {
+          const e = await store.eventDetails('e2');
+          expect(e?.place?.id).toBe('r-wz');
+          expect(e?.project?.id).toBe('p2');
+          expect(e?.event.venue).toBe('Charlotte-Bamberg-Straße 3');
+          expect(e?.participations.map((p) => `${p.actor.id}:${p.role}`).sort()).toEqual(['a5:organiser', 'a6:presenter']);
+        });
+
+        it('unknown ids give null, and nodeType tells the type', async () => {
+          expect(await store.actorDetails('nope')).toBeNull();
+          expect(await store.projectDetails('a1')).toBeNull();
+          expect(await store.nodeType('e1')).toBe('EVENT');
+          expect(await store.nodeType('nope')).toBeNull();
+        });
+      });
+
+      describe('network', () => {
+        it('the whole network: all nodes, 2 direct and 8 derived ties with weights', async () => {
+          const net = await store.network();
+          expect(ids(net, 'ACTOR')).toHaveLength(9);
+          expect(ids(net, 'PROJECT')).toEqual(['p1', 'p2', 'p3', 'p4']);
+          expect(ids(net, 'EVENT')).toEqual(['e1', 'e2']);
+          expect(ids(net, 'REGION')).toEqual(['r-dz', 'r-ems', 'r-gi', 'r-he', 'r-l', 'r-ldk', 'r-mei', 'r-mh', 'r-ns', 'r-sn', 'r-wz']);
+          expect(coop(net, false)).toEqual(['a4-a5', 'a6-a7']);
+          expect(coop(net, true)).toEqual(['a1-a2', 'a1-a3', 'a1-a4', 'a2-a3', 'a3-a4', 'a5-a6', 'a5-a7', 'a6-a7']);
+          const a14 = net.edges.find((e) => e.id === 'derived:a1:a4');
+          expect(a14).toMatchObject({ weight: 2, derived: true, via: ['e1', 'p3'] });
+          expect(net.truncated).toBe(false);
+        });
+
+        it('structural edges: participation roles, location, events, targets, hierarchy, predecessor', async () => {
+          const net = await store.network();
+          const e = new Map(net.edges.map((x) => [x.id, x]));
+          expect(e.get('participation:a8:p1')?.role).toBe('funder');
+          expect(e.has('located_in:a1:r-dz')).toBe(true);
+          expect(e.has('held_in:e2:r-wz')).toBe(true);
+          expect(e.has('belongs_to:e1:p1')).toBe(true);
+          expect(e.get('targets:p4:r-ems')?.role).toBe('partner');
+          expect(e.has('part_of:r-dz:r-ns')).toBe(true);
+          expect(e.has('continues:p4:p3')).toBe(true);
+          expect(e.get('cooperation:a6:a7:member_of')?.role).toBe('member_of');
+        });
+
+        it('nodes carry kind, region, coordinates and years', async () => {
+          const net = await store.network();
+          const n = new Map(net.nodes.map((x) => [x.id, x]));
+          expect(n.get('a1')).toMatchObject({ type: 'ACTOR', kind: 'company', label: 'ZAROF GmbH', regionId: 'r-dz', lat: 51.525, lon: 12.34, sectors: ['chemie', 'beratung'] });
+          expect(n.get('p2')).toMatchObject({ type: 'PROJECT', startYear: 2022, endYear: null, regionId: 'r-mh' });
+          expect(n.get('e2')).toMatchObject({ type: 'EVENT', kind: 'conference', startYear: 2022, regionId: 'r-wz' });
+          expect(n.get('r-wz')).toMatchObject({ type: 'REGION', kind: 'city', regionId: 'r-ldk' });
+        });
+
+        it('derived and direct ties can be switched off', async () => {
+          expect(coop(await store.network({ includeDerived: false }), true)).toEqual([]);
+          expect(coop(await store.network({ includeDerived: false }), false)).toHaveLength(2);
+          expect(coop(await store.network({ includeDirect: false }), false)).toEqual([]);
+          expect(coop(await store.network({ includeDirect: false }), true)).toHaveLength(8);
+        });
+
+        it('node types: actors only gives the cooperation network', async () => {
+          const net = await store.network({ nodeTypes: ['ACTOR'] });
+          expect(new Set(net.nodes.map((n) => n.type))).toEqual(new Set(['ACTOR']));
+          expect(net.edges.every((e) => e.kind === 'cooperation')).toBe(true);
+          expect(net.edges).toHaveLength(10);
+        });
+
+        it('filters actor kinds and sectors', async () => {
+          expect(ids(await store.network({ actorKinds: ['university'] }), 'ACTOR')).toEqual(['a4', 'a6']);
+          expect(ids(await store.network({ sectors: ['chemie'] }), 'ACTOR')).toEqual(['a1', 'a4']);
+          expect(coop(await store.network({ sectors: ['chemie'] }), true)).toEqual(['a1-a4']);
+        });
+
+        it('filters projects: their actors, events and ties', async () => {
+          const net = await store.network({ projectIds: ['p2'] });
+          expect(ids(net, 'ACTOR')).toEqual(['a5', 'a6', 'a7']);
+          expect(ids(net, 'PROJECT')).toEqual(['p2']);
+          expect(ids(net, 'EVENT')).toEqual(['e2']);
+          expect(coop(net, true)).toEqual(['a5-a6', 'a5-a7', 'a6-a7']);
+          expect(coop(net, false)).toEqual(['a6-a7']);
+        });
+
+        it('filters regions with their sub-regions', async () => {
+          const ns = await store.network({ regionIds: ['r-ns'] });
+          expect(ids(ns, 'ACTOR')).toEqual(['a1', 'a2', 'a3']);
+          // p3 and p4 are in because a1 and a3 take part; p4's partner region comes along, no ancestor outside the filter.
+          expect(ids(ns, 'PROJECT')).toEqual(['p1', 'p3', 'p4']);
+          expect(ids(ns, 'REGION')).toEqual(['r-dz', 'r-ems', 'r-ns']);
+          expect(coop(ns, true)).toEqual(['a1-a2', 'a1-a3', 'a2-a3']);
+          expect(ids(await store.network({ regionIds: ['r-mh'] }), 'ACTOR')).toEqual(['a5', 'a6', 'a7']);
+          expect(ids(await store.network({ regionIds: ['r-sn'] }), 'ACTOR')).toEqual(['a1', 'a2', 'a3', 'a4', 'a9']);
+          expect(ids(await store.network({ regionIds: ['r-ns', 'r-gi'] }), 'ACTOR')).toEqual(['a1', 'a2', 'a3', 'a6']);
+        });
+
+        it('an unknown region in the filter is NOT_FOUND', async () => {
+          expect(await codeOf(store.network({ regionIds: ['r-atlantis'] }))).toBe('NOT_FOUND');
+        });
+
+        it('a year window: only what was active then (2015)', async () => {
+          const net = await store.network({ fromYear: 2015, toYear: 2015 });
+          expect(ids(net, 'PROJECT')).toEqual(['p3']);
+          expect(ids(net, 'ACTOR')).toEqual(['a1', 'a4', 'a6', 'a7']);
+          expect(net.edges.find((e) => e.id === 'derived:a1:a4')?.weight).toBe(1);
+          expect(coop(net, false)).toEqual(['a6-a7']);
+        });
+
+        it('a year window includes open-ended projects and drops ended ties (2024)', async () => {
+          const net = await store.network({ fromYear: 2024, toYear: 2024 });
+          expect(ids(net, 'PROJECT')).toEqual(['p1', 'p2']);
+          expect(ids(net, 'EVENT')).toEqual(['e1']);
+          expect(coop(net, false)).toEqual(['a6-a7']);
+          expect(ids(net, 'ACTOR')).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
+          expect(net.edges.find((e) => e.id === 'derived:a1:a4')).toMatchObject({ weight: 1, via: ['e1'] });
+        });
+
+        it('a window with only an upper bound shows the network as of that year (2020)', async () => {
+          const net = await store.network({ toYear: 2020 });
+          expect(ids(net, 'PROJECT')).toEqual(['p3', 'p4']);
+          expect(coop(net, false)).toEqual(['a4-a5', 'a6-a7']);
+        });
+
+        it('rejects an inverted window and out-of-range limits, naming the field', async () => {
+          expect(await codeOf(store.network({ fromYear: 2024, toYear: 2020 }))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.network({ limit: 0 }))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.network({ nodeTypes: ['PERSON' as never] }))).toBe('BAD_USER_INPUT');
+        });
+
+        it('truncates to the best-connected nodes and says so', async () => {
+          const net = await store.network({ limit: 3 });
+          expect(net.nodes).toHaveLength(3);
+          expect(net.truncated).toBe(true);
+          const kept = new Set(net.nodes.map((n) => n.id));
+          expect(net.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
+        });
+      });
+
+      describe('neighbourhood', () => {
+        it('depth 1 of an actor: its projects, events, region and partners', async () => {
+          const net = await store.neighborhood('a1', 1);
+          expect(ids(net)).toEqual(['a1', 'a2', 'a3', 'a4', 'e1', 'p1', 'p3', 'r-dz']);
+          expect(coop(net, true)).toContain('a2-a3');
+        });
+
+        it('depth 2 reaches partners of partners, depth 3 one step further', async () => {
+          const d2 = ids(await store.neighborhood('a1', 2));
+          expect(d2).toContain('a5');
+          expect(d2).toContain('a8');
+          expect(d2).not.toContain('a6');
+          const d3 = ids(await store.neighborhood('a1', 3));
+          expect(d3).toContain('a6');
+          expect(d3.length).toBeGreaterThan(d2.length);
+        });
+
+        it('works from a project and a region', async () => {
+          expect(ids(await store.neighborhood('p3', 1))).toEqual(['a1', 'a4', 'p3', 'p4']);
+          expect(ids(await store.neighborhood('r-ns', 1))).toEqual(['a3', 'p1', 'r-dz', 'r-ns', 'r-sn']);
+        });
+
+        it('honours the node limit', async () => {
+          const net = await store.neighborhood('a1', 3, 5);
+          expect(net.nodes).toHaveLength(5);
+          expect(net.truncated).toBe(true);
+        });
+
+        it('rejects depth outside 1..3 and unknown ids', async () => {
+          expect(await codeOf(store.neighborhood('a1', 4))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.neighborhood('a1', 0))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.neighborhood('nope', 1))).toBe('NOT_FOUND');
+        });
+      });
+
+      describe('shortest paths', () => {
+        it('finds all shortest paths across direct and derived ties', async () => {
+          const paths = await store.shortestPaths('a2', 'a6', 6);
+          expect(paths.map((p) => p.nodes.map((n) => n.id).join('>'))).toEqual(['a2>a1>a4>a5>a6', 'a2>a3>a4>a5>a6']);
+          expect(paths.every((p) => p.length === 4)).toBe(true);
+        });
+
+        it('finds them from either end', async () => {
+          const paths = await store.shortestPaths('a7', 'a2', 6);
+          expect(paths.map((p) => p.nodes.map((n) => n.id).join('>'))).toEqual(['a7>a5>a4>a1>a2', 'a7>a5>a4>a3>a2']);
+        });
+
+        it('respects maxLength', async () => {
+          expect(await store.shortestPaths('a2', 'a6', 3)).toEqual([]);
+          expect(await store.shortestPaths('a2', 'a6', 4)).toHaveLength(2);
+        });
+
+        it('a path to oneself has length 0; an isolated actor has none; funders do not bridge', async () => {
+          expect((await store.shortestPaths('a1', 'a1', 6)).map((p) => p.length)).toEqual([0]);
+          expect(await store.shortestPaths('a1', 'a9', 6)).toEqual([]);
+          expect(await store.shortestPaths('a8', 'a1', 6)).toEqual([]);
+        });
+
+        it('rejects non-actors and unknown ids', async () => {
+          expect(await codeOf(store.shortestPaths('p1', 'a1', 6))).toBe('BAD_USER_INPUT');
+          expect(await codeOf(store.shortestPaths('a1', 'nope', 6))).toBe('NOT_FOUND');
+          expect(await codeOf(store.shortestPaths('a1', 'a2', 11))).toBe('BAD_USER_INPUT');
+        });
+      });
+
+      describe('region matrix', () => {
+        const cell = (pairs: { a: string; b: string }[], a: string, b: string) => pairs.find((p) => p.a === a && p.b === b);
+
+        it('districts: all pairs of districts with actors, diagonal included', async () => {
+          const m = await store.regionMatrix('district');
+          expect(m).toHaveLength(15); // 5 districts with actors: 5·6/2
+          expect(cell(m, 'r-l', 'r-ns')).toEqual({ a: 'r-l', b: 'r-ns', directTies: 0, derivedTies: 2, derivedWeight: 3 });
+          expect(cell(m, 'r-l', 'r-ldk')).toMatchObject({ directTies: 1, derivedTies: 0 });
+          expect(cell(m, 'r-ns', 'r-ns')).toMatchObject({ directTies: 0, derivedTies: 3 });
+          expect(cell(m, 'r-gi', 'r-ldk')).toEqual({ a: 'r-gi', b: 'r-ldk', directTies: 1, derivedTies: 2, derivedWeight: 3 });
+          expect(cell(m, 'r-gi', 'r-ns')).toMatchObject({ directTies: 0, derivedTies: 0 });
+          expect(cell(m, 'r-mei', 'r-mei')).toMatchObject({ directTies: 0, derivedTies: 0 });
+        });
+
+        it('states and planning regions', async () => {
+          const states = await store.regionMatrix('state');
+          expect(states.map((p) => `${p.a}/${p.b}`)).toEqual(['r-he/r-he', 'r-he/r-sn', 'r-sn/r-sn']);
+          expect(cell(states, 'r-he', 'r-sn')).toMatchObject({ directTies: 1, derivedTies: 0 });
+          expect(cell(states, 'r-sn', 'r-sn')).toMatchObject({ directTies: 0, derivedTies: 5 });
+          expect((await store.regionMatrix('planning_region')).map((p) => `${p.a}/${p.b}`)).toEqual(['r-mh/r-mh']);
+        });
+
+        it('follows the filter (a year window drops the 2020–2021 tie)', async () => {
+          const m = await store.regionMatrix('state', { fromYear: 2024 });
+          expect(cell(m, 'r-he', 'r-sn')).toMatchObject({ directTies: 0, derivedTies: 0 });
+        });
+
+        it('rejects an unknown level', async () => {
+          expect(await codeOf(store.regionMatrix('galaxy'))).toBe('BAD_USER_INPUT');
+        });
+      });
+    });
+  });
+}
