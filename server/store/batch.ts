@@ -33,24 +33,60 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
-/** Shape-validates every row; throws BatchValidationError listing all invalid fields. */
-export function parseBatch(input: GraphBatchInput | GraphBatch): GraphBatch {
-  const out = emptyBatch();
+/** A batch whose rows passed the shape check, with the original index of each row. */
+export interface ParsedBatch {
+  batch: GraphBatch;
+  /** Shape problems of the rows left out of `batch`. */
+  issues: BatchIssue[];
+  /** originalIndex[key][i] = index in the input of batch[key][i]. */
+  originalIndex: Record<string, number[]>;
+}
+
+/** Shape-validates every row; invalid rows are left out and their problems collected. */
+export function parseBatch(input: GraphBatchInput | GraphBatch): ParsedBatch {
+  const batch = emptyBatch();
   const issues: BatchIssue[] = [];
+  const originalIndex: Record<string, number[]> = {};
   for (const key of Object.keys(input)) {
     if (!(BATCH_KEYS as string[]).includes(key)) issues.push({ path: [key], message: 'unknown kind of rows' });
   }
   for (const key of BATCH_KEYS) {
     const rows = (input as GraphBatchInput)[key] ?? [];
     const schema = BATCH_SCHEMAS[key];
+    const idx: number[] = (originalIndex[key] = []);
     rows.forEach((row, i) => {
       const r = schema.safeParse(row);
-      if (r.success) (out[key] as unknown[]).push(r.data);
-      else for (const iss of r.error.issues) issues.push({ path: [key, i, ...iss.path.map(pathPart)], message: iss.message });
+      if (r.success) {
+        (batch[key] as unknown[]).push(r.data);
+        idx.push(i);
+      } else for (const iss of r.error.issues) issues.push({ path: [key, i, ...iss.path.map(pathPart)], message: iss.message });
     });
   }
-  if (issues.length > 0) throw new BatchValidationError(issues);
-  return out;
+  return { batch, issues, originalIndex };
+}
+
+/** Shape check, then reference check against what exists; throws all problems together, in input order. */
+export function validateParsed(parsed: ParsedBatch, existing: ExistingIds): void {
+  const issues = [...parsed.issues];
+  try {
+    checkBatch(parsed.batch, existing);
+  } catch (e) {
+    if (!(e instanceof BatchValidationError)) throw e;
+    for (const i of e.issues) {
+      const [key, index, ...rest] = i.path;
+      const orig = typeof index === 'number' ? parsed.originalIndex[String(key)]?.[index] : undefined;
+      issues.push({ ...i, path: orig === undefined ? i.path : [key as string, orig, ...rest] });
+    }
+  }
+  if (issues.length > 0) {
+    const order = (p: (string | number)[]) => [BATCH_KEYS.indexOf(p[0] as never), typeof p[1] === 'number' ? p[1] : -1] as const;
+    issues.sort((a, b) => {
+      const [ka, ia] = order(a.path);
+      const [kb, ib] = order(b.path);
+      return ka - kb || ia - ib;
+    });
+    throw new BatchValidationError(issues);
+  }
 }
 
 const pathPart = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p));

@@ -30,7 +30,7 @@ import { RegionIndex } from '../network/region-index.ts';
 import { regionMatrix } from '../network/region-matrix.ts';
 import { isOpenWindow, overlaps, type YearWindow } from '../network/years.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
-import { checkBatch, parseBatch } from './batch.ts';
+import { parseBatch, validateParsed } from './batch.ts';
 import type {
   ActorDetails,
   BatchResult,
@@ -322,9 +322,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
     async applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult> {
-      const batch = parseBatch(input);
+      const parsed = parseBatch(input);
       try {
-        return await b.writeBatch(batch, (existing) => checkBatch(batch, existing));
+        return await b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing));
       } finally {
         invalidate();
       }

@@ -1,0 +1,105 @@
+/**
+ * The CSV template: one file per entity kind and relationship kind, the columns of each, and how a
+ * cell becomes a field. The demo network in server/demo/ is written in exactly this format.
+ */
+import type { BatchKey } from '../domain/model.ts';
+
+export type CellType = 'text' | 'list' | 'number' | 'date';
+
+export interface Column {
+  /** Header in the file (snake_case). */
+  header: string;
+  /** Field of the row in the batch. */
+  field: string;
+  type: CellType;
+}
+
+const col = (header: string, type: CellType = 'text', field?: string): Column => ({
+  header,
+  type,
+  field: field ?? header.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()),
+});
+const common = [col('description'), col('tags', 'list'), col('sources', 'list', 'sourceIds')];
+const relation = [col('description'), col('sources', 'list', 'sourceIds')];
+
+export const CSV_FILES: Record<BatchKey, { file: string; columns: Column[] }> = {
+  sources: { file: 'sources.csv', columns: [col('id'), col('title'), col('url'), col('date', 'date'), col('publisher')] },
+  regions: {
+    file: 'regions.csv',
+    columns: [col('id'), col('name'), col('kind'), col('code'), col('lat', 'number'), col('lon', 'number'), col('parent_id'), ...common],
+  },
+  actors: {
+    file: 'actors.csv',
+    columns: [col('id'), col('name'), col('kind'), col('sectors', 'list'), col('region_id'), col('website'), ...common],
+  },
+  projects: {
+    file: 'projects.csv',
+    columns: [
+      col('id'),
+      col('name'),
+      col('programme'),
+      col('start', 'date'),
+      col('end', 'date'),
+      col('status'),
+      col('goals', 'list'),
+      col('results', 'list'),
+      col('predecessor_id'),
+      ...common,
+    ],
+  },
+  events: {
+    file: 'events.csv',
+    columns: [
+      col('id'),
+      col('name'),
+      col('kind'),
+      col('date', 'date'),
+      col('end_date', 'date'),
+      col('place_id'),
+      col('venue'),
+      col('project_id'),
+      ...common,
+    ],
+  },
+  participations: { file: 'participations.csv', columns: [col('actor_id'), col('project_id'), col('role'), ...relation] },
+  eventParticipations: { file: 'event_participations.csv', columns: [col('actor_id'), col('event_id'), col('role'), ...relation] },
+  cooperations: {
+    file: 'cooperations.csv',
+    columns: [col('actor_id'), col('partner_id'), col('kind'), col('since', 'date'), col('until', 'date'), ...relation],
+  },
+  targets: { file: 'targets.csv', columns: [col('subject_id'), col('region_id'), col('role'), ...relation] },
+};
+
+export const LIST_SEPARATOR = '|';
+
+/** A cell as a field value: '' → null ([] for lists); German decimal commas and dates accepted. */
+export function parseCell(raw: string, type: CellType): unknown {
+  const v = raw.trim();
+  switch (type) {
+    case 'list':
+      return v === '' ? [] : v.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+    case 'number': {
+      if (v === '') return null;
+      const normal = /^-?\d+,\d+$/.test(v) ? v.replace(',', '.') : v;
+      const n = Number(normal);
+      return Number.isFinite(n) && normal !== '' ? n : v; // leave invalid text for the validator to name
+    }
+    case 'date': {
+      if (v === '') return null;
+      const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+      if (de) return `${de[3]}-${(de[2] as string).padStart(2, '0')}-${(de[1] as string).padStart(2, '0')}`;
+      const deMonth = /^(\d{1,2})\.(\d{4})$/.exec(v);
+      if (deMonth) return `${deMonth[2]}-${(deMonth[1] as string).padStart(2, '0')}`;
+      return v;
+    }
+    default:
+      return v === '' ? null : v;
+  }
+}
+
+/** A field value as a cell (the inverse of parseCell, ISO dates and dot decimals). */
+export function formatCell(value: unknown, type: CellType): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'list') return (value as string[]).join(LIST_SEPARATOR);
+  return String(value);
+}
