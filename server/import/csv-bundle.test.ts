@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteBackend } from '../store/embedded/sqlite-backend.ts';
 import { BatchValidationError } from '../store/batch.ts';
 import { createGraphStore } from '../store/store.ts';
-import { ImportError, parseCsvFile, readCsvBundle, toImportError } from './csv-bundle.ts';
+import { type ImportError, parseCsvFile, readCsvBundle, toImportError } from './csv-bundle.ts';
 import { parseCell } from './csv-format.ts';
 
 function bundle(files: Record<string, string>): string {

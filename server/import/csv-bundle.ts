@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
-import { BatchValidationError, formatPath } from '../store/batch.ts';
+import { type BatchValidationError, formatPath } from '../store/batch.ts';
 import { CSV_FILES, parseCell } from './csv-format.ts';
 
 export interface RowOrigin {
