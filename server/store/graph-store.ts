@@ -65,7 +65,7 @@ export interface ActorDetails {
 export interface ProjectDetails {
   project: Project;
   participations: (Participation & { actor: Actor })[];
-  events: Event[];
+  events: (Event & { place: Region | null })[];
   targets: (Target & { region: Region })[];
   predecessor: Project | null;
   successors: Project[];
@@ -104,6 +104,8 @@ export interface GraphStore {
   clear(): Promise<void>;
 
   search(text: string, limit: number): Promise<SearchHit[]>;
+  /** All regions (optionally of one kind), sorted by name. */
+  regions(kind?: string | null): Promise<Region[]>;
   nodeType(id: string): Promise<NodeType | null>;
   actorDetails(id: string): Promise<ActorDetails | null>;
   projectDetails(id: string): Promise<ProjectDetails | null>;

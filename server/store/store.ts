@@ -345,6 +345,13 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       return rankSearch(cands, text, limit).map(({ id, type, kind, label }) => ({ id, type, kind, label }));
     },
 
+    async regions(kind?: string | null) {
+      if (kind !== null && kind !== undefined && !(REGION_KINDS as readonly string[]).includes(kind))
+        throw new BadUserInputError('kind', `must be one of ${REGION_KINDS.join(', ')}`);
+      const all = [...(await regionIndex()).byId.values()];
+      return all.filter((r) => kind === null || kind === undefined || r.kind === kind).sort((a, c) => a.name.localeCompare(c.name, 'de'));
+    },
+
     async nodeType(id: string) {
       return (await b.nodeTypes([id])).get(id) ?? null;
     },
@@ -396,7 +403,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       return {
         project,
         participations: withRef(parts, (p) => actors.get(p.actorId), 'actor'),
-        events: sortByDate(events),
+        events: sortByDate(events).map((e) => ({ ...e, place: e.placeId ? (regions.get(e.placeId) ?? null) : null })),
         targets: withRef(targets, (t) => regions.get(t.regionId), 'region'),
         predecessor: predecessor[0] ?? null,
         successors,

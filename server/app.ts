@@ -1,0 +1,134 @@
+/**
+ * The HTTP application: GraphQL (Apollo) at /graphql with an offline GraphiQL IDE for browsers,
+ * /healthz, and the built explorer as static files — all on one port.
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from './context.ts';
+import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
+import { buildAppSchema } from './schema.ts';
+import { BatchValidationError, formatPath } from './store/batch.ts';
+import type { GraphStore } from './store/graph-store.ts';
+
+export interface AppOptions {
+  /** The store once it is ready; null while starting. */
+  store: () => GraphStore | null;
+  /** Folder of the built client (index.html, graphiql.html, assets/). */
+  clientDir: string;
+  development: boolean;
+  /** Error of a failed start, reported by /healthz. */
+  startError?: () => Error | null;
+}
+
+/** Limits for a single GraphQL request. */
+export const LIMITS = {
+  bodyBytes: '1mb',
+  maxDepth: 24, // GraphiQL's introspection query is 21 deep
+  maxCost: 20_000,
+  maxAliases: 20,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+/** Masks unexpected errors outside development; keeps the stable codes. */
+export function formatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof BatchValidationError) {
+      const first = original.issues[0];
+      const e = new BadUserInputError(first ? formatPath(first.path) : 'input', original.message, original.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+      return { message: e.message, path: formatted.path, extensions: e.extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+    if (development) return formatted;
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export async function createApp(opts: AppOptions): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: false },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: !opts.development },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    ...protection,
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
+    validationRules: protection.validationRules,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: opts.development,
+    formatError: formatError(opts.development),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    const store = opts.store();
+    const failed = opts.startError?.() ?? null;
+    if (failed) {
+      res.status(503).json({ status: 'failed', error: failed.message });
+      return;
+    }
+    if (!store) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
+    try {
+      res.json({ status: 'ok', store: store.kind, counts: await store.stats() });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
+    }
+  });
+
+  const graphiql = join(opts.clientDir, 'graphiql.html');
+  app.get('/graphql', (req, res, next) => {
+    // Browsers asking for a page get the IDE (bundled, no CDN); API clients fall through to Apollo.
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+      if (existsSync(graphiql)) res.sendFile(graphiql);
+      else res.status(503).type('text/plain').send('The GraphQL IDE is not built yet: run `npm run build`.');
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async (): Promise<Context> => {
+        const store = opts.store();
+        if (!store) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
+        return { store };
+      },
+    }),
+  );
+
+  if (existsSync(opts.clientDir)) {
+    app.use(express.static(opts.clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
+  }
+
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? 500;
+    const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    res.status(status).json({ errors: [{ message: status >= 500 && !opts.development ? 'Internal server error' : err.message, extensions: { code } }] });
+  });
+
+  return { app, apollo };
+}

@@ -1,0 +1,65 @@
+/**
+ * Configuration: the only module that reads process.env. Every variable is validated here and all
+ * problems are reported together. Documented in .env.example.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z
+  .object({
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    NEO4J_URI: z
+      .string()
+      .trim()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687 or neo4j://host:7687')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    NEO4J_USERNAME: z.string().trim().default('neo4j'),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: z.string().trim().default('neo4j'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NEO4J_URI && v.NEO4J_PASSWORD === '')
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+  });
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The embedded database file (DATA_DIR/netzwerkatlas.sqlite). */
+  databaseFile: string;
+  neo4j: { uri: string; username: string; password: string; database: string } | null;
+  /** Development shows error details; anything else masks unexpected errors. */
+  development: boolean;
+  env: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration (from process.env unless another source is given). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const v = r.data;
+  const dataDir = isAbsolute(v.DATA_DIR) ? v.DATA_DIR : resolve(cwd, v.DATA_DIR);
+  return {
+    host: v.HOST,
+    port: v.PORT,
+    dataDir,
+    databaseFile: resolve(dataDir, 'netzwerkatlas.sqlite'),
+    neo4j: v.NEO4J_URI
+      ? { uri: v.NEO4J_URI, username: v.NEO4J_USERNAME, password: v.NEO4J_PASSWORD, database: v.NEO4J_DATABASE }
+      : null,
+    development: v.NODE_ENV === 'development',
+    env: v.NODE_ENV,
+  };
+}

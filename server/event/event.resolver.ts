@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { EventDetails } from '../store/graph-store.ts';
+import { Event } from './event.type.ts';
+
+export function toEvent(d: EventDetails): Event {
+  const src = (ids: string[]) => sourcesOf(ids, d.sources);
+  return {
+    ...d.event,
+    place: d.place ? ref('REGION', d.place) : null,
+    project: d.project ? ref('PROJECT', d.project) : null,
+    participants: d.participations.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
+      role: p.role,
+      actor: ref('ACTOR', p.actor),
+      description: p.description,
+      sources: src(p.sourceIds),
+    })),
+    targets: d.targets.map((t) => ({ role: t.role, region: ref('REGION', t.region), description: t.description, sources: src(t.sourceIds) })),
+    sources: src(d.event.sourceIds),
+  };
+}
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { description: 'An event with its place, project, participants and provenance.' })
+  async event(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<Event> {
+    const d = await store.eventDetails(id);
+    if (!d) throw new NotFoundError('event', id);
+    return toEvent(d);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Composition root: configuration → store → demo data → HTTP app (API + explorer) on one port.
+ */
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import type { GraphStore } from './store/graph-store.ts';
+import { openStore } from './store/open-store.ts';
+
+export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export interface Running {
+  url: string;
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clientDir?: string;
+  log?: (line: string) => void;
+  /** Load the demo network into an empty store (default true). */
+  demo?: boolean;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  let ready: GraphStore | null = null;
+  let failed: Error | null = null;
+  const { app, apollo } = await createApp({
+    store: () => ready,
+    startError: () => failed,
+    clientDir: opts.clientDir ?? CLIENT_DIR,
+    development: config.development,
+  });
+
+  // Listen first so /healthz can report "starting" while the store connects.
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+
+  const store = await openStore(config);
+  try {
+    await store.init();
+    if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
+    ready = store;
+  } catch (e) {
+    failed = e as Error;
+    await new Promise<void>((r) => server.close(() => r()));
+    await apollo.stop();
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+  log(`Store: ${store.kind === 'neo4j' ? `Neo4j at ${config.neo4j?.uri}` : config.databaseFile}`);
+
+  return {
+    url,
+    store,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      await apollo.stop();
+      await store.close();
+    },
+  };
+}
+
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await startServer(config);
+  console.log(`Netzwerkatlas is running at ${running.url}  (GraphQL IDE: ${running.url}graphql)`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

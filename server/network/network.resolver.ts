@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.ts';
+import { NetworkFilter } from './network.input.ts';
+import { Network, Path, RegionPair } from './network.type.ts';
+
+@Resolver(() => Network)
+export class NetworkResolver {
+  @Query(() => Network, { description: 'The network: actors, projects, events and regions with direct and derived ties, filtered.' })
+  network(@Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null, @Ctx() { store }: Context): Promise<Network> {
+    return store.network(filter ?? {});
+  }
+
+  @Query(() => Network, { description: 'Everything within `depth` steps (1–3) of a node, with the ties among it.' })
+  neighborhood(
+    @Arg('id', () => ID) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1, nullable: true }) depth: number | null,
+    @Arg('limit', () => Int, { defaultValue: 5000, nullable: true, description: 'Maximum number of nodes.' }) limit: number | null,
+    @Ctx() { store }: Context,
+  ): Promise<Network> {
+    return store.neighborhood(id, depth ?? 1, limit ?? 5000);
+  }
+
+  @Query(() => [Path], { description: 'All shortest cooperation paths between two actors, over direct and derived ties ("who can introduce us").' })
+  shortestPaths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxLength', () => Int, { defaultValue: 6, nullable: true }) maxLength: number | null,
+    @Arg('limit', () => Int, { defaultValue: 50, nullable: true, description: 'Maximum number of paths.' }) limit: number | null,
+    @Ctx() { store }: Context,
+  ): Promise<Path[]> {
+    return store.shortestPaths(from, to, maxLength ?? 6, limit ?? 50);
+  }
+
+  @Query(() => [RegionPair], { description: 'Ties between the actors of every pair of regions of one kind (e.g. district) that have actors.' })
+  regionMatrix(
+    @Arg('level', () => String, { description: 'A region kind: state, planning_region, district, city, …' }) level: string,
+    @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
+    @Ctx() { store }: Context,
+  ): Promise<RegionPair[]> {
+    return store.regionMatrix(level, filter ?? {});
+  }
+}

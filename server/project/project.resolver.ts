@@ -1,0 +1,43 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { ProjectDetails } from '../store/graph-store.ts';
+import { Project } from './project.type.ts';
+
+const ROLE_ORDER = ['lead', 'partner', 'associated', 'advisory', 'service_provider', 'funder'];
+
+export function toProject(d: ProjectDetails): Project {
+  const src = (ids: string[]) => sourcesOf(ids, d.sources);
+  const parts = [...d.participations].sort(
+    (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.actor.name.localeCompare(b.actor.name, 'de'),
+  );
+  return {
+    ...d.project,
+    participants: parts.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
+      role: p.role,
+      actor: ref('ACTOR', p.actor),
+      description: p.description,
+      sources: src(p.sourceIds),
+    })),
+    participantCount: parts.length,
+    funders: parts.filter((p) => p.role === 'funder').map((p) => ref('ACTOR', p.actor)),
+    events: d.events
+      .slice(0, DETAIL_LIST_LIMIT)
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, date: e.date, place: e.place ? ref('REGION', e.place) : null })),
+    targets: d.targets.map((t) => ({ role: t.role, region: ref('REGION', t.region), description: t.description, sources: src(t.sourceIds) })),
+    predecessor: d.predecessor ? ref('PROJECT', d.predecessor) : null,
+    successors: d.successors.map((s) => ref('PROJECT', s)),
+    sources: src(d.project.sourceIds),
+  };
+}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { description: 'A project with its participants and their roles, events, target regions and predecessor.' })
+  async project(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<Project> {
+    const d = await store.projectDetails(id);
+    if (!d) throw new NotFoundError('project', id);
+    return toProject(d);
+  }
+}

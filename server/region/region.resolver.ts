@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
+import type { Context } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import type { RegionDetails } from '../store/graph-store.ts';
+import { Region } from './region.type.ts';
+
+export function toRegion(d: RegionDetails): Region {
+  const src = (ids: string[]) => sourcesOf(ids, d.sources);
+  return {
+    ...d.region,
+    parent: d.parent ? ref('REGION', d.parent) : null,
+    ancestors: d.ancestors.map((r) => ref('REGION', r)),
+    children: d.children.slice(0, DETAIL_LIST_LIMIT).map((r) => ref('REGION', r)),
+    actors: d.actors.slice(0, DETAIL_LIST_LIMIT).map((a) => ref('ACTOR', a)),
+    actorCount: d.actors.length,
+    events: d.events.slice(0, DETAIL_LIST_LIMIT).map((e) => ({ id: e.id, name: e.name, kind: e.kind, date: e.date, place: ref('REGION', d.region) })),
+    targetedBy: d.targetedBy.slice(0, DETAIL_LIST_LIMIT).flatMap((t) => {
+      const subject = t.project ? ref('PROJECT', t.project) : t.event ? ref('EVENT', t.event) : null;
+      return subject ? [{ role: t.role, subject, sources: src(t.sourceIds) }] : [];
+    }),
+    sources: src(d.region.sourceIds),
+  };
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { description: 'A region with its hierarchy, actors, events and the projects aimed at it.' })
+  async region(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<Region> {
+    const d = await store.regionDetails(id);
+    if (!d) throw new NotFoundError('region', id);
+    return toRegion(d);
+  }
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.ts';
+import { RegionSummary } from '../region/region.type.ts';
+import { SearchHit, StoreStats } from '../network/network.type.ts';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], { description: 'Actors, projects, regions and events by name: case-insensitive, umlauts and ß folded, best first.' })
+  search(
+    @Arg('text', () => String) text: string,
+    @Arg('limit', () => Int, { defaultValue: 20, nullable: true }) limit: number | null,
+    @Ctx() { store }: Context,
+  ): Promise<SearchHit[]> {
+    return store.search(text, limit ?? 20);
+  }
+
+  @Query(() => [RegionSummary], { description: 'All regions (optionally of one kind), sorted by name, at most 5,000.' })
+  async regions(@Arg('kind', () => String, { nullable: true }) kind: string | null, @Ctx() { store }: Context): Promise<RegionSummary[]> {
+    return (await store.regions(kind)).slice(0, 5000);
+  }
+
+  @Query(() => StoreStats, { description: 'How much the store holds.' })
+  async stats(@Ctx() { store }: Context): Promise<StoreStats> {
+    return { store: store.kind, ...(await store.stats()) };
+  }
+}

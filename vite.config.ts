@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./client', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: {
+        main: `${root}/index.html`,
+        graphiql: `${root}/graphiql.html`,
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': 'http://127.0.0.1:4000',
+      '/healthz': 'http://127.0.0.1:4000',
+    },
+  },
+});
