@@ -1,0 +1,33 @@
+// Netzwerkatlas: Neo4j 5 schema (constraints and indexes) for the graph model in
+// server/store/neo4j/schema.ts.
+//
+// The server applies this file idempotently at every start: each statement uses IF NOT EXISTS,
+// so running it again changes nothing. It can also be pasted into Neo4j Browser as it is
+// (Browser runs the statements one after another when "multi-statement query editor" is on, the
+// default).
+//
+// Format (the server and the Cypher lint test split the file the same way): one statement per
+// block, ending with `;` at the end of a line; lines starting with `//` are comments.
+//
+// A uniqueness constraint also creates the range index behind it, so `id` needs no extra index.
+
+// Uniqueness of ids, one constraint per label
+CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+// Range indexes for filters and sorting
+CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
+CREATE RANGE INDEX region_kind IF NOT EXISTS FOR (n:Region) ON (n.kind);
+CREATE RANGE INDEX region_code IF NOT EXISTS FOR (n:Region) ON (n.code);
+CREATE RANGE INDEX project_start IF NOT EXISTS FOR (n:Project) ON (n.start);
+CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+
+// Text indexes for search (`searchKey` is the normalised, lower-cased search text;
+// they serve CONTAINS / STARTS WITH / ENDS WITH on it)
+CREATE TEXT INDEX actor_search_key IF NOT EXISTS FOR (n:Actor) ON (n.searchKey);
+CREATE TEXT INDEX project_search_key IF NOT EXISTS FOR (n:Project) ON (n.searchKey);
+CREATE TEXT INDEX region_search_key IF NOT EXISTS FOR (n:Region) ON (n.searchKey);
+CREATE TEXT INDEX event_search_key IF NOT EXISTS FOR (n:Event) ON (n.searchKey);

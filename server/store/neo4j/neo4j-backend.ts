@@ -1,0 +1,628 @@
+/**
+ * The Neo4j adapter of the storage port (graph model: schema.ts, statements: queries.ts).
+ *
+ * Entities are nodes keyed by `id`; single-valued references are relationships
+ * (Region.parentId → PART_OF, Actor.regionId → LOCATED_IN, Project.predecessorId → CONTINUES,
+ * Event.placeId → HELD_IN, Event.projectId → BELONGS_TO); relationship rows are relationships
+ * with their properties. Absent optional values and empty lists are not stored; reading turns
+ * missing properties back into `null` / `[]`, so rows equal what the embedded adapter returns.
+ * Every stored row carries `fingerprint(row)` to tell created / updated / unchanged apart.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  BATCH_KEYS,
+  relationKey,
+  type Actor,
+  type BatchKey,
+  type Cooperation,
+  type Event,
+  type EventParticipation,
+  type GraphBatch,
+  type NodeType,
+  type Participation,
+  type Project,
+  type Region,
+  type Source,
+  type Target,
+} from '../../domain/model.ts';
+import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
+import { fingerprint, referencedIds } from '../batch.ts';
+import { emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats } from '../graph-store.ts';
+import { int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
+import * as Q from './queries.ts';
+
+/** cypher/schema.cypher at the repository root (constraints and indexes, applied by init()). */
+export const SCHEMA_FILE = new URL('../../../cypher/schema.cypher', import.meta.url);
+
+/** Rows per UNWIND statement inside one transaction (keeps each message to the server moderate). */
+const CHUNK = 2000;
+/** Nodes deleted per transaction by clear() (CLEAR_CHUNK deletes at most this many). */
+const CLEAR_CHUNK_SIZE = 10000;
+
+type EntityKind = 'sources' | 'regions' | 'actors' | 'projects' | 'events';
+const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'regions', 'actors', 'projects', 'events'];
+
+// ---------------------------------------------------------------------------------------------
+// schema.cypher
+// ---------------------------------------------------------------------------------------------
+
+/** Splits a .cypher file into statements: a statement ends with `;` at the end of a line; `//` comment lines are skipped. */
+export function splitCypherStatements(text: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const statement = current.join('\n').trim();
+    if (statement !== '') statements.push(statement);
+    current = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trimStart().startsWith('//')) continue;
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith(';')) {
+      current.push(trimmed.slice(0, -1));
+      flush();
+    } else current.push(line);
+  }
+  flush();
+  return statements;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows → statement parameters
+// ---------------------------------------------------------------------------------------------
+
+/** Lists are stored only when non-empty (read back as [] when missing). */
+const list = (xs: readonly string[]): string[] | null => (xs.length === 0 ? null : [...xs]);
+const searchKeys = (name: string) => ({ searchKey: foldGerman(name), searchKeyAlt: foldPlain(name) });
+
+/** The node properties of an entity row (null = not stored), as WRITE_* expects them in `$rows`. */
+export const nodeProperties = {
+  sources: (r: Source) => ({ id: r.id, title: r.title, url: r.url, date: r.date, publisher: r.publisher, fingerprint: fingerprint(r) }),
+  regions: (r: Region) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: list(r.tags),
+    sourceIds: list(r.sourceIds),
+    kind: r.kind,
+    code: r.code,
+    lat: r.lat,
+    lon: r.lon,
+    ...searchKeys(r.name),
+    fingerprint: fingerprint(r),
+  }),
+  actors: (r: Actor) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: list(r.tags),
+    sourceIds: list(r.sourceIds),
+    kind: r.kind,
+    sectors: list(r.sectors),
+    website: r.website,
+    ...searchKeys(r.name),
+    fingerprint: fingerprint(r),
+  }),
+  projects: (r: Project) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: list(r.tags),
+    sourceIds: list(r.sourceIds),
+    programme: r.programme,
+    start: r.start,
+    end: r.end,
+    status: r.status,
+    goals: list(r.goals),
+    results: list(r.results),
+    ...searchKeys(r.name),
+    fingerprint: fingerprint(r),
+  }),
+  events: (r: Event) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: list(r.tags),
+    sourceIds: list(r.sourceIds),
+    kind: r.kind,
+    date: r.date,
+    endDate: r.endDate,
+    venue: r.venue,
+    ...searchKeys(r.name),
+    fingerprint: fingerprint(r),
+  }),
+} satisfies { [K in EntityKind]: (r: GraphBatch[K][number]) => Params };
+
+/** The relationship properties plus endpoint ids of a relationship row, as WRITE_* expects them. */
+export const relationshipProperties = {
+  participations: (r: Participation) => ({
+    actorId: r.actorId,
+    projectId: r.projectId,
+    role: r.role,
+    description: r.description,
+    sourceIds: list(r.sourceIds),
+    fingerprint: fingerprint(r),
+  }),
+  eventParticipations: (r: EventParticipation) => ({
+    actorId: r.actorId,
+    eventId: r.eventId,
+    role: r.role,
+    description: r.description,
+    sourceIds: list(r.sourceIds),
+    fingerprint: fingerprint(r),
+  }),
+  cooperations: (r: Cooperation) => ({
+    actorId: r.actorId,
+    partnerId: r.partnerId,
+    kind: r.kind,
+    since: r.since,
+    until: r.until,
+    description: r.description,
+    sourceIds: list(r.sourceIds),
+    fingerprint: fingerprint(r),
+  }),
+  targets: (r: Target) => ({
+    subjectId: r.subjectId,
+    regionId: r.regionId,
+    role: r.role,
+    description: r.description,
+    sourceIds: list(r.sourceIds),
+    fingerprint: fingerprint(r),
+  }),
+} satisfies { [K in Exclude<BatchKey, EntityKind>]: (r: GraphBatch[K][number]) => Params };
+
+// ---------------------------------------------------------------------------------------------
+// Result rows → domain rows
+// ---------------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+
+function text(row: Row, key: string, what: string): string {
+  const v = row[key];
+  if (typeof v !== 'string') throw new Error(`Neo4j: ${what} ${String(row.id ?? '')} has no ${key} (got ${JSON.stringify(v) ?? 'nothing'})`);
+  return v;
+}
+function number(row: Row, key: string, what: string): number {
+  const v = row[key];
+  if (typeof v !== 'number') throw new Error(`Neo4j: ${what} ${String(row.id ?? '')} has no numeric ${key} (got ${JSON.stringify(v) ?? 'nothing'})`);
+  return v;
+}
+const optional = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Domain rows from the `row` maps the LOAD_* statements return. */
+export const fromRow = {
+  source: (r: Row): Source => ({
+    id: text(r, 'id', 'source'),
+    title: text(r, 'title', 'source'),
+    url: optional(r.url),
+    date: optional(r.date),
+    publisher: optional(r.publisher),
+  }),
+  region: (r: Row): Region => ({
+    id: text(r, 'id', 'region'),
+    name: text(r, 'name', 'region'),
+    description: optional(r.description),
+    tags: strings(r.tags),
+    sourceIds: strings(r.sourceIds),
+    kind: text(r, 'kind', 'region') as Region['kind'],
+    code: optional(r.code),
+    lat: number(r, 'lat', 'region'),
+    lon: number(r, 'lon', 'region'),
+    parentId: optional(r.parentId),
+  }),
+  actor: (r: Row): Actor => ({
+    id: text(r, 'id', 'actor'),
+    name: text(r, 'name', 'actor'),
+    description: optional(r.description),
+    tags: strings(r.tags),
+    sourceIds: strings(r.sourceIds),
+    kind: text(r, 'kind', 'actor') as Actor['kind'],
+    sectors: strings(r.sectors),
+    regionId: optional(r.regionId),
+    website: optional(r.website),
+  }),
+  project: (r: Row): Project => ({
+    id: text(r, 'id', 'project'),
+    name: text(r, 'name', 'project'),
+    description: optional(r.description),
+    tags: strings(r.tags),
+    sourceIds: strings(r.sourceIds),
+    programme: optional(r.programme),
+    start: optional(r.start),
+    end: optional(r.end),
+    status: text(r, 'status', 'project') as Project['status'],
+    goals: strings(r.goals),
+    results: strings(r.results),
+    predecessorId: optional(r.predecessorId),
+  }),
+  event: (r: Row): Event => ({
+    id: text(r, 'id', 'event'),
+    name: text(r, 'name', 'event'),
+    description: optional(r.description),
+    tags: strings(r.tags),
+    sourceIds: strings(r.sourceIds),
+    kind: text(r, 'kind', 'event') as Event['kind'],
+    date: optional(r.date),
+    endDate: optional(r.endDate),
+    placeId: optional(r.placeId),
+    venue: optional(r.venue),
+    projectId: optional(r.projectId),
+  }),
+  participation: (r: Row): Participation => ({
+    actorId: text(r, 'actorId', 'participation'),
+    projectId: text(r, 'projectId', 'participation'),
+    role: text(r, 'role', 'participation') as Participation['role'],
+    description: optional(r.description),
+    sourceIds: strings(r.sourceIds),
+  }),
+  eventParticipation: (r: Row): EventParticipation => ({
+    actorId: text(r, 'actorId', 'event participation'),
+    eventId: text(r, 'eventId', 'event participation'),
+    role: text(r, 'role', 'event participation') as EventParticipation['role'],
+    description: optional(r.description),
+    sourceIds: strings(r.sourceIds),
+  }),
+  cooperation: (r: Row): Cooperation => ({
+    actorId: text(r, 'actorId', 'cooperation'),
+    partnerId: text(r, 'partnerId', 'cooperation'),
+    kind: text(r, 'kind', 'cooperation') as Cooperation['kind'],
+    since: optional(r.since),
+    until: optional(r.until),
+    description: optional(r.description),
+    sourceIds: strings(r.sourceIds),
+  }),
+  target: (r: Row): Target => ({
+    subjectId: text(r, 'subjectId', 'target'),
+    regionId: text(r, 'regionId', 'target'),
+    role: text(r, 'role', 'target') as Target['role'],
+    description: optional(r.description),
+    sourceIds: strings(r.sourceIds),
+  }),
+};
+
+/** The `row` column of a LOAD_* record. */
+function rowOf(record: PlainRecord): Row {
+  const row = record.row;
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error('Neo4j: expected a map in column "row"');
+  return row as Row;
+}
+
+/** The search tokens the adapters pre-select with: both foldings split at spaces, at most 16 distinct. */
+export function searchTokens(key: string, alt: string): string[] {
+  return [...new Set([...key.split(' '), ...alt.split(' ')].filter((t) => t !== ''))].slice(0, 16);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selectors
+// ---------------------------------------------------------------------------------------------
+
+/** undefined → null ("all"); a list → its distinct values. */
+const sel = (ids: Ids | undefined): string[] | null => (ids === undefined ? null : [...new Set(ids)]);
+/** An empty selector means "none". */
+const selectsNothing = (...selectors: (Ids | undefined)[]) => selectors.some((s) => s !== undefined && s.length === 0);
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+async function runRows(tx: Tx, cypher: string, rows: readonly Params[]): Promise<PlainRecord[]> {
+  const out: PlainRecord[] = [];
+  for (const part of chunks(rows)) out.push(...(await tx.run(cypher, { rows: part })));
+  return out;
+}
+
+const asString = (v: unknown, what: string): string => {
+  if (typeof v !== 'string') throw new Error(`Neo4j: expected a string ${what}, got ${JSON.stringify(v) ?? 'nothing'}`);
+  return v;
+};
+const asCount = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+// ---------------------------------------------------------------------------------------------
+// The backend
+// ---------------------------------------------------------------------------------------------
+
+export interface Neo4jBackendOptions {
+  /** Opens the connection (default: the shared driver of driver.ts). */
+  connect?: (config: Neo4jConfig) => Promise<GraphConnection>;
+  /** The constraints and indexes to apply on init() (default: cypher/schema.cypher). */
+  schemaFile?: URL;
+}
+
+export class Neo4jBackend implements GraphBackend {
+  readonly kind = 'neo4j' as const;
+  private conn: GraphConnection | null = null;
+  /** The running or finished init() (one connection however often init() is called). */
+  private opening: Promise<void> | null = null;
+  private readonly connect: (config: Neo4jConfig) => Promise<GraphConnection>;
+  private readonly schemaFile: URL;
+
+  constructor(
+    private readonly config: Neo4jConfig,
+    options: Neo4jBackendOptions = {},
+  ) {
+    this.connect = options.connect ?? openNeo4j;
+    this.schemaFile = options.schemaFile ?? SCHEMA_FILE;
+  }
+
+  /** Connects (verifying connectivity) and applies schema.cypher; each schema statement runs on its own. */
+  init(): Promise<void> {
+    this.opening ??= this.open().catch((e: unknown) => {
+      this.opening = null;
+      throw e;
+    });
+    return this.opening;
+  }
+
+  private async open(): Promise<void> {
+    const conn = await this.connect(this.config);
+    try {
+      let schema: string;
+      try {
+        schema = await readFile(this.schemaFile, 'utf8');
+      } catch (e) {
+        throw new Error(`Cannot read the Neo4j schema file ${fileURLToPath(this.schemaFile)}: ${e instanceof Error ? e.message : String(e)}`, {
+          cause: e,
+        });
+      }
+      for (const statement of splitCypherStatements(schema)) await conn.write(statement);
+    } catch (e) {
+      await conn.close();
+      throw e;
+    }
+    this.conn = conn;
+  }
+
+  async close(): Promise<void> {
+    const opening = this.opening;
+    this.opening = null;
+    if (opening) await opening.catch(() => undefined);
+    const conn = this.conn;
+    this.conn = null;
+    await conn?.close();
+  }
+
+  private get db(): GraphConnection {
+    if (this.conn === null) throw new Error('Neo4jBackend: call init() first');
+    return this.conn;
+  }
+
+  private async rows<T>(cypher: string, params: Params, map: (row: Row) => T): Promise<T[]> {
+    return (await this.db.read(cypher, params)).map((r) => map(rowOf(r)));
+  }
+
+  async counts(): Promise<StoreStats> {
+    const [row] = await this.db.read(Q.COUNTS);
+    const out = emptyCounts();
+    for (const k of BATCH_KEYS) out[k] = asCount(row?.[k]);
+    return out;
+  }
+
+  async clear(): Promise<void> {
+    for (;;) {
+      const [row] = await this.db.write(Q.CLEAR_CHUNK);
+      if (asCount(row?.deleted) < CLEAR_CHUNK_SIZE) return;
+    }
+  }
+
+  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult> {
+    // The work may be retried by the driver (transient errors): it keeps no state between attempts.
+    return this.db.inWriteTransaction(async (tx) => {
+      const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
+
+      // 1. What exists: the ids the batch defines or refers to, and every stored region's parent.
+      const stored: Record<EntityKind, Set<string>> = {
+        sources: new Set(),
+        regions: new Set(),
+        actors: new Set(),
+        projects: new Set(),
+        events: new Set(),
+      };
+      const ids = referencedIds(batch);
+      if (ids.length > 0) {
+        for (const r of await tx.run(Q.EXISTING_IDS, { ids })) {
+          const kind = asString(r.kind, 'kind') as EntityKind;
+          stored[kind].add(asString(r.id, 'id'));
+        }
+      }
+      const parents = new Map<string, string | null>();
+      if (batch.regions.length > 0) {
+        for (const r of await tx.run(Q.REGION_PARENTS)) parents.set(asString(r.id, 'region id'), optional(r.parentId));
+      }
+      const existing: ExistingIds = {
+        has: (kind, id) => stored[kind].has(id),
+        parentOf: (id) => parents.get(id),
+      };
+      validate(existing);
+
+      // 2. Stored fingerprints of the batch rows (null: stored without one).
+      const old = new Map<string, string | null>();
+      const remember = (key: string, fp: unknown) => old.set(key, optional(fp));
+      if (ENTITY_KINDS.some((k) => batch[k].length > 0)) {
+        const params = Object.fromEntries(ENTITY_KINDS.map((k) => [k, batch[k].map((r) => r.id)]));
+        for (const r of await tx.run(Q.ENTITY_FINGERPRINTS, params)) remember(`${asString(r.kind, 'kind')}:${asString(r.id, 'id')}`, r.fingerprint);
+      }
+      const relationFingerprints = async <K extends 'participations' | 'eventParticipations' | 'cooperations' | 'targets'>(
+        key: K,
+        cypher: string,
+        keyFields: (r: GraphBatch[K][number]) => Params,
+      ) => {
+        const rows = batch[key] as GraphBatch[K][number][];
+        if (rows.length === 0) return;
+        const keyOf = relationKey[key] as (r: PlainRecord) => string;
+        for (const r of await runRows(tx, cypher, rows.map(keyFields))) remember(`${key}:${keyOf(r)}`, r.fingerprint);
+      };
+      await relationFingerprints('participations', Q.PARTICIPATION_FINGERPRINTS, (r) => ({ actorId: r.actorId, projectId: r.projectId }));
+      await relationFingerprints('eventParticipations', Q.EVENT_PARTICIPATION_FINGERPRINTS, (r) => ({
+        actorId: r.actorId,
+        eventId: r.eventId,
+      }));
+      await relationFingerprints('cooperations', Q.COOPERATION_FINGERPRINTS, (r) => ({
+        actorId: r.actorId,
+        partnerId: r.partnerId,
+        kind: r.kind,
+      }));
+      await relationFingerprints('targets', Q.TARGET_FINGERPRINTS, (r) => ({ subjectId: r.subjectId, regionId: r.regionId }));
+
+      // 3. Which rows to write (new or changed), counted like the embedded adapter.
+      const changed = <T>(key: BatchKey, rows: readonly T[], keyOf: (r: T) => string): T[] =>
+        rows.filter((row) => {
+          const stored = old.get(`${key}:${keyOf(row)}`);
+          if (stored === fingerprint(row)) {
+            result.unchanged[key]++;
+            return false;
+          }
+          if (stored === undefined) result.created[key]++;
+          else result.updated[key]++;
+          return true;
+        });
+      const byId = (r: { id: string }) => r.id;
+      const sources = changed('sources', batch.sources, byId);
+      const regions = changed('regions', batch.regions, byId);
+      const actors = changed('actors', batch.actors, byId);
+      const projects = changed('projects', batch.projects, byId);
+      const events = changed('events', batch.events, byId);
+      const participations = changed('participations', batch.participations, relationKey.participations);
+      const eventParticipations = changed('eventParticipations', batch.eventParticipations, relationKey.eventParticipations);
+      const cooperations = changed('cooperations', batch.cooperations, relationKey.cooperations);
+      const targets = changed('targets', batch.targets, relationKey.targets);
+
+      // 4. Nodes first (references may point at rows later in the batch) …
+      const write = async (cypher: string, rows: readonly Params[]) => {
+        if (rows.length > 0) await runRows(tx, cypher, rows);
+      };
+      await write(Q.WRITE_SOURCES, sources.map(nodeProperties.sources));
+      await write(Q.WRITE_REGIONS, regions.map(nodeProperties.regions));
+      await write(Q.WRITE_ACTORS, actors.map(nodeProperties.actors));
+      await write(Q.WRITE_PROJECTS, projects.map(nodeProperties.projects));
+      await write(Q.WRITE_EVENTS, events.map(nodeProperties.events));
+
+      // … then the references of the written entities (old relationship removed when it changed) …
+      const parentRows = regions.map((r) => ({ id: r.id, parentId: r.parentId }));
+      await write(Q.UNLINK_REGION_PARENTS, parentRows);
+      await write(Q.LINK_REGION_PARENTS, parentRows);
+      const regionRows = actors.map((r) => ({ id: r.id, regionId: r.regionId }));
+      await write(Q.UNLINK_ACTOR_REGIONS, regionRows);
+      await write(Q.LINK_ACTOR_REGIONS, regionRows);
+      const predecessorRows = projects.map((r) => ({ id: r.id, predecessorId: r.predecessorId }));
+      await write(Q.UNLINK_PROJECT_PREDECESSORS, predecessorRows);
+      await write(Q.LINK_PROJECT_PREDECESSORS, predecessorRows);
+      const placeRows = events.map((r) => ({ id: r.id, placeId: r.placeId }));
+      await write(Q.UNLINK_EVENT_PLACES, placeRows);
+      await write(Q.LINK_EVENT_PLACES, placeRows);
+      const projectRows = events.map((r) => ({ id: r.id, projectId: r.projectId }));
+      await write(Q.UNLINK_EVENT_PROJECTS, projectRows);
+      await write(Q.LINK_EVENT_PROJECTS, projectRows);
+
+      // … then the relationship rows.
+      await write(Q.WRITE_PARTICIPATIONS, participations.map(relationshipProperties.participations));
+      await write(Q.WRITE_EVENT_PARTICIPATIONS, eventParticipations.map(relationshipProperties.eventParticipations));
+      await write(Q.WRITE_COOPERATIONS, cooperations.map(relationshipProperties.cooperations));
+      const batchProjects = new Set(batch.projects.map((p) => p.id));
+      const isProject = (id: string) => batchProjects.has(id) || existing.has('projects', id);
+      await write(Q.WRITE_PROJECT_TARGETS, targets.filter((t) => isProject(t.subjectId)).map(relationshipProperties.targets));
+      await write(Q.WRITE_EVENT_TARGETS, targets.filter((t) => !isProject(t.subjectId)).map(relationshipProperties.targets));
+      return result;
+    });
+  }
+
+  async loadRegions(): Promise<Region[]> {
+    return this.rows(Q.LOAD_REGIONS, {}, fromRow.region);
+  }
+
+  async loadSources(ids: Ids): Promise<Source[]> {
+    if (ids.length === 0) return [];
+    return this.rows(Q.LOAD_SOURCES, { ids: sel(ids) }, fromRow.source);
+  }
+
+  async loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]> {
+    if (selectsNothing(q.ids, q.regionIds, q.kinds)) return [];
+    const params = { ids: sel(q.ids), regionIds: sel(q.regionIds), kinds: sel(q.kinds) };
+    const cypher = q.ids ? Q.LOAD_ACTORS_BY_IDS : q.regionIds ? Q.LOAD_ACTORS_BY_REGIONS : Q.LOAD_ACTORS;
+    return this.rows(cypher, params, fromRow.actor);
+  }
+
+  async loadProjects(q: { ids?: Ids; predecessorIds?: Ids }): Promise<Project[]> {
+    if (selectsNothing(q.ids, q.predecessorIds)) return [];
+    const params = { ids: sel(q.ids), predecessorIds: sel(q.predecessorIds) };
+    const cypher = q.ids ? Q.LOAD_PROJECTS_BY_IDS : q.predecessorIds ? Q.LOAD_PROJECTS_BY_PREDECESSORS : Q.LOAD_PROJECTS;
+    return this.rows(cypher, params, fromRow.project);
+  }
+
+  async loadEvents(q: { ids?: Ids; projectIds?: Ids; placeIds?: Ids }): Promise<Event[]> {
+    if (selectsNothing(q.ids, q.projectIds, q.placeIds)) return [];
+    const params = { ids: sel(q.ids), projectIds: sel(q.projectIds), placeIds: sel(q.placeIds) };
+    const cypher = q.ids
+      ? Q.LOAD_EVENTS_BY_IDS
+      : q.projectIds
+        ? Q.LOAD_EVENTS_BY_PROJECTS
+        : q.placeIds
+          ? Q.LOAD_EVENTS_BY_PLACES
+          : Q.LOAD_EVENTS;
+    return this.rows(cypher, params, fromRow.event);
+  }
+
+  async loadParticipations(q: { actorIds?: Ids; projectIds?: Ids }): Promise<Participation[]> {
+    if (selectsNothing(q.actorIds, q.projectIds)) return [];
+    const params = { actorIds: sel(q.actorIds), projectIds: sel(q.projectIds) };
+    const cypher = q.actorIds
+      ? Q.LOAD_PARTICIPATIONS_BY_ACTORS
+      : q.projectIds
+        ? Q.LOAD_PARTICIPATIONS_BY_PROJECTS
+        : Q.LOAD_PARTICIPATIONS;
+    return this.rows(cypher, params, fromRow.participation);
+  }
+
+  async loadEventParticipations(q: { actorIds?: Ids; eventIds?: Ids }): Promise<EventParticipation[]> {
+    if (selectsNothing(q.actorIds, q.eventIds)) return [];
+    const params = { actorIds: sel(q.actorIds), eventIds: sel(q.eventIds) };
+    const cypher = q.actorIds
+      ? Q.LOAD_EVENT_PARTICIPATIONS_BY_ACTORS
+      : q.eventIds
+        ? Q.LOAD_EVENT_PARTICIPATIONS_BY_EVENTS
+        : Q.LOAD_EVENT_PARTICIPATIONS;
+    return this.rows(cypher, params, fromRow.eventParticipation);
+  }
+
+  async loadCooperations(q: { actorIds?: Ids }): Promise<Cooperation[]> {
+    if (q.actorIds === undefined) return this.rows(Q.LOAD_COOPERATIONS, {}, fromRow.cooperation);
+    if (q.actorIds.length === 0) return [];
+    return this.rows(Q.LOAD_COOPERATIONS_BY_ACTORS, { actorIds: sel(q.actorIds) }, fromRow.cooperation);
+  }
+
+  async loadTargets(q: { subjectIds?: Ids; regionIds?: Ids }): Promise<Target[]> {
+    if (selectsNothing(q.subjectIds, q.regionIds)) return [];
+    const params = { subjectIds: sel(q.subjectIds), regionIds: sel(q.regionIds) };
+    if (q.subjectIds) {
+      // A UNION of the project and the event branch: sorted here, like the other statements sort.
+      const rows = await this.rows(Q.LOAD_TARGETS_BY_SUBJECTS, params, fromRow.target);
+      return rows.sort((a, b) => compare(a.subjectId, b.subjectId) || compare(a.regionId, b.regionId));
+    }
+    return this.rows(q.regionIds ? Q.LOAD_TARGETS_BY_REGIONS : Q.LOAD_TARGETS, params, fromRow.target);
+  }
+
+  async searchCandidates(key: string, alt: string, max: number): Promise<SearchCandidate[]> {
+    const records = await this.db.read(Q.SEARCH_CANDIDATES, { key, alt, tokens: searchTokens(key, alt), max: int(max) });
+    return records.slice(0, max).map((r) => ({
+      id: asString(r.id, 'id'),
+      type: asString(r.type, 'type') as NodeType,
+      kind: optional(r.kind),
+      label: asString(r.label, 'label'),
+      searchKey: asString(r.searchKey, 'searchKey'),
+      searchKeyAlt: asString(r.searchKeyAlt, 'searchKeyAlt'),
+    }));
+  }
+
+  async nodeTypes(ids: Ids): Promise<Map<string, NodeType>> {
+    if (ids.length === 0) return new Map();
+    const records = await this.db.read(Q.NODE_TYPES, { ids: sel(ids) });
+    return new Map(records.map((r) => [asString(r.id, 'id'), asString(r.type, 'type') as NodeType]));
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
