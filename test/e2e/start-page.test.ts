@@ -1,0 +1,67 @@
+/**
+ * In a real browser: the start page shows the demo network, and the GraphQL IDE at /graphql loads
+ * from the bundle alone (no CDN) and runs a query.
+ */
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { buildClient } from '../support/client-build.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let clientDir: string;
+beforeAll(async () => {
+  clientDir = await buildClient();
+  server = await startTestServer({ clientDir });
+  browser = await launchChromium();
+  mkdirSync('test-results', { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('start page and GraphQL IDE in Chromium', () => {
+  it('shows the demo network in German without console errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    const stats = page.getByTestId('stats');
+    await stats.waitFor();
+    expect(await stats.textContent()).toMatch(/\d+ Akteure, \d+ Projekte/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.getByText(/^Netzwerk Chemie \(2023–2024\)$/).count()).toBe(1);
+    await page.screenshot({ path: 'test-results/start-page.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the IDE is bundled (no external scripts or styles) and answers a query', async () => {
+    const html = readFileSync(join(clientDir, 'graphiql.html'), 'utf8');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+    const assets = readdirSync(join(clientDir, 'assets'));
+    expect(assets.some((f) => f.endsWith('.js'))).toBe(true);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const external: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+    });
+    await page.goto(`${server.url}graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    // The editor is ready once the schema is loaded (the docs button can open it); then run the example.
+    await page.getByLabel('Show Documentation Explorer').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.graphiql-response');
+    await result.getByText('"r-delitzsch"').first().waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toContain('ZAROF. GmbH');
+    await page.screenshot({ path: 'test-results/graphiql.png' });
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});
