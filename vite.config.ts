@@ -15,6 +15,11 @@ export default defineConfig({
         main: `${root}/index.html`,
         graphiql: `${root}/graphiql.html`,
       },
+      // GraphiQL's dependencies carry React "use client" directives, meaningless in a client bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
     },
   },
   server: {
