@@ -87,37 +87,92 @@ function eventNode(e: Event, regions: RegionIndex): NetworkNode {
   };
 }
 
-/** Actor pairs sharing projects/events → derived ties (ids sorted: a < b). */
-export function derivedTies(
-  participations: readonly Participation[],
-  eventParticipations: readonly EventParticipation[],
-  include: (actorId: string) => boolean,
-  via: ReadonlySet<string> | null,
-): Map<string, { a: string; b: string; via: string[] }> {
-  const members = new Map<string, string[]>();
-  const add = (item: string, actor: string) => {
-    if (!include(actor) || (via !== null && !via.has(item))) return;
-    const list = members.get(item);
-    if (list) list.push(actor);
-    else members.set(item, [actor]);
-  };
-  for (const p of participations) if (!NON_COOPERATING_ROLES.has(p.role)) add(p.projectId, p.actorId);
-  for (const p of eventParticipations) add(p.eventId, p.actorId);
-  const ties = new Map<string, { a: string; b: string; via: string[] }>();
-  for (const [item, list] of members) {
-    const actors = [...new Set(list)].sort();
-    for (let i = 0; i < actors.length; i++) {
-      for (let j = i + 1; j < actors.length; j++) {
-        const a = actors[i] as string;
-        const b = actors[j] as string;
-        const key = `${a}\u0000${b}`;
-        const t = ties.get(key);
-        if (t) t.via.push(item);
-        else ties.set(key, { a, b, via: [item] });
+/**
+ * Actor pairs sharing projects/events (funders excluded). Pairs are keyed by number (`i * n + j`,
+ * i < j, indexes into `actors`) and hold their weight; the shared items of a pair are worked out
+ * only for the pairs that are returned (`via`).
+ */
+export class DerivedTies {
+  readonly actors: string[];
+  /** key → number of shared projects and events */
+  readonly weights = new Map<number, number>();
+  /** key → the first shared item (enough for the many pairs of weight 1) */
+  private readonly firstItem = new Map<number, string>();
+  private readonly index = new Map<string, number>();
+  private readonly itemsOf: Set<string>[] = [];
+
+  constructor(
+    participations: readonly Participation[],
+    eventParticipations: readonly EventParticipation[],
+    include: (actorId: string) => boolean,
+    via: ReadonlySet<string> | null,
+  ) {
+    const members = new Map<string, number[]>();
+    this.actors = [];
+    const add = (item: string, actor: string) => {
+      if (!include(actor) || (via !== null && !via.has(item))) return;
+      let i = this.index.get(actor);
+      if (i === undefined) {
+        i = this.actors.length;
+        this.actors.push(actor);
+        this.index.set(actor, i);
+        this.itemsOf.push(new Set());
+      }
+      const items = this.itemsOf[i] as Set<string>;
+      if (items.has(item)) return;
+      items.add(item);
+      const list = members.get(item);
+      if (list) list.push(i);
+      else members.set(item, [i]);
+    };
+    for (const p of participations) if (!NON_COOPERATING_ROLES.has(p.role)) add(p.projectId, p.actorId);
+    for (const p of eventParticipations) add(p.eventId, p.actorId);
+    const n = this.actors.length;
+    for (const [item, list] of members) {
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const a = list[x] as number;
+          const b = list[y] as number;
+          const key = a < b ? a * n + b : b * n + a;
+          const w = this.weights.get(key);
+          if (w === undefined) {
+            this.weights.set(key, 1);
+            this.firstItem.set(key, item);
+          } else this.weights.set(key, w + 1);
+        }
       }
     }
   }
-  return ties;
+
+  /** The two actor indexes of a pair key. */
+  indexes(key: number): [number, number] {
+    const n = this.actors.length;
+    return [Math.floor(key / n), key % n];
+  }
+
+  /** The shared projects and events of a pair, sorted. */
+  viaOf(key: number, weight: number): string[] {
+    if (weight === 1) return [this.firstItem.get(key) as string];
+    const [i, j] = this.indexes(key);
+    return this.via(this.actors[i] as string, this.actors[j] as string);
+  }
+
+  /** The two actor ids of a pair key, sorted. */
+  pair(key: number): [string, string] {
+    const n = this.actors.length;
+    const a = this.actors[Math.floor(key / n)] as string;
+    const b = this.actors[key % n] as string;
+    return a < b ? [a, b] : [b, a];
+  }
+
+  /** The shared projects and events of two actors, sorted. */
+  via(a: string, b: string): string[] {
+    const ia = this.itemsOf[this.index.get(a) ?? -1];
+    const ib = this.itemsOf[this.index.get(b) ?? -1];
+    if (!ia || !ib) return [];
+    const [small, large] = ia.size <= ib.size ? [ia, ib] : [ib, ia];
+    return [...small].filter((x) => large.has(x)).sort();
+  }
 }
 
 export function assemble(sel: Selection): Network {
@@ -165,9 +220,12 @@ export function assemble(sel: Selection): Network {
     }
   }
 
+  // Every edge but the derived ones as objects (they are few); derived ties stay numeric for now.
   const edges: NetworkEdge[] = [];
-  const edge = (e: Omit<NetworkEdge, 'derived' | 'via' | 'weight'> & Partial<NetworkEdge>) => {
-    if (nodes.has(e.source) && nodes.has(e.target)) edges.push({ weight: 1, derived: false, via: [], ...e });
+  const NO_VIA = Object.freeze([]) as unknown as string[];
+  const edge = (e: Omit<NetworkEdge, 'derived' | 'via' | 'weight'>) => {
+    if (nodes.has(e.source) && nodes.has(e.target))
+      edges.push({ id: e.id, source: e.source, target: e.target, kind: e.kind, role: e.role, weight: 1, derived: false, via: NO_VIA });
   };
   for (const p of sel.participations)
     edge({ id: `participation:${p.actorId}:${p.projectId}`, source: p.actorId, target: p.projectId, kind: 'participation', role: p.role });
@@ -175,18 +233,12 @@ export function assemble(sel: Selection): Network {
     edge({ id: `event_participation:${p.actorId}:${p.eventId}`, source: p.actorId, target: p.eventId, kind: 'event_participation', role: p.role });
   for (const c of sel.cooperations)
     edge({ id: `cooperation:${c.actorId}:${c.partnerId}:${c.kind}`, source: c.actorId, target: c.partnerId, kind: 'cooperation', role: c.kind });
-  if (sel.includeDerived && want('ACTOR')) {
-    for (const t of derivedTies(sel.participations, sel.eventParticipations, (id) => actorIds.has(id), sel.derivedVia).values()) {
-      edge({ id: `derived:${t.a}:${t.b}`, source: t.a, target: t.b, kind: 'cooperation', role: null, weight: t.via.length, derived: true, via: t.via.sort() });
-    }
-  }
   for (const a of sel.actors) if (a.regionId) edge({ id: `located_in:${a.id}:${a.regionId}`, source: a.id, target: a.regionId, kind: 'located_in', role: null });
   for (const e of sel.events) {
     if (e.placeId) edge({ id: `held_in:${e.id}:${e.placeId}`, source: e.id, target: e.placeId, kind: 'held_in', role: null });
     if (e.projectId) edge({ id: `belongs_to:${e.id}:${e.projectId}`, source: e.id, target: e.projectId, kind: 'belongs_to', role: null });
   }
-  for (const t of sel.targets)
-    edge({ id: `targets:${t.subjectId}:${t.regionId}`, source: t.subjectId, target: t.regionId, kind: 'targets', role: t.role });
+  for (const t of sel.targets) edge({ id: `targets:${t.subjectId}:${t.regionId}`, source: t.subjectId, target: t.regionId, kind: 'targets', role: t.role });
   for (const p of sel.projects)
     if (p.predecessorId) edge({ id: `continues:${p.id}:${p.predecessorId}`, source: p.id, target: p.predecessorId, kind: 'continues', role: null });
   if (want('REGION')) {
@@ -194,25 +246,47 @@ export function assemble(sel: Selection): Network {
       if (n.type === 'REGION' && n.regionId) edge({ id: `part_of:${n.id}:${n.regionId}`, source: n.id, target: n.regionId, kind: 'part_of', role: null });
     }
   }
+  const derived = sel.includeDerived && want('ACTOR') ? new DerivedTies(sel.participations, sel.eventParticipations, (id) => actorIds.has(id), sel.derivedVia) : null;
 
-  return limitNetwork({ nodes: [...nodes.values()], edges, truncated: false }, sel.limit);
-}
-
-/** Keeps the `limit` best-connected nodes (ties broken by id) and the edges among them. */
-export function limitNetwork(net: Network, limit: number): Network {
-  if (net.nodes.length <= limit) return net;
-  const degree = new Map<string, number>();
-  for (const e of net.edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  // Over the limit: keep the best-connected nodes (ties broken by id), decided before derived edges are built.
+  let keep: Set<string> | null = null;
+  if (nodes.size > sel.limit) {
+    const degree = new Map<string, number>();
+    const bump = (id: string) => degree.set(id, (degree.get(id) ?? 0) + 1);
+    for (const e of edges) {
+      bump(e.source);
+      bump(e.target);
+    }
+    if (derived) {
+      const n = derived.actors.length;
+      const count = new Array<number>(n).fill(0);
+      for (const key of derived.weights.keys()) {
+        count[Math.floor(key / n)]! += 1;
+        count[key % n]! += 1;
+      }
+      derived.actors.forEach((id, i) => degree.set(id, (degree.get(id) ?? 0) + (count[i] as number)));
+    }
+    const kept = [...nodes.keys()]
+      .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || (a < b ? -1 : 1))
+      .slice(0, sel.limit);
+    keep = new Set(kept);
   }
-  const kept = [...net.nodes]
-    .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
-  const keep = new Set(kept.map((n) => n.id));
+  const kept = (id: string) => keep === null || keep.has(id);
+  const outEdges = keep === null ? edges : edges.filter((e) => kept(e.source) && kept(e.target));
+  if (derived) {
+    const n = derived.actors.length;
+    const keptIndex = derived.actors.map((id) => kept(id));
+    for (const [key, weight] of derived.weights) {
+      const i = Math.floor(key / n);
+      const j = key - i * n;
+      if (!keptIndex[i] || !keptIndex[j]) continue;
+      const [a, b] = derived.pair(key);
+      outEdges.push({ id: `derived:${a}:${b}`, source: a, target: b, kind: 'cooperation', role: null, weight, derived: true, via: derived.viaOf(key, weight) });
+    }
+  }
   return {
-    nodes: net.nodes.filter((n) => keep.has(n.id)),
-    edges: net.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
-    truncated: true,
+    nodes: keep === null ? [...nodes.values()] : [...nodes.values()].filter((n) => kept(n.id)),
+    edges: outEdges,
+    truncated: keep !== null,
   };
 }

@@ -16,7 +16,7 @@ import {
   type Project,
 } from '../domain/model.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
-import { actorNode, assemble } from '../network/assemble.ts';
+import { actorNode, assemble, DerivedTies, type Selection } from '../network/assemble.ts';
 import {
   DEFAULT_NETWORK_LIMIT,
   MAX_NETWORK_LIMIT,
@@ -37,6 +37,7 @@ import type {
   EventDetails,
   GraphBackend,
   GraphStore,
+  Ids,
   ProjectDetails,
   RegionDetails,
   SearchHit,
@@ -97,6 +98,35 @@ export function normaliseFilter(f: NetworkFilter = {}, prefix = 'filter'): Norma
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 const uniq = (xs: Iterable<string>) => [...new Set(xs)];
 
+/** Loads by id with a per-call cache: rows of ids asked for before are not loaded again. */
+function cachedById<R>(load: (ids: Ids) => Promise<R[]>, keysOf: (r: R) => string[]): (ids: Ids) => Promise<R[]> {
+  const cache = new Map<string, R[]>();
+  return async (ids: Ids) => {
+    const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+    if (missing.length > 0) {
+      const fresh = new Set(missing);
+      for (const id of missing) cache.set(id, []);
+      for (const r of await load(missing)) for (const k of keysOf(r)) if (fresh.has(k)) cache.get(k)?.push(r);
+    }
+    const out = new Set<R>();
+    for (const id of ids) for (const r of cache.get(id) ?? []) out.add(r);
+    return [...out];
+  };
+}
+
+/** The by-id loads a traversal repeats (neighbourhood, paths), cached for the length of one call. */
+function traversalReader(b: GraphBackend) {
+  return {
+    partsByActor: cachedById((ids) => b.loadParticipations({ actorIds: ids }), (p) => [p.actorId]),
+    partsByProject: cachedById((ids) => b.loadParticipations({ projectIds: ids }), (p) => [p.projectId]),
+    epartsByActor: cachedById((ids) => b.loadEventParticipations({ actorIds: ids }), (p) => [p.actorId]),
+    epartsByEvent: cachedById((ids) => b.loadEventParticipations({ eventIds: ids }), (p) => [p.eventId]),
+    coopsByActor: cachedById((ids) => b.loadCooperations({ actorIds: ids }), (c) => [c.actorId, c.partnerId]),
+    actorsById: cachedById((ids) => b.loadActors({ ids }), (a) => [a.id]),
+  };
+}
+type TraversalReader = ReturnType<typeof traversalReader>;
+
 export function createGraphStore(b: GraphBackend): GraphStore {
   let regionCache: Promise<RegionIndex> | null = null;
   const regionIndex = () => (regionCache ??= b.loadRegions().then((rs) => new RegionIndex(rs)));
@@ -110,7 +140,8 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     return t;
   }
 
-  async function selectNetwork(f: NormalFilter): Promise<Network> {
+  /** The rows a filter selects (shared by network() and regionMatrix()). */
+  async function selectRows(f: NormalFilter): Promise<Selection> {
     const regions = await regionIndex();
     for (const id of f.regionIds ?? []) if (!regions.get(id)) throw new NotFoundError('region', id);
     const scope = f.regionIds ? regions.subtree(f.regionIds) : null;
@@ -188,7 +219,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     }
     const targets = await b.loadTargets(all ? {} : { subjectIds: [...P.keys(), ...E.keys()] });
 
-    return assemble({
+    return {
       regions,
       actors: [...A.values()],
       projects,
@@ -203,39 +234,37 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       includeDerived: f.includeDerived,
       derivedVia: null,
       limit: f.limit,
-    });
+    };
   }
 
   /** Cooperation neighbours of actors: direct ties plus co-participants and co-attendees. */
-  async function actorNeighbours(ids: readonly string[]): Promise<Map<string, Set<string>>> {
+  async function actorNeighbours(r: TraversalReader, ids: readonly string[]): Promise<Map<string, Set<string>>> {
     const out = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
     const link = (a: string, c: string) => {
       if (a !== c) out.get(a)?.add(c);
     };
-    for (const c of await b.loadCooperations({ actorIds: ids })) {
+    for (const c of await r.coopsByActor(ids)) {
       link(c.actorId, c.partnerId);
       link(c.partnerId, c.actorId);
     }
-    const own = (await b.loadParticipations({ actorIds: ids })).filter((p) => !NON_COOPERATING_ROLES.has(p.role));
+    const own = (await r.partsByActor(ids)).filter((p) => !NON_COOPERATING_ROLES.has(p.role));
     if (own.length > 0) {
       const members = groupBy(
-        (await b.loadParticipations({ projectIds: uniq(own.map((p) => p.projectId)) })).filter(
-          (p) => !NON_COOPERATING_ROLES.has(p.role),
-        ),
+        (await r.partsByProject(uniq(own.map((p) => p.projectId)))).filter((p) => !NON_COOPERATING_ROLES.has(p.role)),
         (p) => p.projectId,
       );
       for (const p of own) for (const m of members.get(p.projectId) ?? []) link(p.actorId, m.actorId);
     }
-    const ownEv = await b.loadEventParticipations({ actorIds: ids });
+    const ownEv = await r.epartsByActor(ids);
     if (ownEv.length > 0) {
-      const members = groupBy(await b.loadEventParticipations({ eventIds: uniq(ownEv.map((p) => p.eventId)) }), (p) => p.eventId);
+      const members = groupBy(await r.epartsByEvent(uniq(ownEv.map((p) => p.eventId))), (p) => p.eventId);
       for (const p of ownEv) for (const m of members.get(p.eventId) ?? []) link(p.actorId, m.actorId);
     }
     return out;
   }
 
   /** All neighbours of mixed nodes over every kind of edge the network shows. */
-  async function anyNeighbours(frontier: Map<string, NodeType>): Promise<Map<string, NodeType>> {
+  async function anyNeighbours(r: TraversalReader, frontier: Map<string, NodeType>): Promise<Map<string, NodeType>> {
     const regions = await regionIndex();
     const of = (t: NodeType) => [...frontier].filter(([, x]) => x === t).map(([id]) => id);
     const actors = of('ACTOR');
@@ -247,19 +276,19 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       if (id !== null && !frontier.has(id)) out.set(id, t);
     };
     if (actors.length > 0) {
-      for (const [, ns] of await actorNeighbours(actors)) for (const n of ns) put(n, 'ACTOR');
-      for (const p of await b.loadParticipations({ actorIds: actors })) put(p.projectId, 'PROJECT');
-      for (const p of await b.loadEventParticipations({ actorIds: actors })) put(p.eventId, 'EVENT');
-      for (const a of await b.loadActors({ ids: actors })) put(a.regionId, 'REGION');
+      for (const [, ns] of await actorNeighbours(r, actors)) for (const n of ns) put(n, 'ACTOR');
+      for (const p of await r.partsByActor(actors)) put(p.projectId, 'PROJECT');
+      for (const p of await r.epartsByActor(actors)) put(p.eventId, 'EVENT');
+      for (const a of await r.actorsById(actors)) put(a.regionId, 'REGION');
     }
     if (projects.length > 0) {
-      for (const p of await b.loadParticipations({ projectIds: projects })) put(p.actorId, 'ACTOR');
+      for (const p of await r.partsByProject(projects)) put(p.actorId, 'ACTOR');
       for (const e of await b.loadEvents({ projectIds: projects })) put(e.id, 'EVENT');
       for (const p of await b.loadProjects({ ids: projects })) put(p.predecessorId, 'PROJECT');
       for (const p of await b.loadProjects({ predecessorIds: projects })) put(p.id, 'PROJECT');
     }
     if (events.length > 0) {
-      for (const p of await b.loadEventParticipations({ eventIds: events })) put(p.actorId, 'ACTOR');
+      for (const p of await r.epartsByEvent(events)) put(p.actorId, 'ACTOR');
       for (const e of await b.loadEvents({ ids: events })) {
         put(e.placeId, 'REGION');
         put(e.projectId, 'PROJECT');
@@ -281,21 +310,21 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     return out;
   }
 
-  async function induced(ids: Map<string, NodeType>, limit: number): Promise<Network> {
+  async function induced(r: TraversalReader, ids: Map<string, NodeType>, limit: number): Promise<Network> {
     const regions = await regionIndex();
     const of = (t: NodeType) => [...ids].filter(([, x]) => x === t).map(([id]) => id);
     const actorIds = of('ACTOR');
     const projectIds = of('PROJECT');
     const eventIds = of('EVENT');
     const [actors, projects, events] = await Promise.all([
-      b.loadActors({ ids: actorIds }),
+      r.actorsById(actorIds),
       b.loadProjects({ ids: projectIds }),
       b.loadEvents({ ids: eventIds }),
     ]);
     const [parts, eparts, coops, targets] = await Promise.all([
-      b.loadParticipations({ actorIds }),
-      b.loadEventParticipations({ actorIds }),
-      b.loadCooperations({ actorIds }),
+      r.partsByActor(actorIds),
+      r.epartsByActor(actorIds),
+      r.coopsByActor(actorIds),
       b.loadTargets({ subjectIds: [...projectIds, ...eventIds] }),
     ]);
     return assemble({
@@ -455,7 +484,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     },
 
     async network(filter?: NetworkFilter): Promise<Network> {
-      return selectNetwork(normaliseFilter(filter));
+      return assemble(await selectRows(normaliseFilter(filter)));
     },
 
     async neighborhood(id: string, depth: number, limit = DEFAULT_NETWORK_LIMIT): Promise<Network> {
@@ -463,12 +492,13 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT)
         throw new BadUserInputError('limit', `must be between 1 and ${MAX_NETWORK_LIMIT}`);
       const type = await requireType(id);
+      const reader = traversalReader(b);
       const seen = new Map<string, NodeType>([[id, type]]);
       let frontier = new Map(seen);
       let truncated = false;
       for (let level = 0; level < depth && frontier.size > 0 && !truncated; level++) {
         const next = new Map<string, NodeType>();
-        for (const [n, t] of await anyNeighbours(frontier)) {
+        for (const [n, t] of await anyNeighbours(reader, frontier)) {
           if (seen.has(n)) continue;
           if (seen.size >= limit) {
             truncated = true;
@@ -479,7 +509,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         }
         frontier = next;
       }
-      const net = await induced(seen, MAX_NETWORK_LIMIT);
+      const net = await induced(reader, seen, MAX_NETWORK_LIMIT);
       return { ...net, truncated };
     },
 
@@ -492,7 +522,8 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         if (t === undefined) throw new NotFoundError('node', id);
         if (t !== 'ACTOR') throw new BadUserInputError(field, `"${id}" is a ${t.toLowerCase()}; paths run between actors`);
       }
-      const paths = await allShortestPaths(from, to, maxLength, limit, actorNeighbours);
+      const reader = traversalReader(b);
+      const paths = await allShortestPaths(from, to, maxLength, limit, (ids) => actorNeighbours(reader, ids));
       if (paths.length === 0) return [];
       const regions = await regionIndex();
       const actors = byId(await b.loadActors({ ids: uniq(paths.flat()) }));
@@ -505,9 +536,10 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     async regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]> {
       if (!(REGION_KINDS as readonly string[]).includes(level))
         throw new BadUserInputError('level', `must be one of ${REGION_KINDS.join(', ')}`);
-      const f = normaliseFilter(filter);
-      const net = await selectNetwork({ ...f, nodeTypes: new Set(['ACTOR']), limit: MAX_NETWORK_LIMIT });
-      return regionMatrix(net, await regionIndex(), level);
+      const sel = await selectRows(normaliseFilter(filter));
+      const actorIds = new Set(sel.actors.map((a) => a.id));
+      const derived = sel.includeDerived ? new DerivedTies(sel.participations, sel.eventParticipations, (id) => actorIds.has(id), null) : null;
+      return regionMatrix(sel.actors, sel.cooperations, derived, sel.regions, level);
     },
   };
   return store;
