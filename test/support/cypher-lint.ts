@@ -26,6 +26,7 @@
  * `from` is not a property key. Such a warning is dropped only when the parse tree shows the key is
  * accessed on a variable that is not a node or relationship.
  */
+import { splitCypherStatements } from '../../server/store/neo4j/neo4j-backend.ts';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -480,28 +481,8 @@ function queryModules(root: string): string[] {
   return files.sort();
 }
 
-/** Splits a .cypher file: a statement ends with `;` at the end of a line; `//` comment lines are dropped. */
-export function splitCypherFile(text: string): string[] {
-  const statements: string[] = [];
-  let current: string[] = [];
-  const flush = (): void => {
-    const stmt = current.join('\n').trim();
-    if (stmt.length > 0) statements.push(stmt);
-    current = [];
-  };
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trimStart().startsWith('//')) continue;
-    const trimmed = line.trimEnd();
-    if (trimmed.endsWith(';')) {
-      current.push(trimmed.slice(0, -1));
-      flush();
-    } else {
-      current.push(line);
-    }
-  }
-  flush();
-  return statements;
-}
+/** Splits a .cypher file exactly as the Neo4j adapter does when it applies schema.cypher. */
+export const splitCypherFile = splitCypherStatements;
 
 /**
  * Every Cypher statement the code sends: (a) the UPPER_SNAKE_CASE string exports of
