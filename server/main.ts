@@ -24,6 +24,13 @@ export interface StartOptions {
   demo?: boolean;
 }
 
+/** Stops accepting connections and ends open (keep-alive) ones, so close() does not wait on an idle browser tab. */
+function stopListening(server: Server): Promise<void> {
+  const closed = new Promise<void>((r) => server.close(() => r()));
+  server.closeAllConnections();
+  return closed;
+}
+
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const log = opts.log ?? ((line: string) => console.log(line));
   let ready: GraphStore | null = null;
@@ -52,7 +59,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ready = store;
   } catch (e) {
     failed = e as Error;
-    await new Promise<void>((r) => server.close(() => r()));
+    await stopListening(server);
     await apollo.stop();
     await store.close().catch(() => undefined);
     throw e;
@@ -63,8 +70,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     url,
     store,
     async close() {
-      await new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections?.();
+      await stopListening(server);
       await apollo.stop();
       await store.close();
     },
