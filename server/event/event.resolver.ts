@@ -3,6 +3,7 @@ import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { EventDetails } from '../store/graph-store.ts';
+import { toTargeting } from '../project/project.resolver.ts';
 import { Event } from './event.type.ts';
 
 export function toEvent(d: EventDetails): Event {
@@ -17,7 +18,7 @@ export function toEvent(d: EventDetails): Event {
       description: p.description,
       sources: src(p.sourceIds),
     })),
-    targets: d.targets.map((t) => ({ role: t.role, region: ref('REGION', t.region), description: t.description, sources: src(t.sourceIds) })),
+    targets: d.targets.map((t) => toTargeting(t, d.sources)),
     sources: src(d.event.sourceIds),
   };
 }

@@ -3,9 +3,15 @@ import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ProjectDetails } from '../store/graph-store.ts';
-import { Project } from './project.type.ts';
+import type { Region as RegionRow, Source, Target } from '../domain/model.ts';
+import { Project, type Targeting } from './project.type.ts';
 
 const ROLE_ORDER = ['lead', 'partner', 'associated', 'advisory', 'service_provider', 'funder'];
+
+/** A target or partner region of a project or event, with its provenance. */
+export function toTargeting(t: Target & { region: RegionRow }, all: readonly Source[]): Targeting {
+  return { role: t.role, region: ref('REGION', t.region), description: t.description, sources: sourcesOf(t.sourceIds, all) };
+}
 
 export function toProject(d: ProjectDetails): Project {
   const src = (ids: string[]) => sourcesOf(ids, d.sources);
@@ -25,7 +31,7 @@ export function toProject(d: ProjectDetails): Project {
     events: d.events
       .slice(0, DETAIL_LIST_LIMIT)
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, date: e.date, place: e.place ? ref('REGION', e.place) : null })),
-    targets: d.targets.map((t) => ({ role: t.role, region: ref('REGION', t.region), description: t.description, sources: src(t.sourceIds) })),
+    targets: d.targets.map((t) => toTargeting(t, d.sources)),
     predecessor: d.predecessor ? ref('PROJECT', d.predecessor) : null,
     successors: d.successors.map((s) => ref('PROJECT', s)),
     sources: src(d.project.sourceIds),
