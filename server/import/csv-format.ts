@@ -96,10 +96,3 @@ export function parseCell(raw: string, type: CellType): unknown {
       return v === '' ? null : v;
   }
 }
-
-/** A field value as a cell (the inverse of parseCell, ISO dates and dot decimals). */
-export function formatCell(value: unknown, type: CellType): string {
-  if (value === null || value === undefined) return '';
-  if (type === 'list') return (value as string[]).join(LIST_SEPARATOR);
-  return String(value);
-}
