@@ -77,3 +77,17 @@ export class StoreStats {
   @Field(() => Int) cooperations!: number;
   @Field(() => Int) targets!: number;
 }
+
+@ObjectType({ description: 'A value and how many actors have it.' })
+export class FacetCount {
+  @Field(() => String) value!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'What the data holds, for filter controls.' })
+export class Facets {
+  @Field(() => [FacetCount], { description: 'Actor kinds, most frequent first.' }) actorKinds!: FacetCount[];
+  @Field(() => [FacetCount], { description: 'Actor sectors, most frequent first.' }) sectors!: FacetCount[];
+  @Field(() => Int, { nullable: true, description: 'Earliest year of a project period or event date.' }) minYear!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Latest year of a project period or event date.' }) maxYear!: number | null;
+}

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { RegionSummary } from '../region/region.type.ts';
-import { SearchHit, StoreStats } from '../network/network.type.ts';
+import { Facets, SearchHit, StoreStats } from '../network/network.type.ts';
 
 @Resolver()
 export class SearchResolver {
@@ -22,5 +22,10 @@ export class SearchResolver {
   @Query(() => StoreStats, { description: 'How much the store holds.' })
   async stats(@Ctx() { store }: Context): Promise<StoreStats> {
     return { store: store.kind, ...(await store.stats()) };
+  }
+
+  @Query(() => Facets, { description: 'Actor kinds and sectors with counts, and the year range: the choices of the explorer\'s filters.' })
+  facets(@Ctx() { store }: Context): Promise<Facets> {
+    return store.facets();
   }
 }

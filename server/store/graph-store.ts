@@ -39,6 +39,15 @@ export interface StoreStats {
   targets: number;
 }
 
+/** What the data holds, for filter controls: actor kinds and sectors with counts, the year range. */
+export interface Facets {
+  actorKinds: { value: string; count: number }[];
+  sectors: { value: string; count: number }[];
+  /** Earliest and latest year of a project period or event date; null when nothing is dated. */
+  minYear: number | null;
+  maxYear: number | null;
+}
+
 export interface BatchResult {
   created: Record<BatchKey, number>;
   updated: Record<BatchKey, number>;
@@ -99,6 +108,8 @@ export interface GraphStore {
   init(): Promise<void>;
   close(): Promise<void>;
   stats(): Promise<StoreStats>;
+  /** Actor kinds and sectors with counts, and the year range (cached until the next write). */
+  facets(): Promise<Facets>;
   /** Validates and writes a batch in one transaction; throws BatchValidationError, writes nothing then. */
   applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult>;
   clear(): Promise<void>;

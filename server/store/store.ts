@@ -28,13 +28,14 @@ import {
 import { allShortestPaths } from '../network/paths.ts';
 import { RegionIndex } from '../network/region-index.ts';
 import { regionMatrix } from '../network/region-matrix.ts';
-import { isOpenWindow, overlaps, type YearWindow } from '../network/years.ts';
+import { isOpenWindow, overlaps, yearOf, type YearWindow } from '../network/years.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
 import { parseBatch, validateParsed } from './batch.ts';
 import type {
   ActorDetails,
   BatchResult,
   EventDetails,
+  Facets,
   GraphBackend,
   GraphStore,
   Ids,
@@ -130,8 +131,10 @@ type TraversalReader = ReturnType<typeof traversalReader>;
 export function createGraphStore(b: GraphBackend): GraphStore {
   let regionCache: Promise<RegionIndex> | null = null;
   const regionIndex = () => (regionCache ??= b.loadRegions().then((rs) => new RegionIndex(rs)));
+  let facetCache: Promise<Facets> | null = null;
   const invalidate = () => {
     regionCache = null;
+    facetCache = null;
   };
 
   async function requireType(id: string): Promise<NodeType> {
@@ -350,6 +353,13 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     init: () => b.init(),
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
+    facets: (): Promise<Facets> => {
+      facetCache ??= Promise.all([b.loadActors({}), b.loadProjects({}), b.loadEvents({})]).then(([actors, projects, events]) =>
+        facetsOf(actors, projects, events),
+      );
+      facetCache.catch(() => (facetCache = null));
+      return facetCache;
+    },
     async applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult> {
       const parsed = parseBatch(input);
       try {
@@ -569,3 +579,22 @@ function sortByDate(events: Event[]): Event[] {
   return events.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
 }
 
+
+function countValues(values: Iterable<string>): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, c) => c.count - a.count || a.value.localeCompare(c.value, 'de'));
+}
+
+/** Filter choices: actor kinds and sectors by frequency, and the span of dated projects and events. */
+export function facetsOf(actors: readonly Actor[], projects: readonly Project[], events: readonly Event[]): Facets {
+  const years = [...projects.flatMap((p) => [yearOf(p.start), yearOf(p.end)]), ...events.flatMap((e) => [yearOf(e.date), yearOf(e.endDate)])].filter(
+    (y): y is number => y !== null,
+  );
+  return {
+    actorKinds: countValues(actors.map((a) => a.kind)),
+    sectors: countValues(actors.flatMap((a) => a.sectors)),
+    minYear: years.length ? Math.min(...years) : null,
+    maxYear: years.length ? Math.max(...years) : null,
+  };
+}

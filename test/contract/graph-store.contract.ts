@@ -179,6 +179,21 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         });
       });
 
+      it('facets: actor kinds and sectors by frequency (ties alphabetical), the span of dated projects and events', async () => {
+        const f = await store.facets();
+        expect(f.actorKinds.slice(0, 2)).toEqual([
+          { value: 'company', count: 2 },
+          { value: 'university', count: 2 },
+        ]);
+        expect(f.actorKinds.reduce((n, k) => n + k.count, 0)).toBe(9);
+        expect(f.sectors.slice(0, 3)).toEqual([
+          { value: 'automotive', count: 2 },
+          { value: 'chemie', count: 2 },
+          { value: 'forschung', count: 2 },
+        ]);
+        expect([f.minYear, f.maxYear]).toEqual([2015, 2024]);
+      });
+
       describe('details', () => {
         it('an actor with region, projects, events, ties and resolved sources', async () => {
           const d = await store.actorDetails('a1');
