@@ -1,4 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { NodeType } from '../common/common.type.ts';
+import type { NodeType as NodeTypeName } from '../domain/model.ts';
 import type { Context } from '../context.ts';
 import { RegionSummary } from '../region/region.type.ts';
 import { Facets, SearchHit, StoreStats } from '../network/network.type.ts';
@@ -27,5 +29,10 @@ export class SearchResolver {
   @Query(() => Facets, { description: 'Actor kinds and sectors with counts, and the year range: the choices of the explorer\'s filters.' })
   facets(@Ctx() { store }: Context): Promise<Facets> {
     return store.facets();
+  }
+
+  @Query(() => NodeType, { nullable: true, description: 'The type of the node with this id (null when there is none): for links that carry only an id.' })
+  nodeType(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<NodeTypeName | null> {
+    return store.nodeType(id);
   }
 }

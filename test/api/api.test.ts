@@ -97,6 +97,18 @@ describe('root fields', () => {
 });
 
 describe('errors have stable codes naming the argument', () => {
+  it('facets and nodeType feed the explorer: kinds and sectors of the demo actors, years, the type behind an id', async () => {
+    const r = await server.gql<{ facets: { actorKinds: { value: string; count: number }[]; sectors: { value: string }[]; minYear: number; maxYear: number }; a: string | null; p: string | null; x: string | null }>(
+      '{ facets { actorKinds { value count } sectors { value } minYear maxYear } a: nodeType(id: "a-zarof") p: nodeType(id: "p-teammit") x: nodeType(id: "nope") }',
+    );
+    expect(r.data?.facets.actorKinds.reduce((n, k) => n + k.count, 0)).toBe(37);
+    expect(r.data?.facets.actorKinds[0]).toEqual({ value: 'association', count: 7 });
+    expect(r.data?.facets.sectors.map((s) => s.value)).toContain('handwerk');
+    expect(r.data?.facets.minYear).toBeLessThanOrEqual(2015);
+    expect(r.data?.facets.maxYear).toBeGreaterThanOrEqual(2024);
+    expect([r.data?.a, r.data?.p, r.data?.x]).toEqual(['ACTOR', 'PROJECT', null]);
+  });
+
   it('unknown id → NOT_FOUND', async () => {
     for (const q of ['{ actor(id: "nope") { id } }', '{ project(id: "nope") { id } }', '{ region(id: "nope") { id } }', '{ event(id: "nope") { id } }', '{ neighborhood(id: "nope") { nodes { id } } }']) {
       expect(codeOf(await server.gql(q))).toBe('NOT_FOUND');
