@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
@@ -6,6 +7,9 @@ const root = fileURLToPath(new URL('./client', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  plugins: [react()],
+  // The force layout runs in a module worker (client/graph/layout.worker.ts).
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

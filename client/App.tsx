@@ -1,0 +1,226 @@
+/**
+ * The explorer page: header (search, layout, language), filters, the network canvas with legend and
+ * status line, and the details and path panels. State lives in the hooks facade; this component only
+ * wires state, data and views together.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from './api/client.ts';
+import type { NetworkNode, NodeRef } from './api/types.ts';
+import { config } from './config.ts';
+import { geoPositions } from './graph/geo.ts';
+import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
+import { legendOf, toElements } from './graph/toElements.ts';
+import { formatNumber } from './i18n/index.ts';
+import { DetailsPanel } from './panels/DetailsPanel.tsx';
+import { FilterPanel } from './panels/FilterPanel.tsx';
+import { Legend } from './panels/Legend.tsx';
+import { PathPanel } from './panels/PathPanel.tsx';
+import { SearchBox } from './panels/SearchBox.tsx';
+import { StatusLine } from './panels/StatusLine.tsx';
+import { LANGS, LAYOUTS, filtersActive } from './state/explorer.ts';
+import { useCatalog, useDetails, useExplorer, useNetworkData } from './state/useExplorer.ts';
+
+/** What the page reports for browser tests and benchmarks. */
+interface AtlasProbe {
+  firstDraw: DrawInfo | null;
+  layouts: LayoutInfo[];
+}
+declare global {
+  interface Window {
+    __atlas?: AtlasProbe;
+  }
+}
+const probe: AtlasProbe = (window.__atlas = { firstDraw: null, layouts: [] });
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const { state, dispatch } = useExplorer();
+  const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
+  const data = useNetworkData(state);
+  const [layoutRunning, setLayoutRunning] = useState(false);
+  const [drawn, setDrawn] = useState(false);
+  const [fitSignal, setFitSignal] = useState(0);
+
+  useEffect(() => {
+    if (i18n.language !== state.lang) void i18n.changeLanguage(state.lang);
+    document.title = `${t('app.title')} – ${t('app.tagline')}`;
+  }, [state.lang, i18n, t]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) dispatch({ type: 'escape' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  const network = data.network;
+  const regions = catalog?.regions;
+  const elements = useMemo(
+    () =>
+      network && regions
+        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed) })
+        : [],
+    [network, regions, state.layout, state.collapsed],
+  );
+  const geo = useMemo(() => (network ? geoPositions(network.nodes, network.edges) : new Map()), [network]);
+  const legend = useMemo(() => legendOf(elements), [elements]);
+  const nodeById = useMemo(() => new Map((network?.nodes ?? []).map((n) => [n.id, n])), [network]);
+  const pathNodes = useMemo(() => new Map((data.paths ?? []).flatMap((p) => p.nodes).map((n) => [n.id, n])), [data.paths]);
+  const labelOf = useCallback((id: string): NetworkNode | null => nodeById.get(id) ?? pathNodes.get(id) ?? null, [nodeById, pathNodes]);
+
+  const counts = useMemo(() => {
+    let nodes = 0;
+    let edges = 0;
+    for (const el of elements) {
+      if (el.group === 'edges') edges++;
+      else if (!el.classes.includes('group')) nodes++;
+    }
+    return { nodes, edges };
+  }, [elements]);
+  const large = counts.nodes > 1500;
+  const webgl = elements.length >= config.webglThreshold;
+
+  const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
+  const details = useDetails(state.selected, selectedNode?.type ?? null);
+
+  const navigate = useCallback((ref: NodeRef) => dispatch({ type: 'navigate', id: ref.id, visible: nodeById.has(ref.id) }), [dispatch, nodeById]);
+
+  const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
+  const apiError = catalogError ?? data.error;
+  const ready = drawn && !data.loading && !layoutRunning && network !== null;
+  const empty = network !== null && !data.loading && network.nodes.length === 0;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#canvas">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <h1>
+          {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
+        </h1>
+        <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" onChoose={navigate} />
+        <div className="layout-switch" role="group" aria-label={t('layout.label')}>
+          {LAYOUTS.map((l) => (
+            <button key={l} type="button" aria-pressed={state.layout === l} data-layout={l} onClick={() => dispatch({ type: 'setLayout', layout: l })}>
+              {t(`layout.${l}`)}
+            </button>
+          ))}
+        </div>
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={state.lang === l} data-lang={l} title={t(`lang.${l}`)} onClick={() => dispatch({ type: 'setLang', lang: l })}>
+              {l.toUpperCase()}
+            </button>
+          ))}
+        </div>
+        <a className="api-link" href="/graphql">
+          {t('app.api')}
+        </a>
+      </header>
+
+      {apiError && (
+        <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
+          {errorText(apiError)}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              if (catalogError) retryCatalog();
+              data.retry();
+            }}
+          >
+            {t('errors.retry')}
+          </button>
+        </div>
+      )}
+
+      <div className="app-body">
+        {catalog ? <FilterPanel state={state} catalog={catalog} dispatch={dispatch} /> : <aside className="filters" />}
+
+        <main className="canvas-area" id="canvas">
+          <NetworkView
+            key={`${webgl}-${large}`}
+            elements={elements}
+            layout={state.layout}
+            geo={geo}
+            selected={state.selected}
+            highlight={data.highlight}
+            pinned={state.pinned}
+            webgl={webgl}
+            large={large}
+            fitSignal={fitSignal}
+            ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
+            onSelect={(id) => dispatch({ type: 'select', id })}
+            onExpand={(id) => dispatch({ type: 'expand', id })}
+            onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
+            onPin={(id, position) => dispatch({ type: 'pin', id, position })}
+            onLayoutRunning={setLayoutRunning}
+            onDrawn={(info) => {
+              probe.firstDraw ??= info;
+              performance.mark('atlas:first-draw');
+              setDrawn(true);
+            }}
+            onLayoutDone={(info) => probe.layouts.push(info)}
+          />
+          {empty && (
+            <div className="empty" data-testid="empty">
+              <p>{filtersActive(state.filters) ? t('empty.filters') : t('empty.data')}</p>
+              {filtersActive(state.filters) && (
+                <button type="button" onClick={() => dispatch({ type: 'resetFilters' })}>
+                  {t('filters.reset')}
+                </button>
+              )}
+            </div>
+          )}
+          <Legend entries={legend} />
+          <div className="canvas-tools">
+            <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
+              {t('layout.fit')}
+            </button>
+            {Object.keys(state.pinned).length > 0 && (
+              <button type="button" onClick={() => dispatch({ type: 'unpinAll' })}>
+                {t('layout.unpinAll', { count: Object.keys(state.pinned).length })}
+              </button>
+            )}
+          </div>
+          <StatusLine
+            lang={state.lang}
+            nodes={counts.nodes}
+            edges={counts.edges}
+            ready={ready}
+            truncated={network?.truncated ?? false}
+            loading={data.loading}
+            layoutRunning={layoutRunning}
+            extra={
+              <>
+                {state.focus && (
+                  <span className="chip" data-testid="focus-chip">
+                    {t('status.focus', { name: labelOf(state.focus.id)?.label ?? state.focus.id, depth: state.focus.depth })}
+                    <button type="button" className="close" aria-label={t('details.unfocus')} onClick={() => dispatch({ type: 'unfocus' })}>
+                      ×
+                    </button>
+                  </span>
+                )}
+                {Object.keys(state.expanded).length > 0 && (
+                  <span className="chip">
+                    {t('status.expanded', { count: Object.keys(state.expanded).length })}
+                    <button type="button" className="link" onClick={() => dispatch({ type: 'clearExpanded' })}>
+                      {t('status.clearExpanded')}
+                    </button>
+                  </span>
+                )}
+              </>
+            }
+          />
+        </main>
+
+        <aside className="side">
+          <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
+          <PathPanel state={state} paths={data.paths} loading={data.pathsLoading} labelOf={labelOf} dispatch={dispatch} onNavigate={navigate} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/** The GraphQL documents the explorer sends, each with its typed call. */
+import { gql } from './client.ts';
+import type { Details, Facets, Network, NetworkFilter, NodeType, Path, RegionSummary, SearchHit } from './types.ts';
+
+const NETWORK_FIELDS = `
+  nodes { id type kind label regionId lat lon sectors startYear endYear }
+  edges { id source target kind role weight derived via }
+  truncated`;
+
+export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
+  const q = `query Network($filter: NetworkFilter) { network(filter: $filter) { ${NETWORK_FIELDS} } }`;
+  return (await gql<{ network: Network }>(q, { filter }, signal)).network;
+}
+
+export async function fetchNeighborhood(id: string, depth: number, limit: number, signal?: AbortSignal): Promise<Network> {
+  const q = `query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ${NETWORK_FIELDS} } }`;
+  return (await gql<{ neighborhood: Network }>(q, { id, depth, limit }, signal)).neighborhood;
+}
+
+export async function fetchShortestPaths(from: string, to: string, signal?: AbortSignal): Promise<Path[]> {
+  const q = `query Paths($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, limit: 20) { length nodes { id type kind label regionId lat lon sectors startYear endYear } } }`;
+  return (await gql<{ shortestPaths: Path[] }>(q, { from, to }, signal)).shortestPaths;
+}
+
+export async function fetchCatalog(signal?: AbortSignal): Promise<{ regions: RegionSummary[]; facets: Facets }> {
+  const q = `{ regions { id name kind code lat lon parentId } facets { actorKinds { value count } sectors { value count } minYear maxYear } }`;
+  return gql<{ regions: RegionSummary[]; facets: Facets }>(q, undefined, signal);
+}
+
+export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+  const q = `query Search($text: String!) { search(text: $text, limit: 12) { id type kind label } }`;
+  return (await gql<{ search: SearchHit[] }>(q, { text }, signal)).search;
+}
+
+const REF = 'id type kind label';
+const SOURCES = 'sources { id title url publisher date }';
+const TARGETS = `targets { region { ${REF} } role description }`;
+const EVENT_SUMMARY = `id name kind date place { ${REF} }`;
+
+const DETAILS: Record<NodeType, string> = {
+  ACTOR: `actor(id: $id) { __typename id name kind sectors tags website description region { ${REF} }
+    participations { project { ${REF} } role start end description }
+    events { event { ${REF} } role date }
+    cooperations { partner { ${REF} } kind outgoing since until description } ${SOURCES} }`,
+  PROJECT: `project(id: $id) { __typename id name status programme start end description goals results tags
+    participants { actor { ${REF} } role description } funders { ${REF} } events { ${EVENT_SUMMARY} } ${TARGETS}
+    predecessor { ${REF} } successors { ${REF} } ${SOURCES} }`,
+  REGION: `region(id: $id) { __typename id name kind code lat lon description tags actorCount parent { ${REF} } ancestors { ${REF} }
+    children { ${REF} } actors { ${REF} } events { ${EVENT_SUMMARY} } targetedBy { subject { ${REF} } role } ${SOURCES} }`,
+  EVENT: `event(id: $id) { __typename id name kind date endDate venue description tags place { ${REF} } project { ${REF} }
+    participants { actor { ${REF} } role description } ${TARGETS} ${SOURCES} }`,
+};
+
+export async function fetchDetails(type: NodeType, id: string, signal?: AbortSignal): Promise<Details> {
+  const data = await gql<Record<string, Details>>(`query Details($id: ID!) { ${DETAILS[type]} }`, { id }, signal);
+  const d = Object.values(data)[0];
+  if (!d) throw new Error('empty details');
+  return d;
+}
+
+export async function fetchNodeType(id: string, signal?: AbortSignal): Promise<NodeType | null> {
+  return (await gql<{ nodeType: NodeType | null }>('query T($id: ID!) { nodeType(id: $id) }', { id }, signal)).nodeType;
+}
+
+/** All projects (for the project filter): the network restricted to project nodes. */
+export async function fetchProjects(signal?: AbortSignal): Promise<Network['nodes']> {
+  return (await fetchNetwork({ nodeTypes: ['PROJECT'], includeDirect: false, includeDerived: false, limit: 5000 }, signal)).nodes;
+}

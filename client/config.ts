@@ -1,0 +1,22 @@
+/** The client's configuration: the only reader of `import.meta.env`. */
+interface ClientEnv {
+  VITE_GRAPHQL_URL?: string;
+  VITE_WEBGL_THRESHOLD?: string;
+  DEV?: boolean;
+}
+const env = (import.meta as ImportMeta & { env?: ClientEnv }).env ?? {};
+
+function positiveInt(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export const config = {
+  /** Where the GraphQL API answers (same origin by default). */
+  graphqlUrl: env.VITE_GRAPHQL_URL ?? '/graphql',
+  /** From this many elements (nodes + edges) on, Cytoscape draws with WebGL. */
+  webglThreshold: positiveInt(env.VITE_WEBGL_THRESHOLD, 3000),
+  /** Most nodes the explorer asks the API for. */
+  nodeLimit: 5000,
+  dev: env.DEV === true,
+} as const;

@@ -1,0 +1,305 @@
+/**
+ * The only component that touches Cytoscape (conventions §8). It creates the instance on mount,
+ * patches elements by id inside `cy.batch()`, re-runs the layout only when the layout or the element
+ * set changes, and turns Cytoscape events into callbacks (state actions). Hover highlighting is
+ * transient and stays in here.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef } from 'react';
+import type { Position, LayoutName } from '../state/explorer.ts';
+import type { PathHighlight } from '../state/network.ts';
+import { concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
+import { stylesheet } from './stylesheet.ts';
+import type { Element } from './toElements.ts';
+
+cytoscape.use(fcose);
+
+export interface DrawInfo {
+  /** Milliseconds since navigation start. */
+  at: number;
+  nodes: number;
+  edges: number;
+}
+
+export interface LayoutInfo {
+  layout: LayoutName;
+  /** Computing the positions (worker or page), without the animation. */
+  ms: number;
+  nodes: number;
+}
+
+export interface NetworkViewProps {
+  elements: Element[];
+  layout: LayoutName;
+  /** Geographic positions: the geo layout, and the seed for nodes that appear. */
+  geo: ReadonlyMap<string, Position>;
+  selected: string | null;
+  highlight: PathHighlight;
+  pinned: Readonly<Record<string, Position>>;
+  webgl: boolean;
+  large: boolean;
+  /** Bump to fit the whole network into view. */
+  fitSignal: number;
+  ariaLabel: string;
+  onSelect(id: string | null): void;
+  onExpand(id: string): void;
+  onToggleRegion(id: string): void;
+  onPin(id: string, position: Position): void;
+  onLayoutRunning(running: boolean): void;
+  onDrawn(info: DrawInfo): void;
+  onLayoutDone(info: LayoutInfo): void;
+}
+
+const ANIMATION_MS = 600;
+
+export function NetworkView(props: NetworkViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const cb = useRef(props);
+  cb.current = props;
+  /** Last known position of every node ever drawn: nodes that come back return to their place. */
+  const remembered = useRef(new Map<string, Position>());
+  const structure = useRef('');
+  const lastLayout = useRef<LayoutName | null>(null);
+  const layoutRun = useRef(0);
+  const drawn = useRef(false);
+  const tappedSelection = useRef<string | null>(null);
+  const lastForceLike = useRef<LayoutName | null>(null);
+
+  // Create the instance once.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: stylesheet({ large: props.large }) as unknown as cytoscape.StylesheetJson,
+      minZoom: 0.03,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      hideEdgesOnViewport: props.large,
+      textureOnViewport: props.large,
+      pixelRatio: props.large ? 1 : 'auto',
+      ...(props.webgl ? { webgl: true } : {}),
+    });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (ev) => {
+      const n = ev.target as NodeSingular;
+      tappedSelection.current = n.id();
+      cb.current.onSelect(n.id());
+    });
+    cy.on('tap', (ev) => {
+      if (ev.target === cy) cb.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (ev) => {
+      const n = ev.target as NodeSingular;
+      if (n.hasClass('group') || n.hasClass('collapsed')) cb.current.onToggleRegion(n.id());
+      else cb.current.onExpand(n.id());
+    });
+    cy.on('mouseover', 'node', (ev) => {
+      const n = ev.target as NodeSingular;
+      if (n.hasClass('group')) return;
+      const near = n.closedNeighborhood().union(n.ancestors());
+      cy.batch(() => {
+        cy.elements().addClass('dimmed');
+        near.removeClass('dimmed').addClass('neighbour');
+        n.addClass('hover');
+      });
+    });
+    cy.on('mouseout', 'node', () => {
+      cy.batch(() => cy.elements().removeClass('dimmed neighbour hover'));
+    });
+    cy.on('dragfree', 'node', (ev) => {
+      const n = ev.target as NodeSingular;
+      if (n.isParent()) return;
+      const p = n.position();
+      remembered.current.set(n.id(), { x: p.x, y: p.y });
+      cb.current.onPin(n.id(), { x: p.x, y: p.y });
+    });
+    const ro = new ResizeObserver(() => cy.resize());
+    ro.observe(container.current);
+    return () => {
+      ro.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+    };
+    // The instance is created once per mount; App remounts the view when webgl/large change.
+  }, []);
+
+  // Patch elements by id, then lay out when the element set or the layout changed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { elements, pinned, geo, layout } = props;
+    const wanted = new Map(elements.map((e) => [e.data.id, e]));
+    const added: ElementDefinition[] = [];
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        if (el.isNode() && !el.isParent()) remembered.current.set(el.id(), { ...el.position() });
+      });
+      // Remove what is gone (edges first), and nodes whose parent changed (re-added below).
+      cy.edges().forEach((ed) => {
+        if (!wanted.has(ed.id())) cy.remove(ed);
+      });
+      const nodesToRemove = cy.nodes().filter((n) => {
+        const w = wanted.get(n.id());
+        return !w || w.group !== 'nodes' || (w.data.parent ?? null) !== (n.data('parent') ?? null);
+      });
+      // Removing a parent would take its children along: move them out first.
+      nodesToRemove.forEach((n) => {
+        if (n.removed()) return;
+        n.children().forEach((c) => {
+          c.move({ parent: null });
+        });
+      });
+      cy.remove(nodesToRemove);
+      for (const el of elements) {
+        const existing = cy.getElementById(el.data.id);
+        if (existing.nonempty()) {
+          existing.data(el.data);
+          existing.classes(classesOf(el, pinned));
+          continue;
+        }
+        if (el.group === 'nodes') {
+          const position = pinned[el.data.id] ?? remembered.current.get(el.data.id) ?? geo.get(el.data.id) ?? { x: 0, y: 0 };
+          added.push({ group: 'nodes', data: { ...el.data }, classes: classesOf(el, pinned), position: { ...position } });
+        } else added.push({ group: 'edges', data: { ...el.data }, classes: el.classes });
+      }
+      // Parents before children, nodes before edges.
+      added.sort((a, b) => rank(a) - rank(b));
+      cy.add(added);
+      cy.nodes().forEach((n) => {
+        const p = pinned[n.id()];
+        if (p) n.position(p);
+      });
+    });
+    const key = elements
+      .map((e) => (e.group === 'nodes' ? `${e.data.id}<${e.data.parent ?? ''}` : e.data.id))
+      .sort()
+      .join('\n');
+    const changed = key !== structure.current || layout !== lastLayout.current;
+    const firstDraw = !drawn.current && elements.length > 0;
+    if (firstDraw) {
+      drawn.current = true;
+      cy.fit(undefined, 30);
+      cy.one('render', () => cb.current.onDrawn({ at: performance.now(), nodes: cy.nodes().length, edges: cy.edges().length }));
+    }
+    if (changed) {
+      structure.current = key;
+      lastLayout.current = layout;
+      if (elements.length) void runLayout(cy, layout, firstDraw);
+    }
+  }, [props.elements, props.layout]);
+
+  async function runLayout(cy: Core, layout: LayoutName, first: boolean) {
+    const run = ++layoutRun.current;
+    const { pinned, geo } = cb.current;
+    const leaves = cy.nodes().filter((n) => !n.isParent());
+    cb.current.onLayoutRunning(true);
+    const started = performance.now();
+    const done = (ms: number) => {
+      if (run !== layoutRun.current) return;
+      cb.current.onLayoutRunning(false);
+      cb.current.onLayoutDone({ layout, ms, nodes: leaves.length });
+    };
+    if (layout === 'geo') {
+      const positions = (id: string) => pinned[id] ?? geo.get(id) ?? remembered.current.get(id) ?? { x: 0, y: 0 };
+      animateTo(cy, positions);
+      done(performance.now() - started);
+      return;
+    }
+    if (layout === 'concentric') {
+      const free = cy.elements().filter((el) => !(el.isNode() && pinned[el.id()]));
+      const maxDegree = Math.max(1, ...leaves.map((n) => Number(n.data('degree')) || 0));
+      free.layout({ ...concentricOptions(maxDegree), animate: !first } as unknown as cytoscape.LayoutOptions).run();
+      done(performance.now() - started);
+      return;
+    }
+    // force / regions: fcose in the worker, starting from the current picture once there is one.
+    const req = {
+      nodes: cy.nodes().map((n) => ({
+        id: n.id(),
+        ...(n.data('parent') ? { parent: String(n.data('parent')) } : {}),
+        x: n.position('x'),
+        y: n.position('y'),
+        size: Number(n.data('size')) || 20,
+      })),
+      edges: cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string })),
+      fixed: leaves.filter((n) => pinned[n.id()] !== undefined).map((n) => ({ id: n.id(), ...(pinned[n.id()] as Position) })),
+      randomize: first || layout !== lastForceLike.current,
+    };
+    lastForceLike.current = layout;
+    let res = await runForceLayout(req);
+    if (run !== layoutRun.current || cy.destroyed()) return;
+    if ('error' in res) {
+      // The worker failed (e.g. blocked): lay out on the page instead.
+      const t0 = performance.now();
+      cy.layout({ ...fcoseOptions(req), animate: false } as unknown as cytoscape.LayoutOptions).run();
+      res = { id: res.id, positions: {}, ms: performance.now() - t0 };
+      cy.fit(undefined, 30);
+      done(res.ms);
+      return;
+    }
+    const positions = res.positions;
+    animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
+    done(res.ms);
+  }
+  // Selection: select the node; centre it when the selection came from outside the canvas.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.$(':selected').unselect();
+    if (!props.selected) return;
+    const n = cy.getElementById(props.selected);
+    if (n.empty()) return;
+    n.select();
+    if (tappedSelection.current !== props.selected) {
+      cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 450 });
+    }
+    tappedSelection.current = null;
+  }, [props.selected, props.elements]);
+
+  // Path highlight.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.path-hl').removeClass('path-hl');
+      for (const id of [...props.highlight.nodes, ...props.highlight.edges]) cy.getElementById(id).addClass('path-hl');
+    });
+  }, [props.highlight, props.elements]);
+
+  useEffect(() => {
+    if (props.fitSignal > 0) cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 } }, { duration: 400 });
+  }, [props.fitSignal]);
+
+  return <div ref={container} className="network-canvas" data-testid="network-canvas" role="img" aria-label={props.ariaLabel} tabIndex={0} />;
+}
+
+function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): string {
+  return el.group === 'nodes' && pinned[el.data.id] ? `${el.classes} pinned` : el.classes;
+}
+
+function rank(el: ElementDefinition): number {
+  if (el.group === 'edges') return 1000;
+  return el.classes?.includes('group') ? depthHint(el) : 100;
+}
+
+/** Compound parents in the order toElements emitted them (outermost first); leaf nodes after. */
+function depthHint(el: ElementDefinition): number {
+  return el.data.parent ? 50 : 0;
+}
+
+/** Moves every leaf node to its target position with an animation, then fits the view. */
+function animateTo(cy: Core, position: (id: string) => Position) {
+  const leaves = cy.nodes().filter((n) => !n.isParent());
+  const animate = leaves.length <= 3000;
+  cy.layout({
+    name: 'preset',
+    positions: (n: NodeSingular) => position(n.id()),
+    animate,
+    animationDuration: ANIMATION_MS,
+    fit: true,
+    padding: 30,
+  } as unknown as cytoscape.LayoutOptions).run();
+}

@@ -1,0 +1,35 @@
+/**
+ * Runs the force-directed layout (cytoscape-fcose) off the main thread on a headless Cytoscape, so
+ * the page stays responsive however long it takes; the page animates to the result.
+ */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { fcoseOptions, type LayoutRequest, type LayoutResponse } from './layouts.ts';
+
+cytoscape.use(fcose);
+
+self.onmessage = (ev: MessageEvent<LayoutRequest>) => {
+  const req = ev.data;
+  const started = performance.now();
+  try {
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: [] });
+    cy.add([
+      ...req.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, ...(n.parent ? { parent: n.parent } : {}) }, position: { x: n.x, y: n.y } })),
+      ...req.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+    ]);
+    for (const n of req.nodes) cy.getElementById(n.id).style({ width: n.size, height: n.size });
+    const layout = cy.layout(fcoseOptions(req) as unknown as cytoscape.LayoutOptions);
+    layout.run();
+    const positions: Record<string, { x: number; y: number }> = {};
+    cy.nodes().forEach((n) => {
+      if (n.isParent()) return;
+      const p = n.position();
+      positions[n.id()] = { x: p.x, y: p.y };
+    });
+    const res: LayoutResponse = { id: req.id, positions, ms: performance.now() - started };
+    self.postMessage(res);
+  } catch (e) {
+    const res: LayoutResponse = { id: req.id, error: (e as Error).message, ms: performance.now() - started };
+    self.postMessage(res);
+  }
+};

@@ -1,0 +1,93 @@
+/**
+ * Layout options and the force-layout worker protocol. Force-directed and region-grouped layouts run
+ * fcose in a web worker (layout.worker.ts); geographic placement is computed (geo.ts); concentric by
+ * degree is quick enough for the page.
+ */
+import type { Position } from '../state/explorer.ts';
+
+export interface LayoutRequest {
+  id: number;
+  nodes: { id: string; parent?: string; x: number; y: number; size: number }[];
+  edges: { id: string; source: string; target: string }[];
+  fixed: { id: string; x: number; y: number }[];
+  /** false: start from the current positions (the picture stays recognisable). */
+  randomize: boolean;
+}
+
+export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number } | { id: number; error: string; ms: number };
+
+/** fcose settings: spacious enough for labels; incremental ("proof") when starting from positions. */
+export function fcoseOptions(req: Pick<LayoutRequest, 'randomize' | 'fixed' | 'nodes'>): Record<string, unknown> {
+  const n = req.nodes.length;
+  return {
+    name: 'fcose',
+    animate: false,
+    fit: false,
+    randomize: req.randomize,
+    // fcose requires the slow-cooling quality when it starts from given positions.
+    quality: req.randomize ? 'default' : 'proof',
+    nodeDimensionsIncludeLabels: false,
+    nodeRepulsion: () => 6500,
+    idealEdgeLength: () => 70,
+    edgeElasticity: () => 0.45,
+    nestingFactor: 0.1,
+    gravity: 0.25,
+    gravityRangeCompound: 1.5,
+    gravityCompound: 1.0,
+    numIter: n > 2000 ? 1200 : 2500,
+    tile: true,
+    tilingPaddingVertical: 20,
+    tilingPaddingHorizontal: 20,
+    packComponents: true,
+    samplingType: true,
+    sampleSize: 25,
+    nodeSeparation: 80,
+    uniformNodeDimensions: n > 2000,
+    fixedNodeConstraint: req.fixed.length ? req.fixed.map((f) => ({ nodeId: f.id, position: { x: f.x, y: f.y } })) : undefined,
+  };
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (r: LayoutResponse) => void>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<LayoutResponse>) => {
+      waiting.get(ev.data.id)?.(ev.data);
+      waiting.delete(ev.data.id);
+    };
+    worker.onerror = (ev) => {
+      for (const [id, resolve] of waiting) resolve({ id, error: ev.message || 'layout worker failed', ms: 0 });
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+/** Runs fcose in the worker; a newer request supersedes older ones (their answers are dropped). */
+export function runForceLayout(req: Omit<LayoutRequest, 'id'>): Promise<LayoutResponse> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    getWorker().postMessage({ ...req, id });
+  });
+}
+
+/** Concentric rings by degree: the best-connected in the middle. */
+export function concentricOptions(maxDegree: number): Record<string, unknown> {
+  return {
+    name: 'concentric',
+    concentric: (n: { data(key: string): unknown }) => Number(n.data('degree')) || 0,
+    levelWidth: () => Math.max(1, maxDegree / 7),
+    minNodeSpacing: 14,
+    avoidOverlap: true,
+    animate: true,
+    animationDuration: 600,
+    fit: true,
+    padding: 30,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The Cytoscape stylesheet. Colours and shapes come from the element data (set by toElements from
+ * the palette), so the legend and the drawing cannot drift apart.
+ */
+import { EDGE_LOOKS } from './palette.ts';
+
+export interface StyleRule {
+  selector: string;
+  style: Record<string, unknown>;
+}
+
+export interface StyleOptions {
+  /** Large networks: cheaper edges and labels only when zoomed in. */
+  large: boolean;
+}
+
+export function stylesheet(opts: StyleOptions): StyleRule[] {
+  const rules: StyleRule[] = [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(label)',
+        'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
+        // Busier nodes get larger labels; small labels fade out first when zooming out.
+        'font-size': 'mapData(size, 18, 58, 13, 22)',
+        color: '#1c2b33',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
+        // Labels disappear when they would be smaller than this on screen: no pile-ups when zoomed out.
+        'min-zoomed-font-size': opts.large ? 10 : 8,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'overlay-opacity': 0,
+      },
+    },
+    { selector: 'node.project', style: { 'font-weight': 'bold', width: 'mapData(size, 18, 58, 26, 70)', height: 'data(size)' } },
+    {
+      selector: 'node.group',
+      style: {
+        'background-color': '#eceff1',
+        'background-opacity': 0.45,
+        'border-color': '#90a4ae',
+        'border-width': 1,
+        'border-style': 'dashed',
+        shape: 'round-rectangle',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        'font-size': 13,
+        'font-weight': 'bold',
+        color: '#455a64',
+        padding: '14px',
+        'min-zoomed-font-size': 5,
+      },
+    },
+    { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#6d4c41', 'font-weight': 'bold' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': EDGE_LOOKS.spatial.color,
+        'curve-style': opts.large ? 'haystack' : 'bezier',
+        opacity: 0.85,
+        'overlay-opacity': 0,
+      },
+    },
+  ];
+  for (const [key, look] of Object.entries(EDGE_LOOKS)) {
+    rules.push({
+      selector: `edge.${key}`,
+      style: {
+        'line-color': look.color,
+        'line-style': opts.large ? 'solid' : look.style,
+        ...(look.style === 'dashed' ? { 'line-dash-pattern': [6, 4] } : {}),
+      },
+    });
+  }
+  rules.push(
+    { selector: 'edge.derived', style: { opacity: 0.7 } },
+    { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
+    { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
+    { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
+    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-size': 13, 'font-weight': 'bold', label: 'data(fullLabel)' } },
+    { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0 } },
+    { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
+    { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.path-hl', style: { 'border-color': EDGE_LOOKS.path.color, 'border-width': 4, 'z-index': 15, 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.path-hl', style: { 'line-color': EDGE_LOOKS.path.color, 'line-style': 'solid', width: 5, opacity: 1, 'z-index': 15 } },
+  );
+  return rules;
+}

@@ -1,0 +1,197 @@
+/**
+ * The explorer's state as plain data, and its pure transitions `(state, action) => state`.
+ * Everything a link should reproduce lives here (see `url.ts`); transient things (hover, the
+ * running layout) stay in the components.
+ */
+import type { NodeType } from '../api/types.ts';
+
+export const LAYOUTS = ['force', 'regions', 'geo', 'concentric'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Depth = 1 | 2 | 3;
+export const MAX_DEPTH: Depth = 3;
+
+export type ListFilter = 'regionIds' | 'actorKinds' | 'sectors' | 'projectIds';
+
+export interface Filters {
+  regionIds: string[];
+  actorKinds: string[];
+  sectors: string[];
+  projectIds: string[];
+  /** The network as of this year (everything begun by then); null = all years. */
+  year: number | null;
+  direct: boolean;
+  derived: boolean;
+  nodeTypes: NodeType[];
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface ExplorerState {
+  lang: Lang;
+  layout: LayoutName;
+  filters: Filters;
+  selected: string | null;
+  /** Ego network: only what lies within `depth` steps of `id`. */
+  focus: { id: string; depth: Depth } | null;
+  /** Neighbourhoods added to the view by double-click, with their depth. */
+  expanded: Record<string, Depth>;
+  path: { from: string | null; to: string | null };
+  /** Region groups drawn as one node (layout "regions"). */
+  collapsed: string[];
+  /** Nodes the user dragged: they keep their place through filters and layouts. */
+  pinned: Record<string, Position>;
+}
+
+export const DEFAULT_NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'EVENT'];
+
+export const defaultFilters = (): Filters => ({
+  regionIds: [],
+  actorKinds: [],
+  sectors: [],
+  projectIds: [],
+  year: null,
+  direct: true,
+  // Shared projects and events are drawn as project and event nodes by default; derived ties
+  // would repeat them as cliques. Hiding projects and events and showing derived ties gives the
+  // pure actor network.
+  derived: false,
+  nodeTypes: [...DEFAULT_NODE_TYPES],
+});
+
+export const initialState = (lang: Lang = 'de'): ExplorerState => ({
+  lang,
+  layout: 'force',
+  filters: defaultFilters(),
+  selected: null,
+  focus: null,
+  expanded: {},
+  path: { from: null, to: null },
+  collapsed: [],
+  pinned: {},
+});
+
+export type Action =
+  | { type: 'setLang'; lang: Lang }
+  | { type: 'setLayout'; layout: LayoutName }
+  | { type: 'select'; id: string | null }
+  /** Select a node; when it is not in the view, bring it in with its neighbourhood. */
+  | { type: 'navigate'; id: string; visible: boolean }
+  | { type: 'escape' }
+  | { type: 'toggleFilterValue'; key: ListFilter; value: string }
+  | { type: 'setFilterValues'; key: ListFilter; values: string[] }
+  | { type: 'setYear'; year: number | null }
+  | { type: 'setTies'; direct?: boolean; derived?: boolean }
+  | { type: 'toggleNodeType'; nodeType: NodeType }
+  | { type: 'resetFilters' }
+  | { type: 'focus'; id: string; depth: Depth }
+  | { type: 'unfocus' }
+  /** Double-click: add the neighbourhood; again: one step further (up to 3). */
+  | { type: 'expand'; id: string }
+  | { type: 'unexpand'; id: string }
+  | { type: 'clearExpanded' }
+  | { type: 'setPathEnd'; end: 'from' | 'to'; id: string | null }
+  | { type: 'swapPath' }
+  | { type: 'clearPath' }
+  | { type: 'toggleCollapsed'; id: string }
+  | { type: 'pin'; id: string; position: Position }
+  | { type: 'unpin'; id: string }
+  | { type: 'unpinAll' }
+  /** Back/forward: the state a URL describes (pins stay, they are not in the URL). */
+  | { type: 'replace'; state: ExplorerState };
+
+const toggle = (xs: readonly string[], x: string): string[] => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
+const clampDepth = (n: number): Depth => (n <= 1 ? 1 : n >= 3 ? 3 : 2);
+const withFilters = (s: ExplorerState, f: Partial<Filters>): ExplorerState => ({ ...s, filters: { ...s.filters, ...f } });
+
+export function reduce(s: ExplorerState, a: Action): ExplorerState {
+  switch (a.type) {
+    case 'setLang':
+      return s.lang === a.lang ? s : { ...s, lang: a.lang };
+    case 'setLayout':
+      return s.layout === a.layout ? s : { ...s, layout: a.layout };
+    case 'select':
+      return s.selected === a.id ? s : { ...s, selected: a.id };
+    case 'navigate':
+      return {
+        ...s,
+        selected: a.id,
+        expanded: a.visible || s.expanded[a.id] ? s.expanded : { ...s.expanded, [a.id]: 1 },
+      };
+    case 'escape':
+      // One layer at a time: selection, then the path, then focus.
+      if (s.selected !== null) return { ...s, selected: null };
+      if (s.path.from !== null || s.path.to !== null) return { ...s, path: { from: null, to: null } };
+      if (s.focus !== null) return { ...s, focus: null };
+      return s;
+    case 'toggleFilterValue':
+      return withFilters(s, { [a.key]: toggle(s.filters[a.key], a.value) });
+    case 'setFilterValues':
+      return withFilters(s, { [a.key]: [...new Set(a.values)] });
+    case 'setYear':
+      return s.filters.year === a.year ? s : withFilters(s, { year: a.year });
+    case 'setTies':
+      return withFilters(s, { direct: a.direct ?? s.filters.direct, derived: a.derived ?? s.filters.derived });
+    case 'toggleNodeType': {
+      const next = s.filters.nodeTypes.includes(a.nodeType)
+        ? s.filters.nodeTypes.filter((t) => t !== a.nodeType)
+        : [...s.filters.nodeTypes, a.nodeType];
+      return withFilters(s, { nodeTypes: next });
+    }
+    case 'resetFilters':
+      return { ...s, filters: defaultFilters() };
+    case 'focus':
+      return { ...s, focus: { id: a.id, depth: clampDepth(a.depth) }, selected: a.id };
+    case 'unfocus':
+      return s.focus === null ? s : { ...s, focus: null };
+    case 'expand': {
+      const depth = s.expanded[a.id];
+      return { ...s, selected: a.id, expanded: { ...s.expanded, [a.id]: depth === undefined ? 1 : clampDepth(depth + 1) } };
+    }
+    case 'unexpand': {
+      if (!(a.id in s.expanded)) return s;
+      const { [a.id]: _, ...rest } = s.expanded;
+      return { ...s, expanded: rest };
+    }
+    case 'clearExpanded':
+      return Object.keys(s.expanded).length === 0 ? s : { ...s, expanded: {} };
+    case 'setPathEnd':
+      return { ...s, path: { ...s.path, [a.end]: a.id } };
+    case 'swapPath':
+      return { ...s, path: { from: s.path.to, to: s.path.from } };
+    case 'clearPath':
+      return { ...s, path: { from: null, to: null } };
+    case 'toggleCollapsed':
+      return { ...s, collapsed: toggle(s.collapsed, a.id) };
+    case 'pin':
+      return { ...s, pinned: { ...s.pinned, [a.id]: a.position } };
+    case 'unpin': {
+      if (!(a.id in s.pinned)) return s;
+      const { [a.id]: _, ...rest } = s.pinned;
+      return { ...s, pinned: rest };
+    }
+    case 'unpinAll':
+      return Object.keys(s.pinned).length === 0 ? s : { ...s, pinned: {} };
+    case 'replace':
+      return { ...a.state, pinned: s.pinned };
+  }
+}
+
+/** True when the filters differ from the defaults (for "reset" buttons and empty-result hints). */
+export function filtersActive(f: Filters): boolean {
+  const d = defaultFilters();
+  return (
+    f.regionIds.length > 0 ||
+    f.actorKinds.length > 0 ||
+    f.sectors.length > 0 ||
+    f.projectIds.length > 0 ||
+    f.year !== null ||
+    f.direct !== d.direct ||
+    f.derived !== d.derived ||
+    [...f.nodeTypes].sort().join() !== [...d.nodeTypes].sort().join()
+  );
+}

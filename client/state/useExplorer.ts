@@ -1,0 +1,189 @@
+/**
+ * The hooks facade: explorer state behind a reducer, mirrored in the URL (back/forward work), and
+ * the data the state asks for (network, neighbourhoods, paths, details, catalog).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
+import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSummary } from '../api/types.ts';
+import { config } from '../config.ts';
+import { reduce, type Action, type ExplorerState } from './explorer.ts';
+import { applyClientFilter, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
+import { fromSearch, toSearch } from './url.ts';
+
+export type Dispatch = (action: Action, opts?: { replaceHistory?: boolean }) => void;
+
+export function useExplorer(): { state: ExplorerState; dispatch: Dispatch } {
+  const [state, rawDispatch] = useReducer(reduce, undefined, () => fromSearch(window.location.search));
+  const replaceNext = useRef(true); // the first render canonicalises the URL without a new entry
+  const dispatch = useCallback<Dispatch>((action, opts) => {
+    if (opts?.replaceHistory) replaceNext.current = true;
+    rawDispatch(action);
+  }, []);
+  useEffect(() => {
+    const search = toSearch(state);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (replaceNext.current) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+    }
+    replaceNext.current = false;
+    document.documentElement.lang = state.lang;
+  }, [state]);
+  useEffect(() => {
+    const onPop = () => {
+      replaceNext.current = true;
+      rawDispatch({ type: 'replace', state: fromSearch(window.location.search) });
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  return { state, dispatch };
+}
+
+export interface Catalog {
+  regions: Map<string, RegionSummary>;
+  regionList: RegionSummary[];
+  facets: Facets;
+  projects: NetworkNode[];
+}
+
+export function useCatalog(): { catalog: Catalog | null; error: ApiError | null; retry(): void } {
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const ac = new AbortController();
+    Promise.all([fetchCatalog(ac.signal), fetchProjects(ac.signal)])
+      .then(([c, projects]) => {
+        setCatalog({
+          regions: new Map(c.regions.map((r) => [r.id, r])),
+          regionList: c.regions,
+          facets: c.facets,
+          projects: [...projects].sort((a, b) => a.label.localeCompare(b.label, 'de')),
+        });
+        setError(null);
+      })
+      .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)));
+    return () => ac.abort();
+  }, [attempt]);
+  return { catalog, error, retry: () => setAttempt((n) => n + 1) };
+}
+
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError('UNKNOWN', String((e as Error)?.message ?? e));
+}
+
+const cache = new Map<string, Network>();
+
+function load(r: Request, signal: AbortSignal): Promise<Network> {
+  return r.kind === 'network' ? fetchNetwork(r.filter, signal) : fetchNeighborhood(r.id, r.depth, r.limit, signal);
+}
+
+export interface NetworkData {
+  /** What is drawn: base ∪ expansions, client filters applied, paths added. */
+  network: Network | null;
+  highlight: PathHighlight;
+  paths: Path[] | null;
+  pathsLoading: boolean;
+  loading: boolean;
+  error: ApiError | null;
+  retry(): void;
+}
+
+export function useNetworkData(state: ExplorerState): NetworkData {
+  const requests = useMemo(() => requestsOf(state, config.nodeLimit), [state]);
+  const keys = requests.map(requestKey).join('\n');
+  const [, setVersion] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [shown, setShown] = useState<Network[] | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    const missing = requests.filter((r) => !cache.has(requestKey(r)));
+    const finish = () => {
+      const nets = requests.map((r) => cache.get(requestKey(r))).filter((n): n is Network => n !== undefined);
+      setShown(nets);
+      setLoading(false);
+    };
+    if (missing.length === 0) {
+      finish();
+      setError(null);
+      return;
+    }
+    setLoading(true);
+    Promise.all(missing.map((r) => load(r, ac.signal).then((n) => cache.set(requestKey(r), n))))
+      .then(() => {
+        if (ac.signal.aborted) return;
+        setError(null);
+        finish();
+        setVersion((v) => v + 1);
+      })
+      .catch((e: unknown) => {
+        if (ac.signal.aborted) return;
+        // An expansion that no longer exists must not block the rest.
+        setError(asApiError(e));
+        setLoading(false);
+        // Keep the last picture when the base failed; otherwise show what did load.
+        if (requests[0] && cache.has(requestKey(requests[0]))) finish();
+      });
+    return () => ac.abort();
+    // `requests` is what `keys` spells.
+  }, [keys, attempt]);
+
+  const [paths, setPaths] = useState<Path[] | null>(null);
+  const [pathsLoading, setPathsLoading] = useState(false);
+  const { from, to } = state.path;
+  useEffect(() => {
+    setPaths(null);
+    if (!from || !to || from === to) return;
+    const ac = new AbortController();
+    setPathsLoading(true);
+    fetchShortestPaths(from, to, ac.signal)
+      .then((p) => setPaths(p))
+      .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
+      .finally(() => !ac.signal.aborted && setPathsLoading(false));
+    return () => ac.abort();
+  }, [from, to]);
+
+  const { filters, focus, expanded } = state;
+  const result = useMemo(() => {
+    if (!shown) return { network: null, highlight: { nodes: new Set<string>(), edges: new Set<string>() } };
+    const keep = new Set<string>([...Object.keys(expanded), ...(focus ? [focus.id] : []), ...(from ? [from] : []), ...(to ? [to] : [])]);
+    const visible = applyClientFilter(mergeNetworks(shown), filters, keep);
+    return withPaths(visible, paths ?? []);
+  }, [shown, filters, focus, expanded, paths, from, to]);
+
+  return { ...result, paths, pathsLoading, loading, error, retry: () => setAttempt((n) => n + 1) };
+}
+
+export function useDetails(id: string | null, knownType: NodeType | null): { details: Details | null; loading: boolean; error: ApiError | null } {
+  const [details, setDetails] = useState<Details | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    setError(null);
+    if (!id) {
+      setDetails(null);
+      return;
+    }
+    const ac = new AbortController();
+    setLoading(true);
+    (async () => {
+      const type = knownType ?? (await fetchNodeType(id, ac.signal));
+      if (!type) throw new ApiError('NOT_FOUND', id);
+      return fetchDetails(type, id, ac.signal);
+    })()
+      .then((d) => setDetails(d))
+      .catch((e: unknown) => {
+        if (ac.signal.aborted) return;
+        setDetails(null);
+        setError(asApiError(e));
+      })
+      .finally(() => !ac.signal.aborted && setLoading(false));
+    return () => ac.abort();
+  }, [id, knownType]);
+  return { details, loading, error };
+}
