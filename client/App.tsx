@@ -25,6 +25,8 @@ import { useCatalog, useDetails, useExplorer, useNetworkData } from './state/use
 interface AtlasProbe {
   firstDraw: DrawInfo | null;
   layouts: LayoutInfo[];
+  /** Screen position of a drawn node (page coordinates), for clicking it in browser tests. */
+  renderedPosition?: (id: string) => { x: number; y: number } | null;
 }
 declare global {
   interface Window {
@@ -85,11 +87,12 @@ export function App() {
   const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
   const details = useDetails(state.selected, selectedNode?.type ?? null);
 
-  const navigate = useCallback((ref: NodeRef) => dispatch({ type: 'navigate', id: ref.id, visible: nodeById.has(ref.id) }), [dispatch, nodeById]);
+  const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id)), [elements]);
+  const navigate = useCallback((ref: NodeRef) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
 
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
   const apiError = catalogError ?? data.error;
-  const ready = drawn && !data.loading && !layoutRunning && network !== null;
+  const ready = network !== null && !data.loading && !layoutRunning && (drawn || elements.length === 0);
   const empty = network !== null && !data.loading && network.nodes.length === 0;
 
   return (
@@ -151,6 +154,7 @@ export function App() {
             webgl={webgl}
             large={large}
             fitSignal={fitSignal}
+            probe={probe}
             ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
             onSelect={(id) => dispatch({ type: 'select', id })}
             onExpand={(id) => dispatch({ type: 'expand', id })}
@@ -217,7 +221,9 @@ export function App() {
         </main>
 
         <aside className="side">
-          <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
+          <div className="side-details">
+            <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
+          </div>
           <PathPanel state={state} paths={data.paths} loading={data.pathsLoading} labelOf={labelOf} dispatch={dispatch} onNavigate={navigate} />
         </aside>
       </div>

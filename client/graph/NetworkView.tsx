@@ -42,6 +42,8 @@ export interface NetworkViewProps {
   /** Bump to fit the whole network into view. */
   fitSignal: number;
   ariaLabel: string;
+  /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
+  probe?: { renderedPosition?: (id: string) => Position | null };
   onSelect(id: string | null): void;
   onExpand(id: string): void;
   onToggleRegion(id: string): void;
@@ -66,6 +68,8 @@ export function NetworkView(props: NetworkViewProps) {
   const drawn = useRef(false);
   const tappedSelection = useRef<string | null>(null);
   const lastForceLike = useRef<LayoutName | null>(null);
+  const layoutBusy = useRef(false);
+  const pendingCenter = useRef<string | null>(null);
 
   // Create the instance once.
   useEffect(() => {
@@ -116,6 +120,14 @@ export function NetworkView(props: NetworkViewProps) {
       remembered.current.set(n.id(), { x: p.x, y: p.y });
       cb.current.onPin(n.id(), { x: p.x, y: p.y });
     });
+    if (props.probe)
+      props.probe.renderedPosition = (id: string) => {
+        const n = cy.getElementById(id);
+        if (n.empty()) return null;
+        const box = container.current?.getBoundingClientRect();
+        const p = n.renderedPosition();
+        return { x: p.x + (box?.left ?? 0), y: p.y + (box?.top ?? 0) };
+      };
     const ro = new ResizeObserver(() => cy.resize());
     ro.observe(container.current);
     return () => {
@@ -196,23 +208,32 @@ export function NetworkView(props: NetworkViewProps) {
     const { pinned, geo } = cb.current;
     const leaves = cy.nodes().filter((n) => !n.isParent());
     cb.current.onLayoutRunning(true);
+    layoutBusy.current = true;
     const started = performance.now();
     const done = (ms: number) => {
       if (run !== layoutRun.current) return;
+      layoutBusy.current = false;
+      if (pendingCenter.current) centreOn(cy, pendingCenter.current);
+      pendingCenter.current = null;
       cb.current.onLayoutRunning(false);
       cb.current.onLayoutDone({ layout, ms, nodes: leaves.length });
     };
     if (layout === 'geo') {
       const positions = (id: string) => pinned[id] ?? geo.get(id) ?? remembered.current.get(id) ?? { x: 0, y: 0 };
-      animateTo(cy, positions);
-      done(performance.now() - started);
+      const ms = performance.now() - started;
+      await animateTo(cy, positions);
+      done(ms);
       return;
     }
     if (layout === 'concentric') {
       const free = cy.elements().filter((el) => !(el.isNode() && pinned[el.id()]));
       const maxDegree = Math.max(1, ...leaves.map((n) => Number(n.data('degree')) || 0));
-      free.layout({ ...concentricOptions(maxDegree), animate: !first } as unknown as cytoscape.LayoutOptions).run();
-      done(performance.now() - started);
+      const l = free.layout({ ...concentricOptions(maxDegree), animate: !first } as unknown as cytoscape.LayoutOptions);
+      const stopped = l.promiseOn('layoutstop');
+      l.run();
+      const ms = performance.now() - started;
+      await stopped;
+      done(ms);
       return;
     }
     // force / regions: fcose in the worker, starting from the current picture once there is one.
@@ -241,7 +262,7 @@ export function NetworkView(props: NetworkViewProps) {
       return;
     }
     const positions = res.positions;
-    animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
+    await animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
     done(res.ms);
   }
   // Selection: select the node; centre it when the selection came from outside the canvas.
@@ -254,12 +275,15 @@ export function NetworkView(props: NetworkViewProps) {
     if (n.empty()) return;
     n.select();
     if (tappedSelection.current !== props.selected) {
-      cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 450 });
+      // Chosen outside the canvas (search, link, details): centre it, after a running layout if need be.
+      if (layoutBusy.current) pendingCenter.current = props.selected;
+      else centreOn(cy, props.selected);
     }
     tappedSelection.current = null;
   }, [props.selected, props.elements]);
 
-  // Path highlight.
+  // Path highlight; a newly found path is brought into view.
+  const shownPath = useRef('');
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -267,6 +291,12 @@ export function NetworkView(props: NetworkViewProps) {
       cy.elements('.path-hl').removeClass('path-hl');
       for (const id of [...props.highlight.nodes, ...props.highlight.edges]) cy.getElementById(id).addClass('path-hl');
     });
+    const key = [...props.highlight.nodes].sort().join();
+    const onPath = cy.elements('.path-hl');
+    if (key !== shownPath.current && onPath.nonempty() && !layoutBusy.current) {
+      shownPath.current = key;
+      cy.animate({ fit: { eles: onPath, padding: 80 } }, { duration: 450 });
+    }
   }, [props.highlight, props.elements]);
 
   useEffect(() => {
@@ -274,6 +304,11 @@ export function NetworkView(props: NetworkViewProps) {
   }, [props.fitSignal]);
 
   return <div ref={container} className="network-canvas" data-testid="network-canvas" role="img" aria-label={props.ariaLabel} tabIndex={0} />;
+}
+
+function centreOn(cy: Core, id: string) {
+  const n = cy.getElementById(id);
+  if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.9), 1.6) }, { duration: 450 });
 }
 
 function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): string {
@@ -290,16 +325,19 @@ function depthHint(el: ElementDefinition): number {
   return el.data.parent ? 50 : 0;
 }
 
-/** Moves every leaf node to its target position with an animation, then fits the view. */
-function animateTo(cy: Core, position: (id: string) => Position) {
+/** Moves every leaf node to its target position with an animation and fits the view; resolves when done. */
+function animateTo(cy: Core, position: (id: string) => Position): Promise<unknown> {
   const leaves = cy.nodes().filter((n) => !n.isParent());
   const animate = leaves.length <= 3000;
-  cy.layout({
+  const layout = cy.layout({
     name: 'preset',
     positions: (n: NodeSingular) => position(n.id()),
     animate,
     animationDuration: ANIMATION_MS,
     fit: true,
     padding: 30,
-  } as unknown as cytoscape.LayoutOptions).run();
+  } as unknown as cytoscape.LayoutOptions);
+  const stopped = layout.promiseOn('layoutstop');
+  layout.run();
+  return stopped;
 }

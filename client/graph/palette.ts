@@ -45,9 +45,9 @@ export const REGION_COLOR = '#a1887f';
 export function nodeLegendKey(type: NodeType, kind: string | null): string {
   switch (type) {
     case 'ACTOR':
-      return `ACTOR:${kind && kind in ACTOR_COLORS ? kind : 'other'}`;
+      return `ACTOR:${kind && Object.hasOwn(ACTOR_COLORS, kind) ? kind : 'other'}`;
     case 'PROJECT':
-      return `PROJECT:${kind && kind in PROJECT_COLORS ? kind : 'unknown'}`;
+      return `PROJECT:${kind && Object.hasOwn(PROJECT_COLORS, kind) ? kind : 'unknown'}`;
     case 'EVENT':
       return 'EVENT';
     case 'REGION':

@@ -81,6 +81,11 @@ export function DetailsPanel({ state, details, loading, error, dispatch, onNavig
             </button>
           </>
         )}
+        {type === 'REGION' && state.layout === 'regions' && (
+          <button type="button" onClick={() => dispatch({ type: 'toggleCollapsed', id: details.id })} data-testid="toggle-region">
+            {state.collapsed.includes(details.id) ? t('details.regionExpand') : t('details.regionCollapse')}
+          </button>
+        )}
         {pinned && (
           <button type="button" onClick={() => dispatch({ type: 'unpin', id: details.id })}>
             {t('details.pinned')}: {t('details.unpin')}

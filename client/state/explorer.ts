@@ -3,7 +3,7 @@
  * Everything a link should reproduce lives here (see `url.ts`); transient things (hover, the
  * running layout) stay in the components.
  */
-import type { NodeType } from '../api/types.ts';
+import { NODE_TYPES, type NodeType } from '../api/types.ts';
 
 export const LAYOUTS = ['force', 'regions', 'geo', 'concentric'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -120,7 +120,7 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
       return {
         ...s,
         selected: a.id,
-        expanded: a.visible || s.expanded[a.id] ? s.expanded : { ...s.expanded, [a.id]: 1 },
+        expanded: a.visible || Object.hasOwn(s.expanded, a.id) ? s.expanded : { ...s.expanded, [a.id]: 1 },
       };
     case 'escape':
       // One layer at a time: selection, then the path, then focus.
@@ -137,9 +137,9 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'setTies':
       return withFilters(s, { direct: a.direct ?? s.filters.direct, derived: a.derived ?? s.filters.derived });
     case 'toggleNodeType': {
-      const next = s.filters.nodeTypes.includes(a.nodeType)
-        ? s.filters.nodeTypes.filter((t) => t !== a.nodeType)
-        : [...s.filters.nodeTypes, a.nodeType];
+      // Kept in the canonical order, so toggling twice gives the same filters (and API request).
+      const on = !s.filters.nodeTypes.includes(a.nodeType);
+      const next = NODE_TYPES.filter((t) => (t === a.nodeType ? on : s.filters.nodeTypes.includes(t)));
       return withFilters(s, { nodeTypes: next });
     }
     case 'resetFilters':
@@ -149,11 +149,11 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'unfocus':
       return s.focus === null ? s : { ...s, focus: null };
     case 'expand': {
-      const depth = s.expanded[a.id];
+      const depth = Object.hasOwn(s.expanded, a.id) ? s.expanded[a.id] : undefined;
       return { ...s, selected: a.id, expanded: { ...s.expanded, [a.id]: depth === undefined ? 1 : clampDepth(depth + 1) } };
     }
     case 'unexpand': {
-      if (!(a.id in s.expanded)) return s;
+      if (!Object.hasOwn(s.expanded, a.id)) return s;
       const { [a.id]: _, ...rest } = s.expanded;
       return { ...s, expanded: rest };
     }
@@ -170,7 +170,7 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'pin':
       return { ...s, pinned: { ...s.pinned, [a.id]: a.position } };
     case 'unpin': {
-      if (!(a.id in s.pinned)) return s;
+      if (!Object.hasOwn(s.pinned, a.id)) return s;
       const { [a.id]: _, ...rest } = s.pinned;
       return { ...s, pinned: rest };
     }

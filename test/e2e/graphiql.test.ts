@@ -1,6 +1,6 @@
 /**
- * In a real browser: the start page shows the demo network, and the GraphQL IDE at /graphql loads
- * from the bundle alone (no CDN) and runs a query.
+ * In a real browser: the GraphQL IDE at /graphql loads from the bundle alone (no CDN) and runs a
+ * query. (The explorer at / is tested in explorer.test.ts.)
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,23 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('start page and GraphQL IDE in Chromium', () => {
-  it('shows the demo network in German without console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    const stats = page.getByTestId('stats');
-    await stats.waitFor();
-    expect(await stats.textContent()).toMatch(/\d+ Akteure, \d+ Projekte/);
-    expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    expect(await page.getByText(/^Netzwerk Chemie \(2023–2024\)$/).count()).toBe(1);
-    await page.screenshot({ path: 'test-results/start-page.png' });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
+describe('GraphQL IDE in Chromium', () => {
   it('the IDE is bundled (no external scripts or styles) and answers a query', async () => {
     const html = readFileSync(join(clientDir, 'graphiql.html'), 'utf8');
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
