@@ -9,6 +9,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import type { Position, LayoutName } from '../state/explorer.ts';
 import type { PathHighlight } from '../state/network.ts';
+import { chooseLabels } from './labels.ts';
 import { concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
 import { stylesheet } from './stylesheet.ts';
 import type { Element } from './toElements.ts';
@@ -70,13 +71,15 @@ export function NetworkView(props: NetworkViewProps) {
   const lastForceLike = useRef<LayoutName | null>(null);
   const layoutBusy = useRef(false);
   const pendingCenter = useRef<string | null>(null);
+  const labelScale = useRef(1);
+  const running = useRef<cytoscape.Layouts | null>(null);
 
   // Create the instance once.
   useEffect(() => {
     if (!container.current) return;
     const cy = cytoscape({
       container: container.current,
-      style: stylesheet({ large: props.large }) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ large: props.large, ...(props.large ? {} : { labelScale: () => labelScale.current }) }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: false,
@@ -119,6 +122,7 @@ export function NetworkView(props: NetworkViewProps) {
       const p = n.position();
       remembered.current.set(n.id(), { x: p.x, y: p.y });
       cb.current.onPin(n.id(), { x: p.x, y: p.y });
+      cullLabels(cy);
     });
     if (props.probe)
       props.probe.renderedPosition = (id: string) => {
@@ -128,9 +132,24 @@ export function NetworkView(props: NetworkViewProps) {
         const p = n.renderedPosition();
         return { x: p.x + (box?.left ?? 0), y: p.y + (box?.top ?? 0) };
       };
+    // Labels keep their screen size: after zooming, rescale them and re-choose which fit.
+    let zoomTimer: ReturnType<typeof setTimeout> | undefined;
+    if (!props.large)
+      cy.on('zoom', () => {
+        clearTimeout(zoomTimer);
+        zoomTimer = setTimeout(() => {
+          if (cy.destroyed()) return;
+          const next = Math.min(8, Math.max(0.4, 1 / cy.zoom()));
+          if (Math.abs(next - labelScale.current) / labelScale.current < 0.04) return;
+          labelScale.current = next;
+          cy.style().update();
+          cullLabels(cy);
+        }, 120);
+      });
     const ro = new ResizeObserver(() => cy.resize());
     ro.observe(container.current);
     return () => {
+      clearTimeout(zoomTimer);
       ro.disconnect();
       cy.destroy();
       cyRef.current = null;
@@ -200,11 +219,14 @@ export function NetworkView(props: NetworkViewProps) {
       structure.current = key;
       lastLayout.current = layout;
       if (elements.length) void runLayout(cy, layout, firstDraw);
-    }
+    } else if (!layoutBusy.current) cullLabels(cy);
   }, [props.elements, props.layout]);
 
   async function runLayout(cy: Core, layout: LayoutName, first: boolean) {
     const run = ++layoutRun.current;
+    // A newer layout replaces a running one (its animation would fight this one).
+    running.current?.stop();
+    running.current = null;
     const { pinned, geo } = cb.current;
     const leaves = cy.nodes().filter((n) => !n.isParent());
     cb.current.onLayoutRunning(true);
@@ -213,6 +235,7 @@ export function NetworkView(props: NetworkViewProps) {
     const done = (ms: number) => {
       if (run !== layoutRun.current) return;
       layoutBusy.current = false;
+      cullLabels(cy);
       if (pendingCenter.current) centreOn(cy, pendingCenter.current);
       pendingCenter.current = null;
       cb.current.onLayoutRunning(false);
@@ -221,7 +244,9 @@ export function NetworkView(props: NetworkViewProps) {
     if (layout === 'geo') {
       const positions = (id: string) => pinned[id] ?? geo.get(id) ?? remembered.current.get(id) ?? { x: 0, y: 0 };
       const ms = performance.now() - started;
-      await animateTo(cy, positions);
+      const [layoutRunning, stopped] = animateTo(cy, positions);
+      running.current = layoutRunning;
+      await stopped;
       done(ms);
       return;
     }
@@ -229,7 +254,8 @@ export function NetworkView(props: NetworkViewProps) {
       const free = cy.elements().filter((el) => !(el.isNode() && pinned[el.id()]));
       const maxDegree = Math.max(1, ...leaves.map((n) => Number(n.data('degree')) || 0));
       const l = free.layout({ ...concentricOptions(maxDegree), animate: !first } as unknown as cytoscape.LayoutOptions);
-      const stopped = l.promiseOn('layoutstop');
+      running.current = l;
+      const stopped = settle(l);
       l.run();
       const ms = performance.now() - started;
       await stopped;
@@ -262,7 +288,9 @@ export function NetworkView(props: NetworkViewProps) {
       return;
     }
     const positions = res.positions;
-    await animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
+    const [layoutRunning, stopped] = animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
+    running.current = layoutRunning;
+    await stopped;
     done(res.ms);
   }
   // Selection: select the node; centre it when the selection came from outside the canvas.
@@ -306,6 +334,27 @@ export function NetworkView(props: NetworkViewProps) {
   return <div ref={container} className="network-canvas" data-testid="network-canvas" role="img" aria-label={props.ariaLabel} tabIndex={0} />;
 }
 
+/** Most nodes whose labels are checked for collisions; above it, min-zoomed-font-size thins them out. */
+const CULL_LIMIT = 2500;
+
+/** Hides labels that would overlap a more important node's label (selected, on a path, busier). */
+function cullLabels(cy: Core) {
+  const nodes = cy.nodes().filter((n) => !n.isParent());
+  cy.nodes('.label-hidden').removeClass('label-hidden');
+  if (nodes.length > CULL_LIMIT) return;
+  const candidates = nodes.map((n) => ({
+    id: n.id(),
+    box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions),
+    priority: (n.selected() ? 1e6 : 0) + (n.hasClass('path-hl') ? 1e5 : 0) + (Number(n.data('degree')) || 0) * 10 + (n.data('type') === 'PROJECT' ? 5 : 0),
+  }));
+  const keep = chooseLabels(candidates);
+  cy.batch(() => {
+    nodes.forEach((n) => {
+      if (!keep.has(n.id())) n.addClass('label-hidden');
+    });
+  });
+}
+
 function centreOn(cy: Core, id: string) {
   const n = cy.getElementById(id);
   if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.9), 1.6) }, { duration: 450 });
@@ -325,8 +374,13 @@ function depthHint(el: ElementDefinition): number {
   return el.data.parent ? 50 : 0;
 }
 
-/** Moves every leaf node to its target position with an animation and fits the view; resolves when done. */
-function animateTo(cy: Core, position: (id: string) => Position): Promise<unknown> {
+/** Resolves when the layout stops (or is stopped), at the latest a moment after its animation should have ended. */
+function settle(layout: cytoscape.Layouts): Promise<unknown> {
+  return Promise.race([layout.promiseOn('layoutstop'), new Promise((resolve) => setTimeout(resolve, ANIMATION_MS + 1500))]);
+}
+
+/** Starts moving every leaf node to its target position with an animation, fitting the view. */
+function animateTo(cy: Core, position: (id: string) => Position): [cytoscape.Layouts, Promise<unknown>] {
   const leaves = cy.nodes().filter((n) => !n.isParent());
   const animate = leaves.length <= 3000;
   const layout = cy.layout({
@@ -337,7 +391,7 @@ function animateTo(cy: Core, position: (id: string) => Position): Promise<unknow
     fit: true,
     padding: 30,
   } as unknown as cytoscape.LayoutOptions);
-  const stopped = layout.promiseOn('layoutstop');
+  const stopped = settle(layout);
   layout.run();
-  return stopped;
+  return [layout, stopped];
 }

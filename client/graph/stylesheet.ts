@@ -12,9 +12,24 @@ export interface StyleRule {
 export interface StyleOptions {
   /** Large networks: cheaper edges and labels only when zoomed in. */
   large: boolean;
+  /**
+   * Smaller networks: labels keep their size on screen whatever the zoom (the factor is 1/zoom), so
+   * zooming in makes room for more labels (see graph/labels.ts).
+   */
+  labelScale?: () => number;
 }
 
+/** Label font size in screen pixels at zoom 1: 12 px for the smallest node, 19 px for the busiest. */
+export function fontSizeFor(size: number): number {
+  const t = Math.min(1, Math.max(0, (size - 18) / 40));
+  return 12 + 7 * t;
+}
+
+type NodeLike = { data(key: string): unknown };
+
 export function stylesheet(opts: StyleOptions): StyleRule[] {
+  const k = opts.labelScale;
+  const scaled = (px: number) => (k ? () => px * k() : px);
   const rules: StyleRule[] = [
     {
       selector: 'node',
@@ -25,18 +40,18 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         height: 'data(size)',
         label: 'data(label)',
         'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
-        // Busier nodes get larger labels; small labels fade out first when zooming out.
-        'font-size': 'mapData(size, 18, 58, 12, 19)',
+        // Busier nodes get larger labels; with a label scale they keep their size on screen.
+        'font-size': k ? (n: NodeLike) => fontSizeFor(Number(n.data('size'))) * k() : 'mapData(size, 18, 58, 12, 19)',
         color: '#1c2b33',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': scaled(3),
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': k ? () => `${Math.round(120 * k())}px` : '120px',
         'text-outline-color': '#ffffff',
-        'text-outline-width': 2,
+        'text-outline-width': scaled(2),
         'text-outline-opacity': 0.9,
         // Labels disappear when they would be smaller than this on screen: no pile-ups when zoomed out.
-        'min-zoomed-font-size': opts.large ? 10 : 8,
+        'min-zoomed-font-size': k ? 0 : opts.large ? 10 : 8,
         'border-width': 1.5,
         'border-color': '#ffffff',
         'overlay-opacity': 0,
@@ -54,14 +69,16 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         shape: 'round-rectangle',
         'text-valign': 'top',
         'text-halign': 'center',
-        'text-margin-y': -4,
-        'font-size': 20,
+        'text-margin-y': scaled(-4),
+        'font-size': scaled(15),
         'font-weight': 'bold',
         color: '#455a64',
         padding: '12px',
         'min-zoomed-font-size': 6,
       },
     },
+    // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
+    { selector: 'node.label-hidden', style: { label: '' } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#6d4c41', 'font-weight': 'bold' } },
     {
       selector: 'edge',
@@ -89,7 +106,7 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
-    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-size': 13, 'font-weight': 'bold', label: 'data(fullLabel)' } },
+    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-size': scaled(14), 'font-weight': 'bold', label: 'data(fullLabel)' } },
     { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0 } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0 } },
