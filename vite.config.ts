@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('./client', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  // .env lives at the top level, next to the server's settings (VITE_* variables only reach the client).
+  envDir: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   // The force layout runs in a module worker (client/graph/layout.worker.ts).
   worker: { format: 'es' },

@@ -13,7 +13,7 @@ function positiveInt(text: string | undefined, fallback: number): number {
 
 export const config = {
   /** Where the GraphQL API answers (same origin by default). */
-  graphqlUrl: env.VITE_GRAPHQL_URL ?? '/graphql',
+  graphqlUrl: env.VITE_GRAPHQL_URL || '/graphql',
   /** From this many elements (nodes + edges) on, Cytoscape draws with WebGL. */
   webglThreshold: positiveInt(env.VITE_WEBGL_THRESHOLD, 3000),
   /** Most nodes the explorer asks the API for. */

@@ -274,6 +274,7 @@ export function NetworkView(props: NetworkViewProps) {
       edges: cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string })),
       fixed: leaves.filter((n) => pinned[n.id()] !== undefined).map((n) => ({ id: n.id(), ...(pinned[n.id()] as Position) })),
       randomize: first || layout !== lastForceLike.current,
+      aspectRatio: cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5,
     };
     lastForceLike.current = layout;
     let res = await runForceLayout(req);

@@ -4,9 +4,11 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import layoutUtilities from 'cytoscape-layout-utilities';
 import { fcoseOptions, type LayoutRequest, type LayoutResponse } from './layouts.ts';
 
 cytoscape.use(fcose);
+cytoscape.use(layoutUtilities);
 
 self.onmessage = (ev: MessageEvent<LayoutRequest>) => {
   const req = ev.data;
@@ -18,6 +20,8 @@ self.onmessage = (ev: MessageEvent<LayoutRequest>) => {
       ...req.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
     ]);
     for (const n of req.nodes) cy.getElementById(n.id).style({ width: n.size, height: n.size });
+    // fcose packs disconnected parts (the separate regional networks) to the canvas's aspect ratio.
+    cy.layoutUtilities({ desiredAspectRatio: req.aspectRatio, componentSpacing: 50 });
     const layout = cy.layout(fcoseOptions(req) as unknown as cytoscape.LayoutOptions);
     layout.run();
     const positions: Record<string, { x: number; y: number }> = {};

@@ -12,6 +12,8 @@ export interface LayoutRequest {
   fixed: { id: string; x: number; y: number }[];
   /** false: start from the current positions (the picture stays recognisable). */
   randomize: boolean;
+  /** Width / height of the canvas: disconnected parts are packed to fill it. */
+  aspectRatio: number;
 }
 
 export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number } | { id: number; error: string; ms: number };
