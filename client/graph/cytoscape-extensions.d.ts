@@ -1,6 +1,7 @@
 /** cytoscape-layout-utilities ships no types: the registration function and the one core method we call. */
 declare module 'cytoscape-layout-utilities' {
-  const register: (cy: typeof import('cytoscape')) => void;
+  import type cytoscape from 'cytoscape';
+  const register: (cy: typeof cytoscape) => void;
   export default register;
 }
 
