@@ -27,6 +27,8 @@ interface AtlasProbe {
   layouts: LayoutInfo[];
   /** Screen position of a drawn node (page coordinates), for clicking it in browser tests. */
   renderedPosition?: (id: string) => { x: number; y: number } | null;
+  /** Position of a drawn node in the network's own coordinates. */
+  modelPosition?: (id: string) => { x: number; y: number } | null;
 }
 declare global {
   interface Window {
@@ -184,7 +186,7 @@ export function App() {
               {t('layout.fit')}
             </button>
             {Object.keys(state.pinned).length > 0 && (
-              <button type="button" onClick={() => dispatch({ type: 'unpinAll' })}>
+              <button type="button" onClick={() => dispatch({ type: 'unpinAll' })} data-testid="unpin-all">
                 {t('layout.unpinAll', { count: Object.keys(state.pinned).length })}
               </button>
             )}

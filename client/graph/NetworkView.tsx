@@ -44,7 +44,7 @@ export interface NetworkViewProps {
   fitSignal: number;
   ariaLabel: string;
   /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
-  probe?: { renderedPosition?: (id: string) => Position | null };
+  probe?: { renderedPosition?: (id: string) => Position | null; modelPosition?: (id: string) => Position | null };
   onSelect(id: string | null): void;
   onExpand(id: string): void;
   onToggleRegion(id: string): void;
@@ -73,6 +73,15 @@ export function NetworkView(props: NetworkViewProps) {
   const pendingCenter = useRef<string | null>(null);
   const labelScale = useRef(1);
   const running = useRef<cytoscape.Layouts | null>(null);
+  const centred = useRef<string | null>(null);
+  /** Layouts and view animations in flight: while any runs, the view reports itself busy. */
+  const busyCount = useRef(0);
+  const track = <T,>(p: Promise<T>): Promise<T> => {
+    if (busyCount.current++ === 0) cb.current.onLayoutRunning(true);
+    return p.finally(() => {
+      if (--busyCount.current === 0) cb.current.onLayoutRunning(false);
+    });
+  };
 
   // Create the instance once.
   useEffect(() => {
@@ -146,6 +155,11 @@ export function NetworkView(props: NetworkViewProps) {
           cullLabels(cy);
         }, 120);
       });
+    if (props.probe)
+      props.probe.modelPosition = (id: string) => {
+        const n = cy.getElementById(id);
+        return n.empty() ? null : { ...n.position() };
+      };
     const ro = new ResizeObserver(() => cy.resize());
     ro.observe(container.current);
     return () => {
@@ -218,7 +232,7 @@ export function NetworkView(props: NetworkViewProps) {
     if (changed) {
       structure.current = key;
       lastLayout.current = layout;
-      if (elements.length) void runLayout(cy, layout, firstDraw);
+      if (elements.length) void track(runLayout(cy, layout, firstDraw));
     } else if (!layoutBusy.current) cullLabels(cy);
   }, [props.elements, props.layout]);
 
@@ -229,17 +243,16 @@ export function NetworkView(props: NetworkViewProps) {
     running.current = null;
     const { pinned, geo } = cb.current;
     const leaves = cy.nodes().filter((n) => !n.isParent());
-    cb.current.onLayoutRunning(true);
     layoutBusy.current = true;
     const started = performance.now();
-    const done = (ms: number) => {
+    const done = async (ms: number) => {
       if (run !== layoutRun.current) return;
       layoutBusy.current = false;
       cullLabels(cy);
-      if (pendingCenter.current) centreOn(cy, pendingCenter.current);
-      pendingCenter.current = null;
-      cb.current.onLayoutRunning(false);
       cb.current.onLayoutDone({ layout, ms, nodes: leaves.length });
+      const centre = pendingCenter.current;
+      pendingCenter.current = null;
+      if (centre) await centreOn(cy, centre);
     };
     if (layout === 'geo') {
       const positions = (id: string) => pinned[id] ?? geo.get(id) ?? remembered.current.get(id) ?? { x: 0, y: 0 };
@@ -247,7 +260,7 @@ export function NetworkView(props: NetworkViewProps) {
       const [layoutRunning, stopped] = animateTo(cy, positions);
       running.current = layoutRunning;
       await stopped;
-      done(ms);
+      await done(ms);
       return;
     }
     if (layout === 'concentric') {
@@ -259,7 +272,7 @@ export function NetworkView(props: NetworkViewProps) {
       l.run();
       const ms = performance.now() - started;
       await stopped;
-      done(ms);
+      await done(ms);
       return;
     }
     // force / regions: fcose in the worker, starting from the current picture once there is one.
@@ -285,30 +298,36 @@ export function NetworkView(props: NetworkViewProps) {
       cy.layout({ ...fcoseOptions(req), animate: false } as unknown as cytoscape.LayoutOptions).run();
       res = { id: res.id, positions: {}, ms: performance.now() - t0 };
       cy.fit(undefined, 30);
-      done(res.ms);
+      await done(res.ms);
       return;
     }
     const positions = res.positions;
     const [layoutRunning, stopped] = animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
     running.current = layoutRunning;
     await stopped;
-    done(res.ms);
+    await done(res.ms);
   }
   // Selection: select the node; centre it when the selection came from outside the canvas.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.$(':selected').unselect();
-    if (!props.selected) return;
-    const n = cy.getElementById(props.selected);
-    if (n.empty()) return;
-    n.select();
-    if (tappedSelection.current !== props.selected) {
-      // Chosen outside the canvas (search, link, details): centre it, after a running layout if need be.
-      if (layoutBusy.current) pendingCenter.current = props.selected;
-      else centreOn(cy, props.selected);
+    if (!props.selected) {
+      centred.current = null;
+      return;
     }
-    tappedSelection.current = null;
+    const n = cy.getElementById(props.selected);
+    if (n.empty()) return; // not drawn (yet): try again when the elements change
+    n.select();
+    if (centred.current === props.selected) return;
+    centred.current = props.selected;
+    if (tappedSelection.current === props.selected) {
+      tappedSelection.current = null;
+      return;
+    }
+    // Chosen outside the canvas (search, link, details): centre it, after a running layout if need be.
+    if (layoutBusy.current) pendingCenter.current = props.selected;
+    else void track(centreOn(cy, props.selected));
   }, [props.selected, props.elements]);
 
   // Path highlight; a newly found path is brought into view.
@@ -324,15 +343,42 @@ export function NetworkView(props: NetworkViewProps) {
     const onPath = cy.elements('.path-hl');
     if (key !== shownPath.current && onPath.nonempty() && !layoutBusy.current) {
       shownPath.current = key;
-      cy.animate({ fit: { eles: onPath, padding: 80 } }, { duration: 450 });
+      void track(animateView(cy, { fit: { eles: onPath, padding: 80 } }));
     }
   }, [props.highlight, props.elements]);
 
   useEffect(() => {
-    if (props.fitSignal > 0) cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 30 } }, { duration: 400 });
+    const cy = cyRef.current;
+    if (props.fitSignal > 0 && cy) void track(animateView(cy, { fit: { eles: cy.elements(), padding: 30 } }));
   }, [props.fitSignal]);
 
-  return <div ref={container} className="network-canvas" data-testid="network-canvas" role="img" aria-label={props.ariaLabel} tabIndex={0} />;
+  // Keyboard: arrows pan, + and - zoom, 0 shows everything (when the canvas has the focus).
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const step = 80;
+    const pan: Record<string, Position> = { ArrowLeft: { x: step, y: 0 }, ArrowRight: { x: -step, y: 0 }, ArrowUp: { x: 0, y: step }, ArrowDown: { x: 0, y: -step } };
+    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+    if (pan[e.key]) cy.panBy(pan[e.key] as Position);
+    else if (e.key === '+' || e.key === '=') cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: centre });
+    else if (e.key === '-') cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: centre });
+    else if (e.key === '0') cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 });
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div
+      ref={container}
+      className="network-canvas"
+      data-testid="network-canvas"
+      role="application"
+      aria-roledescription="network"
+      aria-label={props.ariaLabel}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    />
+  );
 }
 
 /** Most nodes whose labels are checked for collisions; above it, min-zoomed-font-size thins them out. */
@@ -356,9 +402,16 @@ function cullLabels(cy: Core) {
   });
 }
 
-function centreOn(cy: Core, id: string) {
+/** Animates the viewport; resolves when done (at the latest shortly after it should have ended). */
+function animateView(cy: Core, to: Record<string, unknown>, duration = 450): Promise<unknown> {
+  const animation = cy.animation({ ...to, duration } as cytoscape.AnimationOptions);
+  return Promise.race([animation.play().promise('completed'), new Promise((resolve) => setTimeout(resolve, duration + 500))]);
+}
+
+function centreOn(cy: Core, id: string): Promise<unknown> {
   const n = cy.getElementById(id);
-  if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.9), 1.6) }, { duration: 450 });
+  if (n.empty()) return Promise.resolve();
+  return animateView(cy, { center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.9), 1.6) });
 }
 
 function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): string {

@@ -5,7 +5,7 @@ export const de = {
     tagline: 'Regionale Kooperationsnetzwerke: wer mit wem zusammenarbeitet',
     api: 'GraphQL-Schnittstelle',
     skip: 'Zur Netzwerkansicht springen',
-    canvas: 'Netzwerkansicht: {{nodes}} Knoten, {{edges}} Verbindungen. Klicken wählt aus, Doppelklick blendet die Nachbarschaft ein.',
+    canvas: 'Netzwerkansicht: {{nodes}} Knoten, {{edges}} Verbindungen. Klicken wählt aus, Doppelklick blendet die Nachbarschaft ein; Pfeiltasten verschieben, + und − zoomen, 0 zeigt alles.',
   },
   search: {
     label: 'Suche',

@@ -7,7 +7,7 @@ export const en: Messages = {
     tagline: 'Regional cooperation networks: who works with whom',
     api: 'GraphQL API',
     skip: 'Skip to the network view',
-    canvas: 'Network view: {{nodes}} nodes, {{edges}} ties. Click selects, double-click shows the neighbourhood.',
+    canvas: 'Network view: {{nodes}} nodes, {{edges}} ties. Click selects, double-click shows the neighbourhood; arrow keys pan, + and − zoom, 0 shows everything.',
   },
   search: {
     label: 'Search',

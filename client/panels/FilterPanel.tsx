@@ -51,7 +51,7 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
         <legend>{t('filters.nodeTypes')}</legend>
         {NODE_TYPES.map((nt) => (
           <label key={nt} className="check">
-            <input type="checkbox" checked={f.nodeTypes.includes(nt)} onChange={() => dispatch({ type: 'toggleNodeType', nodeType: nt })} />
+            <input type="checkbox" checked={f.nodeTypes.includes(nt)} onChange={() => dispatch({ type: 'toggleNodeType', nodeType: nt })} data-testid={`type-${nt}`} />
             {t(`nodeTypes.${nt}`)}
           </label>
         ))}

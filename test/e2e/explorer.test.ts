@@ -221,6 +221,39 @@ describe('explorer in Chromium (demo network)', () => {
     expect(await counts()).toEqual(open);
   });
 
+  it('a dragged node stays pinned where it was dropped when the filters change', async () => {
+    await page.locator('[data-layout="force"]').click();
+    await ready();
+    const from = await page.evaluate(() => window.__atlas?.renderedPosition?.('a-thm') ?? null);
+    expect(from).not.toBeNull();
+    await page.mouse.move(from!.x, from!.y);
+    await page.mouse.down();
+    await page.mouse.move(from!.x + 60, from!.y + 40, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId('unpin-all').waitFor();
+    const pinned = await page.evaluate(() => window.__atlas?.modelPosition?.('a-thm') ?? null);
+    // Pins are personal arrangement, not part of the link.
+    expect(params().get('pinned')).toBeNull();
+    await page.getByTestId('type-REGION').check();
+    await waitForParam('types', 'ACTOR,PROJECT,EVENT,REGION');
+    await ready();
+    expect(await page.evaluate(() => window.__atlas?.modelPosition?.('a-thm') ?? null)).toEqual(pinned);
+    await page.getByTestId('type-REGION').uncheck();
+    await waitForParam('types', null);
+    await ready();
+    expect(await page.evaluate(() => window.__atlas?.modelPosition?.('a-thm') ?? null)).toEqual(pinned);
+    await page.getByTestId('unpin-all').click();
+  });
+
+  it('the canvas can be used from the keyboard: + zooms, arrows pan', async () => {
+    await page.getByTestId('network-canvas').focus();
+    const before = await page.evaluate(() => window.__atlas?.renderedPosition?.('a-thm') ?? null);
+    await page.keyboard.press('ArrowLeft');
+    const panned = await page.evaluate(() => window.__atlas?.renderedPosition?.('a-thm') ?? null);
+    expect(panned!.x - before!.x).toBeCloseTo(80, 0);
+    await page.keyboard.press('0');
+  });
+
   it('a link reproduces the view: filters, selection, focus, layout and language', async () => {
     const link = `${server.url}?lang=en&layout=concentric&kinds=university&selected=a-thm&focus=a-thm&depth=2`;
     const p2 = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
