@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from './api/client.ts';
 import type { NetworkNode, NodeRef } from './api/types.ts';
 import { config } from './config.ts';
-import { geoPositions } from './graph/geo.ts';
+import { geoPositions, project } from './graph/geo.ts';
 import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
-import { legendOf, toElements } from './graph/toElements.ts';
+import { landmarkId, legendOf, toElements } from './graph/toElements.ts';
 import { formatNumber } from './i18n/index.ts';
 import { DetailsPanel } from './panels/DetailsPanel.tsx';
 import { FilterPanel } from './panels/FilterPanel.tsx';
@@ -61,14 +61,21 @@ export function App() {
 
   const network = data.network;
   const regions = catalog?.regions;
+  // Geographic layout: the states as a faint background map.
+  const landmarks = useMemo(() => (state.layout === 'geo' ? (catalog?.regionList ?? []).filter((r) => r.kind === 'state') : []), [state.layout, catalog]);
   const elements = useMemo(
     () =>
       network && regions
-        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed) })
+        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks })
         : [],
-    [network, regions, state.layout, state.collapsed],
+    [network, regions, state.layout, state.collapsed, landmarks],
   );
-  const geo = useMemo(() => (network ? geoPositions(network.nodes, network.edges) : new Map()), [network]);
+  const geo = useMemo(() => {
+    if (!network) return new Map();
+    const positions = geoPositions(network.nodes, network.edges);
+    for (const r of catalog?.regionList ?? []) if (r.kind === 'state') positions.set(landmarkId(r.id), project(r.lat, r.lon));
+    return positions;
+  }, [network, catalog]);
   const legend = useMemo(() => legendOf(elements), [elements]);
   const nodeById = useMemo(() => new Map((network?.nodes ?? []).map((n) => [n.id, n])), [network]);
   const pathNodes = useMemo(() => new Map((data.paths ?? []).flatMap((p) => p.nodes).map((n) => [n.id, n])), [data.paths]);
@@ -79,7 +86,7 @@ export function App() {
     let edges = 0;
     for (const el of elements) {
       if (el.group === 'edges') edges++;
-      else if (!el.classes.includes('group')) nodes++;
+      else if (!el.classes.includes('group') && !el.classes.includes('landmark')) nodes++;
     }
     return { nodes, edges };
   }, [elements]);
@@ -89,7 +96,7 @@ export function App() {
   const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
   const details = useDetails(state.selected, selectedNode?.type ?? null);
 
-  const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id)), [elements]);
+  const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes' && e.classes !== 'landmark').map((e) => e.data.id)), [elements]);
   const navigate = useCallback((ref: NodeRef) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
 
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);

@@ -11,7 +11,7 @@ import type { Position, LayoutName } from '../state/explorer.ts';
 import type { PathHighlight } from '../state/network.ts';
 import { chooseLabels } from './labels.ts';
 import { concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
-import { stylesheet } from './stylesheet.ts';
+import { labelStepFor, labelStyle, stylesheet } from './stylesheet.ts';
 import type { Element } from './toElements.ts';
 
 cytoscape.use(fcose);
@@ -71,7 +71,8 @@ export function NetworkView(props: NetworkViewProps) {
   const lastForceLike = useRef<LayoutName | null>(null);
   const layoutBusy = useRef(false);
   const pendingCenter = useRef<string | null>(null);
-  const labelScale = useRef(1);
+  /** Label scale (1/zoom, in steps); null for large networks, whose labels scale with the zoom. */
+  const labelScale = useRef<number | null>(props.large ? null : 1);
   const running = useRef<cytoscape.Layouts | null>(null);
   const centred = useRef<string | null>(null);
   /** Layouts and view animations in flight: while any runs, the view reports itself busy. */
@@ -88,7 +89,7 @@ export function NetworkView(props: NetworkViewProps) {
     if (!container.current) return;
     const cy = cytoscape({
       container: container.current,
-      style: stylesheet({ large: props.large, ...(props.large ? {} : { labelScale: () => labelScale.current }) }) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ large: props.large, scaledLabels: !props.large }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: false,
@@ -148,10 +149,10 @@ export function NetworkView(props: NetworkViewProps) {
         clearTimeout(zoomTimer);
         zoomTimer = setTimeout(() => {
           if (cy.destroyed()) return;
-          const next = Math.min(8, Math.max(0.4, 1 / cy.zoom()));
-          if (Math.abs(next - labelScale.current) / labelScale.current < 0.04) return;
-          labelScale.current = next;
-          cy.style().update();
+          const k = labelStepFor(1 / cy.zoom());
+          if (k === labelScale.current) return;
+          labelScale.current = k;
+          cy.batch(() => cy.nodes().forEach((n) => setLabelStyle(n, k)));
           cullLabels(cy);
         }, 120);
       });
@@ -203,11 +204,19 @@ export function NetworkView(props: NetworkViewProps) {
         if (existing.nonempty()) {
           existing.data(el.data);
           existing.classes(classesOf(el, pinned));
+          if (existing.isNode() && labelScale.current !== null) setLabelStyle(existing, labelScale.current);
           continue;
         }
         if (el.group === 'nodes') {
           const position = pinned[el.data.id] ?? remembered.current.get(el.data.id) ?? geo.get(el.data.id) ?? { x: 0, y: 0 };
-          added.push({ group: 'nodes', data: { ...el.data }, classes: classesOf(el, pinned), position: { ...position } });
+          const k = labelScale.current;
+          added.push({
+            group: 'nodes',
+            data: { ...el.data },
+            classes: classesOf(el, pinned),
+            position: { ...position },
+            ...(k !== null && el.classes !== 'landmark' ? { style: labelStyle(el.data.size, el.classes.includes('group'), k) } : {}),
+          });
         } else added.push({ group: 'edges', data: { ...el.data }, classes: el.classes });
       }
       // Parents before children, nodes before edges.
@@ -386,7 +395,7 @@ const CULL_LIMIT = 2500;
 
 /** Hides labels that would overlap a more important node's label (selected, on a path, busier). */
 function cullLabels(cy: Core) {
-  const nodes = cy.nodes().filter((n) => !n.isParent());
+  const nodes = cy.nodes().filter((n) => !n.isParent() && !n.hasClass('landmark'));
   cy.nodes('.label-hidden').removeClass('label-hidden');
   if (nodes.length > CULL_LIMIT) return;
   const candidates = nodes.map((n) => ({
@@ -416,6 +425,10 @@ function centreOn(cy: Core, id: string): Promise<unknown> {
 
 function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): string {
   return el.group === 'nodes' && pinned[el.data.id] ? `${el.classes} pinned` : el.classes;
+}
+
+function setLabelStyle(n: NodeSingular, k: number) {
+  if (!n.hasClass('landmark')) n.style(labelStyle(Number(n.data('size')) || 18, n.hasClass('group'), k));
 }
 
 function rank(el: ElementDefinition): number {

@@ -13,11 +13,13 @@ export interface StyleOptions {
   /** Large networks: cheaper edges and labels only when zoomed in. */
   large: boolean;
   /**
-   * Smaller networks: labels keep their size on screen whatever the zoom (the factor is 1/zoom), so
-   * zooming in makes room for more labels (see graph/labels.ts).
+   * Smaller networks: labels keep their size on screen whatever the zoom (NetworkView sets
+   * `labelStyle` on every node), so zooming in makes room for more labels (see graph/labels.ts).
    */
-  labelScale?: () => number;
+  scaledLabels: boolean;
 }
+
+const r = (x: number) => Math.round(x * 10) / 10;
 
 /** Label font size in screen pixels at zoom 1: 12 px for the smallest node, 19 px for the busiest. */
 export function fontSizeFor(size: number): number {
@@ -25,11 +27,33 @@ export function fontSizeFor(size: number): number {
   return 12 + 7 * t;
 }
 
-type NodeLike = { data(key: string): unknown };
+/**
+ * Label metrics for a label scale k (1/zoom) as a style bypass. (Cytoscape caches label sizes and
+ * does not re-measure them when a class or mapped value changes the font; a bypass it does.)
+ */
+export function labelStyle(size: number, group: boolean, k: number): Record<string, number | string> {
+  return {
+    'font-size': r((group ? 15 : fontSizeFor(size)) * k),
+    'text-max-width': `${r(120 * k)}px`,
+    'text-outline-width': r(2 * k),
+    'text-margin-y': r((group ? -4 : 3) * k),
+  };
+}
+
+/** Label scale steps (1/zoom, rounded), so zooming restyles the labels only now and then. */
+export const LABEL_STEPS = [0.4, 0.5, 0.6, 0.7, 0.85, 1, 1.2, 1.45, 1.75, 2.1, 2.5, 3, 3.6, 4.3] as const;
+
+/** The step nearest to the scale k (on a log scale). */
+export function labelStepFor(k: number): number {
+  let best = 0;
+  LABEL_STEPS.forEach((v, i) => {
+    if (Math.abs(Math.log(v / k)) < Math.abs(Math.log((LABEL_STEPS[best] as number) / k))) best = i;
+  });
+  return LABEL_STEPS[best] as number;
+}
 
 export function stylesheet(opts: StyleOptions): StyleRule[] {
-  const k = opts.labelScale;
-  const scaled = (px: number) => (k ? () => px * k() : px);
+  const k = opts.scaledLabels;
   const rules: StyleRule[] = [
     {
       selector: 'node',
@@ -41,14 +65,14 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         label: 'data(label)',
         'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
         // Busier nodes get larger labels; with a label scale they keep their size on screen.
-        'font-size': k ? (n: NodeLike) => fontSizeFor(Number(n.data('size'))) * k() : 'mapData(size, 18, 58, 12, 19)',
+        'font-size': 'mapData(size, 18, 58, 12, 19)',
         color: '#1c2b33',
         'text-valign': 'bottom',
-        'text-margin-y': scaled(3),
+        'text-margin-y': 3,
         'text-wrap': 'wrap',
-        'text-max-width': k ? () => `${Math.round(120 * k())}px` : '120px',
+        'text-max-width': '120px',
         'text-outline-color': '#ffffff',
-        'text-outline-width': scaled(2),
+        'text-outline-width': 2,
         'text-outline-opacity': 0.9,
         // Labels disappear when they would be smaller than this on screen: no pile-ups when zoomed out.
         'min-zoomed-font-size': k ? 0 : opts.large ? 10 : 8,
@@ -69,12 +93,28 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         shape: 'round-rectangle',
         'text-valign': 'top',
         'text-halign': 'center',
-        'text-margin-y': scaled(-4),
-        'font-size': scaled(15),
+        'text-margin-y': -4,
+        'font-size': 15,
         'font-weight': 'bold',
         color: '#455a64',
         padding: '12px',
         'min-zoomed-font-size': 6,
+      },
+    },
+    {
+      selector: 'node.landmark',
+      style: {
+        events: 'no',
+        'background-opacity': 0,
+        'border-width': 0,
+        'text-valign': 'center',
+        'font-size': 44,
+        'font-weight': 'bold',
+        color: '#cfd8dc',
+        'text-outline-width': 0,
+        'min-zoomed-font-size': 0,
+        'z-index': 0,
+        'z-compound-depth': 'bottom',
       },
     },
     // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
@@ -106,7 +146,7 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
-    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-size': scaled(14), 'font-weight': 'bold', label: 'data(fullLabel)' } },
+    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-weight': 'bold', label: 'data(fullLabel)' } },
     { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0 } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0 } },

@@ -43,7 +43,12 @@ export interface ElementOptions {
   grouped: boolean;
   regions: ReadonlyMap<string, RegionSummary>;
   collapsed?: ReadonlySet<string>;
+  /** Geographic layout: region names drawn as a faint background map (not part of the network). */
+  landmarks?: readonly RegionSummary[];
 }
+
+/** Id of the background label of a region in the geographic layout. */
+export const landmarkId = (regionId: string): string => `landmark:${regionId}`;
 
 export const MIN_SIZE = 18;
 export const MAX_SIZE = 58;
@@ -142,6 +147,13 @@ export function toElements(net: Network, opts: ElementOptions): Element[] {
   const maxDegree = Math.max(0, ...degree.values());
 
   const out: Element[] = [];
+  for (const r of opts.landmarks ?? []) {
+    out.push({
+      group: 'nodes',
+      data: { id: landmarkId(r.id), label: r.name, fullLabel: r.name, type: 'REGION', kind: r.kind, legend: 'LANDMARK', color: '#ffffff', shape: 'ellipse', size: 1, degree: 0 },
+      classes: 'landmark',
+    });
+  }
   const groupIds = new Set([...groups.keys()].filter((r) => !collapsed.has(r) || !hasCollapsedAncestor(r, collapsed, opts.regions)));
   // Compound parents first (Cytoscape needs a parent before its children), outermost first.
   const sortedGroups = [...groupIds].sort((a, b) => chainOf(a, opts.regions).length - chainOf(b, opts.regions).length);
