@@ -25,6 +25,8 @@ export interface DrawInfo {
 
 export interface LayoutInfo {
   layout: LayoutName;
+  /** Where the positions were computed: the force layouts in the worker, unless it failed. */
+  where: 'worker' | 'page';
   /** Computing the positions (worker or page), without the animation. */
   ms: number;
   nodes: number;
@@ -209,19 +211,19 @@ export function NetworkView(props: NetworkViewProps) {
         }
         if (el.group === 'nodes') {
           const position = pinned[el.data.id] ?? remembered.current.get(el.data.id) ?? geo.get(el.data.id) ?? { x: 0, y: 0 };
-          const k = labelScale.current;
           added.push({
             group: 'nodes',
             data: { ...el.data },
             classes: classesOf(el, pinned),
             position: { ...position },
-            ...(k !== null && el.classes !== 'landmark' ? { style: labelStyle(el.data.size, el.classes.includes('group'), k) } : {}),
           });
         } else added.push({ group: 'edges', data: { ...el.data }, classes: el.classes });
       }
       // Parents before children, nodes before edges.
       added.sort((a, b) => rank(a) - rank(b));
-      cy.add(added);
+      const k = labelScale.current;
+      const fresh = cy.add(added);
+      if (k !== null) fresh.nodes().forEach((n) => setLabelStyle(n, k));
       cy.nodes().forEach((n) => {
         const p = pinned[n.id()];
         if (p) n.position(p);
@@ -254,11 +256,11 @@ export function NetworkView(props: NetworkViewProps) {
     const leaves = cy.nodes().filter((n) => !n.isParent());
     layoutBusy.current = true;
     const started = performance.now();
-    const done = async (ms: number) => {
+    const done = async (ms: number, where: LayoutInfo['where'] = 'page') => {
       if (run !== layoutRun.current) return;
       layoutBusy.current = false;
       cullLabels(cy);
-      cb.current.onLayoutDone({ layout, ms, nodes: leaves.length });
+      cb.current.onLayoutDone({ layout, ms, nodes: leaves.length, where });
       const centre = pendingCenter.current;
       pendingCenter.current = null;
       if (centre) await centreOn(cy, centre);
@@ -303,8 +305,9 @@ export function NetworkView(props: NetworkViewProps) {
     if (run !== layoutRun.current || cy.destroyed()) return;
     if ('error' in res) {
       // The worker failed (e.g. blocked): lay out on the page instead.
+      console.warn(`Layout worker failed (${res.error}); laying out on the page.`);
       const t0 = performance.now();
-      cy.layout({ ...fcoseOptions(req), animate: false } as unknown as cytoscape.LayoutOptions).run();
+      cy.layout({ ...fcoseOptions(req), animate: false, packComponents: false } as unknown as cytoscape.LayoutOptions).run();
       res = { id: res.id, positions: {}, ms: performance.now() - t0 };
       cy.fit(undefined, 30);
       await done(res.ms);
@@ -314,7 +317,7 @@ export function NetworkView(props: NetworkViewProps) {
     const [layoutRunning, stopped] = animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
     running.current = layoutRunning;
     await stopped;
-    await done(res.ms);
+    await done(res.ms, 'worker');
   }
   // Selection: select the node; centre it when the selection came from outside the canvas.
   useEffect(() => {

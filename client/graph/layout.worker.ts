@@ -2,6 +2,7 @@
  * Runs the force-directed layout (cytoscape-fcose) off the main thread on a headless Cytoscape, so
  * the page stays responsive however long it takes; the page animates to the result.
  */
+import './worker-globals.ts';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import layoutUtilities from 'cytoscape-layout-utilities';
@@ -10,9 +11,28 @@ import { fcoseOptions, type LayoutRequest, type LayoutResponse } from './layouts
 cytoscape.use(fcose);
 cytoscape.use(layoutUtilities);
 
+/** A small seeded generator: the same network gets the same picture (fcose draws on Math.random). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedOf(req: LayoutRequest): number {
+  let h = 2166136261;
+  for (const n of req.nodes) for (let i = 0; i < n.id.length; i++) h = Math.imul(h ^ n.id.charCodeAt(i), 16777619);
+  return h;
+}
+
 self.onmessage = (ev: MessageEvent<LayoutRequest>) => {
   const req = ev.data;
   const started = performance.now();
+  Math.random = seeded(seedOf(req));
   try {
     const cy = cytoscape({ headless: true, styleEnabled: true, elements: [] });
     cy.add([

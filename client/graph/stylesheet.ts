@@ -118,7 +118,8 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
       },
     },
     // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
-    { selector: 'node.label-hidden', style: { label: '' } },
+    // (Hidden by opacity, not by an empty label: Cytoscape would keep the empty label's size.)
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#6d4c41', 'font-weight': 'bold' } },
     {
       selector: 'edge',
@@ -146,11 +147,11 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
-    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-weight': 'bold', label: 'data(fullLabel)' } },
-    { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0 } },
+    { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-weight': 'bold', label: 'data(fullLabel)', 'text-opacity': 1 } },
+    { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'node.path-hl', style: { 'border-color': EDGE_LOOKS.path.color, 'border-width': 4, 'z-index': 15, 'min-zoomed-font-size': 0 } },
+    { selector: 'node.path-hl', style: { 'border-color': EDGE_LOOKS.path.color, 'border-width': 4, 'z-index': 15, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'edge.path-hl', style: { 'line-color': EDGE_LOOKS.path.color, 'line-style': 'solid', width: 5, opacity: 1, 'z-index': 15 } },
   );
   return rules;

@@ -62,6 +62,9 @@ describe('explorer in Chromium (demo network)', () => {
     // Regions are not drawn by default, so the legend does not list them.
     expect(await legend.getByText('Region', { exact: true }).count()).toBe(0);
     expect(page.url()).toBe(server.url);
+    // The force layout ran in the web worker (not the page's fallback).
+    const layouts = await page.evaluate(() => window.__atlas?.layouts ?? []);
+    expect(layouts.map((l) => `${l.layout}:${l.where}`)).toEqual(['force:worker']);
     await shot('1-load');
   });
 
