@@ -74,7 +74,14 @@ export function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('UNKNOWN', String((e as Error)?.message ?? e));
 }
 
+/** Loaded networks by request, most recent last; the oldest go beyond CACHE_SIZE. */
 const cache = new Map<string, Network>();
+const CACHE_SIZE = 40;
+function remember(key: string, n: Network): void {
+  cache.delete(key);
+  cache.set(key, n);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
 
 function load(r: Request, signal: AbortSignal): Promise<Network> {
   return r.kind === 'network' ? fetchNetwork(r.filter, signal) : fetchNeighborhood(r.id, r.depth, r.limit, signal);
@@ -94,7 +101,6 @@ export interface NetworkData {
 export function useNetworkData(state: ExplorerState): NetworkData {
   const requests = useMemo(() => requestsOf(state, config.nodeLimit), [state]);
   const keys = requests.map(requestKey).join('\n');
-  const [, setVersion] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [shown, setShown] = useState<Network[] | null>(null);
@@ -114,12 +120,11 @@ export function useNetworkData(state: ExplorerState): NetworkData {
       return;
     }
     setLoading(true);
-    Promise.all(missing.map((r) => load(r, ac.signal).then((n) => cache.set(requestKey(r), n))))
+    Promise.all(missing.map((r) => load(r, ac.signal).then((n) => remember(requestKey(r), n))))
       .then(() => {
         if (ac.signal.aborted) return;
         setError(null);
         finish();
-        setVersion((v) => v + 1);
       })
       .catch((e: unknown) => {
         if (ac.signal.aborted) return;
