@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from './api/client.ts';
-import type { NetworkNode, NodeRef } from './api/types.ts';
+import type { NetworkNode, NodeRef, RegionSummary } from './api/types.ts';
 import { config } from './config.ts';
 import { geoPositions, project } from './graph/geo.ts';
 import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
@@ -36,6 +36,7 @@ declare global {
   }
 }
 const probe: AtlasProbe = (window.__atlas = { firstDraw: null, layouts: [] });
+const EMPTY_REGIONS = new Map<string, RegionSummary>();
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -60,7 +61,8 @@ export function App() {
   }, [dispatch]);
 
   const network = data.network;
-  const regions = catalog?.regions;
+  // Grouping needs the region tree; the other layouts draw without it (e.g. when the catalog failed).
+  const regions = catalog?.regions ?? (state.layout === 'regions' ? undefined : EMPTY_REGIONS);
   // Geographic layout: the states as a faint background map.
   const landmarks = useMemo(() => (state.layout === 'geo' ? (catalog?.regionList ?? []).filter((r) => r.kind === 'state') : []), [state.layout, catalog]);
   const elements = useMemo(
@@ -136,6 +138,11 @@ export function App() {
       {apiError && (
         <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
           {errorText(apiError)}{' '}
+          {data.failedExpansions.map((id) => (
+            <button key={id} type="button" onClick={() => dispatch({ type: 'unexpand', id })}>
+              {t('errors.dropExpansion', { id })}
+            </button>
+          ))}
           <button
             type="button"
             onClick={() => {
@@ -187,7 +194,7 @@ export function App() {
               )}
             </div>
           )}
-          <Legend entries={legend} />
+          <Legend entries={legend} simplified={large} />
           <div className="canvas-tools">
             <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
               {t('layout.fit')}
@@ -233,7 +240,16 @@ export function App() {
           <div className="side-details">
             <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
           </div>
-          <PathPanel state={state} paths={data.paths} loading={data.pathsLoading} labelOf={labelOf} dispatch={dispatch} onNavigate={navigate} />
+          <PathPanel
+            state={state}
+            paths={data.paths}
+            loading={data.pathsLoading}
+            error={errorText(data.pathsError)}
+            onRetry={data.retry}
+            labelOf={labelOf}
+            dispatch={dispatch}
+            onNavigate={navigate}
+          />
         </aside>
       </div>
     </div>

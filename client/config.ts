@@ -6,16 +6,19 @@ interface ClientEnv {
 }
 const env = (import.meta as ImportMeta & { env?: ClientEnv }).env ?? {};
 
-function positiveInt(text: string | undefined, fallback: number): number {
+function positiveInt(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
   const n = Number(text);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  if (Number.isInteger(n) && n > 0) return n;
+  console.warn(`${name}=${JSON.stringify(text)} is not a positive whole number; using ${fallback}.`);
+  return fallback;
 }
 
 export const config = {
   /** Where the GraphQL API answers (same origin by default). */
   graphqlUrl: env.VITE_GRAPHQL_URL || '/graphql',
   /** From this many elements (nodes + edges) on, Cytoscape draws with WebGL. */
-  webglThreshold: positiveInt(env.VITE_WEBGL_THRESHOLD, 3000),
+  webglThreshold: positiveInt('VITE_WEBGL_THRESHOLD', env.VITE_WEBGL_THRESHOLD, 3000),
   /** Most nodes the explorer asks the API for. */
   nodeLimit: 5000,
   dev: env.DEV === true,

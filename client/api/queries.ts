@@ -1,5 +1,8 @@
 /** The GraphQL documents the explorer sends, each with its typed call. */
-import { gql } from './client.ts';
+import { ApiError, gql } from './client.ts';
+
+/** Most shortest paths the path finder lists. */
+export const PATH_LIMIT = 20;
 import type { Details, Facets, Network, NetworkFilter, NodeType, Path, RegionSummary, SearchHit } from './types.ts';
 
 const NETWORK_FIELDS = `
@@ -18,7 +21,7 @@ export async function fetchNeighborhood(id: string, depth: number, limit: number
 }
 
 export async function fetchShortestPaths(from: string, to: string, signal?: AbortSignal): Promise<Path[]> {
-  const q = `query Paths($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, limit: 20) { length nodes { id type kind label regionId lat lon sectors startYear endYear } } }`;
+  const q = `query Paths($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, limit: ${PATH_LIMIT}) { length nodes { id type kind label regionId lat lon sectors startYear endYear } } }`;
   return (await gql<{ shortestPaths: Path[] }>(q, { from, to }, signal)).shortestPaths;
 }
 
@@ -27,9 +30,9 @@ export async function fetchCatalog(signal?: AbortSignal): Promise<{ regions: Reg
   return gql<{ regions: RegionSummary[]; facets: Facets }>(q, undefined, signal);
 }
 
-export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const q = `query Search($text: String!) { search(text: $text, limit: 12) { id type kind label } }`;
-  return (await gql<{ search: SearchHit[] }>(q, { text }, signal)).search;
+export async function search(text: string, types: readonly NodeType[] | undefined, signal?: AbortSignal): Promise<SearchHit[]> {
+  const q = `query Search($text: String!, $types: [NodeType!]) { search(text: $text, limit: 12, types: $types) { id type kind label } }`;
+  return (await gql<{ search: SearchHit[] }>(q, { text, types: types ?? null }, signal)).search;
 }
 
 const REF = 'id type kind label';
@@ -54,7 +57,7 @@ const DETAILS: Record<NodeType, string> = {
 export async function fetchDetails(type: NodeType, id: string, signal?: AbortSignal): Promise<Details> {
   const data = await gql<Record<string, Details>>(`query Details($id: ID!) { ${DETAILS[type]} }`, { id }, signal);
   const d = Object.values(data)[0];
-  if (!d) throw new Error('empty details');
+  if (!d) throw new ApiError('NOT_FOUND', id);
   return d;
 }
 

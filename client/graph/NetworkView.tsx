@@ -1,5 +1,6 @@
 /**
- * The only component that touches Cytoscape (conventions §8). It creates the instance on mount,
+ * The only component that touches Cytoscape (conventions §8; the one other importer is
+ * layout.worker.ts, which runs fcose on a headless instance off the main thread). It creates the instance on mount,
  * patches elements by id inside `cy.batch()`, re-runs the layout only when the layout or the element
  * set changes, and turns Cytoscape events into callbacks (state actions). Hover highlighting is
  * transient and stays in here.
@@ -118,7 +119,9 @@ export function NetworkView(props: NetworkViewProps) {
     cy.on('mouseover', 'node', (ev) => {
       const n = ev.target as NodeSingular;
       if (n.hasClass('group')) return;
-      const near = n.closedNeighborhood().union(n.ancestors());
+      // Keep the neighbours' region groups too: a dimmed parent would dim its children with it.
+      const closed = n.closedNeighborhood();
+      const near = closed.union(closed.nodes().ancestors());
       cy.batch(() => {
         cy.elements().addClass('dimmed');
         near.removeClass('dimmed').addClass('neighbour');
@@ -167,6 +170,9 @@ export function NetworkView(props: NetworkViewProps) {
     ro.observe(container.current);
     return () => {
       clearTimeout(zoomTimer);
+      layoutRun.current++; // runs in flight end quietly
+      if (busyCount.current > 0) cb.current.onLayoutRunning(false);
+      busyCount.current = 0;
       ro.disconnect();
       cy.destroy();
       cyRef.current = null;
@@ -257,7 +263,7 @@ export function NetworkView(props: NetworkViewProps) {
     layoutBusy.current = true;
     const started = performance.now();
     const done = async (ms: number, where: LayoutInfo['where'] = 'page') => {
-      if (run !== layoutRun.current) return;
+      if (run !== layoutRun.current || cy.destroyed()) return;
       layoutBusy.current = false;
       cullLabels(cy);
       cb.current.onLayoutDone({ layout, ms, nodes: leaves.length, where });
@@ -341,6 +347,18 @@ export function NetworkView(props: NetworkViewProps) {
     if (layoutBusy.current) pendingCenter.current = props.selected;
     else void track(centreOn(cy, props.selected));
   }, [props.selected, props.elements]);
+
+  // Pinned nodes are marked (and unmarked when released).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes('.pinned').forEach((n) => {
+        if (!props.pinned[n.id()]) n.removeClass('pinned');
+      });
+      for (const id of Object.keys(props.pinned)) cy.getElementById(id).addClass('pinned');
+    });
+  }, [props.pinned]);
 
   // Path highlight; a newly found path is brought into view.
   const shownPath = useRef('');

@@ -70,8 +70,17 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Runs fcose in the worker; a newer request supersedes older ones (their answers are dropped). */
+/**
+ * Runs fcose in the worker. A newer request supersedes a running one: the worker is stopped (a big
+ * layout would otherwise finish first) and the older caller gets `superseded`.
+ */
 export function runForceLayout(req: Omit<LayoutRequest, 'id'>): Promise<LayoutResponse> {
+  if (waiting.size > 0 && worker) {
+    worker.terminate();
+    worker = null;
+    for (const [id, resolve] of waiting) resolve({ id, error: 'superseded', ms: 0 });
+    waiting.clear();
+  }
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);

@@ -31,6 +31,7 @@ export const de = {
     derived: 'abgeleitet (gemeinsame Projekte, Veranstaltungen)',
     regions: 'Regionen',
     regionsHint: 'mit allen Teilregionen',
+    focusNote: 'Im Fokus gelten nur Knotentypen und Verbindungsarten; die übrigen Filter wirken wieder, wenn Sie den Fokus beenden.',
     actorKinds: 'Akteursarten',
     sectors: 'Branchen',
     projects: 'Projekte',
@@ -94,6 +95,7 @@ export const de = {
     tags: 'Schlagworte',
     since: 'seit {{year}}',
     until: 'bis {{year}}',
+    openEnded: 'offen',
     focus: 'Nur Umfeld zeigen',
     unfocus: 'Fokus beenden',
     depth: 'Tiefe',
@@ -121,6 +123,8 @@ export const de = {
     swap: 'tauschen',
     clear: 'Pfad löschen',
     onlyActors: 'Nur Akteure können Pfadenden sein.',
+    same: 'Start und Ziel sind derselbe Akteur.',
+    limited: '(die ersten {{count}})',
   },
   legend: {
     title: 'Legende',
@@ -213,6 +217,7 @@ export const de = {
     NETWORK: 'Keine Verbindung zum Server.',
     UNKNOWN: 'Unerwarteter Fehler.',
     retry: 'Erneut versuchen',
+    dropExpansion: '„{{id}}“ ausblenden',
   },
 };
 

@@ -33,6 +33,7 @@ export const en: Messages = {
     derived: 'derived (shared projects, events)',
     regions: 'Regions',
     regionsHint: 'including all sub-regions',
+    focusNote: 'In focus, only node types and kinds of tie apply; the other filters apply again when you leave the focus.',
     actorKinds: 'Kinds of actor',
     sectors: 'Sectors',
     projects: 'Projects',
@@ -96,6 +97,7 @@ export const en: Messages = {
     tags: 'Tags',
     since: 'since {{year}}',
     until: 'until {{year}}',
+    openEnded: 'open',
     focus: 'Show surroundings only',
     unfocus: 'Leave focus',
     depth: 'Depth',
@@ -123,6 +125,8 @@ export const en: Messages = {
     swap: 'swap',
     clear: 'Clear path',
     onlyActors: 'Only actors can be ends of a path.',
+    same: 'Start and end are the same actor.',
+    limited: '(the first {{count}})',
   },
   legend: {
     title: 'Legend',
@@ -215,5 +219,6 @@ export const en: Messages = {
     NETWORK: 'No connection to the server.',
     UNKNOWN: 'Unexpected error.',
     retry: 'Try again',
+    dropExpansion: 'Hide “{{id}}”',
   },
 };

@@ -41,5 +41,5 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
 
 export function formatPeriod(start: string | null, end: string | null, lang: Lang): string {
   if (!start && !end) return '';
-  return `${formatDate(start, lang) || '…'} – ${formatDate(end, lang) || (lang === 'de' ? 'offen' : 'open')}`;
+  return `${formatDate(start, lang) || '…'} – ${formatDate(end, lang) || resources[lang].translation.details.openEnded}`;
 }

@@ -39,7 +39,17 @@ export function DetailsPanel({ state, details, loading, error, dispatch, onNavig
           {kindOf(details) && ` · ${kindLabel(t, type, kindOf(details) as string)}`}
         </p>
         <h2 id="details-title">{details.name}</h2>
-        <button type="button" className="close" onClick={() => dispatch({ type: 'select', id: null })} aria-label={t('details.close')} title={t('details.close')}>
+        <button
+          type="button"
+          className="close"
+          onClick={() => {
+            dispatch({ type: 'select', id: null });
+            // Keep the keyboard focus on the page: back to the network canvas.
+            document.querySelector<HTMLElement>('[data-testid="network-canvas"]')?.focus();
+          }}
+          aria-label={t('details.close')}
+          title={t('details.close')}
+        >
           ×
         </button>
       </header>

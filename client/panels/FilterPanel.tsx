@@ -2,7 +2,7 @@
  * Filters: node types, tie kinds, the year ("the network as of"), regions (hierarchical: a region
  * includes its sub-regions), actor kinds, sectors and projects. Every change is one state action.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type FacetCount, type RegionSummary } from '../api/types.ts';
 import { formatNumber } from '../i18n/index.ts';
@@ -17,22 +17,35 @@ export interface FilterPanelProps {
 }
 
 const PLAY_STEP_MS = 1100;
+/** Slider changes closer together than this belong to one drag: one history entry for all of them. */
+const DRAG_MS = 1500;
 
 export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
   const { t } = useTranslation();
   const f = state.filters;
   const { minYear, maxYear } = catalog.facets;
   const [playing, setPlaying] = useState(false);
+  const lastYearChange = useRef(0);
+  /** The first step of a drag or a play run adds a history entry; the following ones replace it. */
+  const setYear = useCallback(
+    (year: number | null) => {
+      const now = Date.now();
+      const replaceHistory = now - lastYearChange.current < DRAG_MS;
+      lastYearChange.current = now;
+      dispatch({ type: 'setYear', year }, { replaceHistory });
+    },
+    [dispatch],
+  );
 
   useEffect(() => {
     if (!playing || minYear === null || maxYear === null) return;
     const timer = setInterval(() => {
       const next = f.year === null || f.year >= maxYear ? minYear : f.year + 1;
-      dispatch({ type: 'setYear', year: next }, { replaceHistory: true });
+      setYear(next);
       if (next >= maxYear) setPlaying(false);
     }, PLAY_STEP_MS);
     return () => clearInterval(timer);
-  }, [playing, f.year, minYear, maxYear, dispatch]);
+  }, [playing, f.year, minYear, maxYear, setYear]);
 
   const toggle = (key: ListFilter, value: string) => dispatch({ type: 'toggleFilterValue', key, value });
 
@@ -46,6 +59,11 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
           </button>
         )}
       </div>
+      {state.focus && (
+        <p className="hint" data-testid="focus-note">
+          {t('filters.focusNote')}
+        </p>
+      )}
 
       <fieldset>
         <legend>{t('filters.nodeTypes')}</legend>
@@ -84,11 +102,11 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
               data-testid="year-slider"
               onChange={(e) => {
                 const y = Number(e.target.value);
-                dispatch({ type: 'setYear', year: y > maxYear ? null : y }, { replaceHistory: true });
+                setYear(y > maxYear ? null : y);
               }}
             />
             <output className="year-value">{f.year === null ? t('filters.allYears') : f.year}</output>
-            <button type="button" className="icon-button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing} title={playing ? t('filters.pause') : t('filters.play')}>
+            <button type="button" className="icon-button" onClick={() => setPlaying((p) => !p)} title={playing ? t('filters.pause') : t('filters.play')}>
               <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
               <span className="visually-hidden">{playing ? t('filters.pause') : t('filters.play')}</span>
             </button>
@@ -173,7 +191,7 @@ function RegionTree({ regions, selected, onToggle }: { regions: RegionSummary[];
     return m;
   }, [regions]);
   return (
-    <ul className="tree" role="tree">
+    <ul className="tree">
       {(children.get(null) ?? []).map((r) => (
         <RegionItem key={r.id} region={r} childrenOf={children} selected={selected} onToggle={onToggle} />
       ))}
@@ -188,12 +206,13 @@ function RegionItem(props: { region: RegionSummary; childrenOf: Map<string | nul
   const containsSelected = (id: string): boolean => (childrenOf.get(id) ?? []).some((c) => selected.includes(c.id) || containsSelected(c.id));
   const [open, setOpen] = useState(() => containsSelected(region.id));
   return (
-    <li role="treeitem" aria-expanded={kids.length ? open : undefined} aria-selected={selected.includes(region.id)}>
+    <li>
       <div className="tree-row">
         {kids.length > 0 ? (
           <button
             type="button"
             className="tree-toggle"
+            aria-expanded={open}
             aria-label={open ? t('filters.collapse', { name: region.name }) : t('filters.expand', { name: region.name })}
             onClick={() => setOpen((o) => !o)}
           >
@@ -209,7 +228,7 @@ function RegionItem(props: { region: RegionSummary; childrenOf: Map<string | nul
         </label>
       </div>
       {open && kids.length > 0 && (
-        <ul role="group">
+        <ul>
           {kids.map((k) => (
             <RegionItem key={k.id} region={k} childrenOf={childrenOf} selected={selected} onToggle={props.onToggle} />
           ))}

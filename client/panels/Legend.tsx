@@ -5,7 +5,8 @@ import { EDGE_LOOKS } from '../graph/palette.ts';
 import type { LegendEntries } from '../graph/toElements.ts';
 import { Swatch } from './TypeIcon.tsx';
 
-export function Legend({ entries }: { entries: LegendEntries }) {
+/** `simplified`: large networks draw every tie as a solid line (cheaper), and the legend says so. */
+export function Legend({ entries, simplified = false }: { entries: LegendEntries; simplified?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   if (entries.nodes.length === 0) return null;
@@ -30,7 +31,7 @@ export function Legend({ entries }: { entries: LegendEntries }) {
         <ul aria-label={t('legend.edges')}>
           {entries.edges.map((k) => (
             <li key={k} data-legend={`edge:${k}`}>
-              <span className={`edge-swatch ${EDGE_LOOKS[k].style}`} style={{ borderTopColor: EDGE_LOOKS[k].color }} aria-hidden="true" />
+              <span className={`edge-swatch ${simplified ? 'solid' : EDGE_LOOKS[k].style}`} style={{ borderTopColor: EDGE_LOOKS[k].color }} aria-hidden="true" />
               {t(EDGE_LOOKS[k].label)}
             </li>
           ))}

@@ -1,5 +1,6 @@
 /** The path finder: two actors, all shortest cooperation paths highlighted on the canvas and listed here. */
 import { useTranslation } from 'react-i18next';
+import { PATH_LIMIT } from '../api/queries.ts';
 import type { NetworkNode, NodeRef, Path } from '../api/types.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Dispatch } from '../state/useExplorer.ts';
@@ -9,17 +10,21 @@ import { TypeIcon } from './TypeIcon.tsx';
 
 const ACTORS = ['ACTOR'] as const;
 
+
 export interface PathPanelProps {
   state: ExplorerState;
   paths: Path[] | null;
   loading: boolean;
+  /** A translated error message when the paths could not be loaded. */
+  error: string | null;
+  onRetry(): void;
   /** Labels of the ends (from the drawn network or the found paths). */
   labelOf(id: string): NetworkNode | null;
   dispatch: Dispatch;
   onNavigate(ref: NodeRef): void;
 }
 
-export function PathPanel({ state, paths, loading, labelOf, dispatch, onNavigate }: PathPanelProps) {
+export function PathPanel({ state, paths, loading, error, onRetry, labelOf, dispatch, onNavigate }: PathPanelProps) {
   const { t } = useTranslation();
   const end = (which: 'from' | 'to') => {
     const id = state.path[which];
@@ -58,10 +63,22 @@ export function PathPanel({ state, paths, loading, labelOf, dispatch, onNavigate
         </div>
       )}
       {!both && <p className="hint">{t('path.hint')}</p>}
+      {both && state.path.from === state.path.to && <p className="hint">{t('path.same')}</p>}
+      {both && error && (
+        <p role="alert" className="error" data-testid="path-error">
+          {error}{' '}
+          <button type="button" className="link" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        </p>
+      )}
       {both && loading && <p className="hint">{t('path.searching')}</p>}
-      {both && !loading && paths && (
+      {both && !loading && paths && state.path.from !== state.path.to && (
         <div data-testid="path-result" data-count={paths.length} data-length={paths[0]?.length ?? 0}>
-          <p>{paths.length === 0 ? t('path.none') : t('path.found', { count: paths.length, length: paths[0]?.length ?? 0 })}</p>
+          <p>
+            {paths.length === 0 ? t('path.none') : t('path.found', { count: paths.length, length: paths[0]?.length ?? 0 })}
+            {paths.length >= PATH_LIMIT && ` ${t('path.limited', { count: PATH_LIMIT })}`}
+          </p>
           <ol className="paths">
             {paths.map((p, i) => (
               <li key={i} data-testid="path">

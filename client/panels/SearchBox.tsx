@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import { search } from '../api/queries.ts';
 import type { NodeType, SearchHit } from '../api/types.ts';
 import { TypeIcon } from './TypeIcon.tsx';
@@ -26,6 +27,7 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [searched, setSearched] = useState('');
+  const [failed, setFailed] = useState<string | null>(null);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -38,14 +40,21 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
     }
     const ac = new AbortController();
     const timer = setTimeout(() => {
-      search(q, ac.signal)
+      search(q, types, ac.signal)
         .then((hs) => {
-          setHits(types ? hs.filter((h) => types.includes(h.type)) : hs);
+          setHits(hs);
           setSearched(q);
+          setFailed(null);
           setActive(0);
           setOpen(true);
         })
-        .catch(() => undefined);
+        .catch((e: unknown) => {
+          if (ac.signal.aborted) return;
+          setHits([]);
+          setSearched(q);
+          setFailed(e instanceof ApiError ? e.code : 'UNKNOWN');
+          setOpen(true);
+        });
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
@@ -70,7 +79,8 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
       setActive((a) => (a - 1 + hits.length) % hits.length);
     } else if (e.key === 'Enter') {
       const h = hits[active];
-      if (open && h) {
+      // Only the suggestions for what is typed now (not the previous query's, before the debounce).
+      if (open && h && searched === text.trim()) {
         e.preventDefault();
         choose(h);
       }
@@ -108,7 +118,11 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
       />
       {showList && (
         <ul className="suggestions" id={listId} role="listbox" aria-label={label}>
-          {hits.length === 0 && <li className="suggestion empty">{t('search.none', { text: searched })}</li>}
+          {hits.length === 0 && (
+            <li className="suggestion empty" role="option" aria-selected={false} aria-disabled="true">
+              {failed ? t(`errors.${failed}`, { field: 'text' }) : t('search.none', { text: searched })}
+            </li>
+          )}
           {hits.map((h, i) => (
             <li
               key={h.id}

@@ -17,8 +17,8 @@ export interface StatusLineProps {
 export function StatusLine(p: StatusLineProps) {
   const { t } = useTranslation();
   return (
-    <div className="status-line" role="status">
-      <span data-testid="visible-counts" data-nodes={p.nodes} data-edges={p.edges} data-state={p.ready ? 'ready' : 'loading'}>
+    <div className="status-line">
+      <span role="status" data-testid="visible-counts" data-nodes={p.nodes} data-edges={p.edges} data-state={p.ready ? 'ready' : 'loading'}>
         {t('status.counts', { nodes: formatNumber(p.nodes, p.lang), edges: formatNumber(p.edges, p.lang) })}
       </span>
       {p.truncated && <span className="warn">{t('status.truncated')}</span>}

@@ -2,7 +2,7 @@
  * The hooks facade: explorer state behind a reducer, mirrored in the URL (back/forward work), and
  * the data the state asks for (network, neighbourhoods, paths, details, catalog).
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
 import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSummary } from '../api/types.ts';
@@ -13,12 +13,20 @@ import { fromSearch, toSearch } from './url.ts';
 
 export type Dispatch = (action: Action, opts?: { replaceHistory?: boolean }) => void;
 
+/**
+ * State behind the pure reducer, mirrored in the URL: a change adds a history entry, unless the
+ * caller asks to replace the current one (e.g. the steps of one slider drag).
+ */
 export function useExplorer(): { state: ExplorerState; dispatch: Dispatch } {
-  const [state, rawDispatch] = useReducer(reduce, undefined, () => fromSearch(window.location.search));
+  const [state, setState] = useState<ExplorerState>(() => fromSearch(window.location.search));
+  const current = useRef(state);
   const replaceNext = useRef(true); // the first render canonicalises the URL without a new entry
   const dispatch = useCallback<Dispatch>((action, opts) => {
-    if (opts?.replaceHistory) replaceNext.current = true;
-    rawDispatch(action);
+    const next = reduce(current.current, action);
+    if (next === current.current) return; // nothing changed: no history entry, no flag left behind
+    current.current = next;
+    replaceNext.current = opts?.replaceHistory === true;
+    setState(next);
   }, []);
   useEffect(() => {
     const search = toSearch(state);
@@ -31,13 +39,10 @@ export function useExplorer(): { state: ExplorerState; dispatch: Dispatch } {
     document.documentElement.lang = state.lang;
   }, [state]);
   useEffect(() => {
-    const onPop = () => {
-      replaceNext.current = true;
-      rawDispatch({ type: 'replace', state: fromSearch(window.location.search) });
-    };
+    const onPop = () => dispatch({ type: 'replace', state: fromSearch(window.location.search) }, { replaceHistory: true });
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [dispatch]);
   return { state, dispatch };
 }
 
@@ -93,8 +98,11 @@ export interface NetworkData {
   highlight: PathHighlight;
   paths: Path[] | null;
   pathsLoading: boolean;
+  pathsError: ApiError | null;
   loading: boolean;
   error: ApiError | null;
+  /** Expansions that could not be loaded (e.g. a stale link): offered for removal. */
+  failedExpansions: string[];
   retry(): void;
 }
 
@@ -102,6 +110,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   const requests = useMemo(() => requestsOf(state, config.nodeLimit), [state]);
   const keys = requests.map(requestKey).join('\n');
   const [error, setError] = useState<ApiError | null>(null);
+  const [failedExpansions, setFailedExpansions] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [shown, setShown] = useState<Network[] | null>(null);
   const [loading, setLoading] = useState(false);
@@ -117,41 +126,41 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     if (missing.length === 0) {
       finish();
       setError(null);
+      setFailedExpansions([]);
       return;
     }
     setLoading(true);
-    Promise.all(missing.map((r) => load(r, ac.signal).then((n) => remember(requestKey(r), n))))
-      .then(() => {
-        if (ac.signal.aborted) return;
-        setError(null);
-        finish();
-      })
-      .catch((e: unknown) => {
-        if (ac.signal.aborted) return;
-        // An expansion that no longer exists must not block the rest.
-        setError(asApiError(e));
-        setLoading(false);
-        // Keep the last picture when the base failed; otherwise show what did load.
-        if (requests[0] && cache.has(requestKey(requests[0]))) finish();
-      });
+    // Each request on its own: a failing expansion must not hide the rest.
+    void Promise.allSettled(missing.map((r) => load(r, ac.signal).then((n) => remember(requestKey(r), n)))).then((results) => {
+      if (ac.signal.aborted) return;
+      const failures = results.flatMap((res, i) => (res.status === 'rejected' ? [{ request: missing[i] as Request, reason: res.reason as unknown }] : []));
+      setError(failures[0] ? asApiError(failures[0].reason) : null);
+      setFailedExpansions(failures.flatMap((f) => (f.request.kind === 'neighborhood' && f.request !== requests[0] ? [f.request.id] : [])));
+      // Keep the last picture when the base failed; otherwise show what did load.
+      if (requests[0] && cache.has(requestKey(requests[0]))) finish();
+      else setLoading(false);
+    });
     return () => ac.abort();
     // `requests` is what `keys` spells.
   }, [keys, attempt]);
 
   const [paths, setPaths] = useState<Path[] | null>(null);
   const [pathsLoading, setPathsLoading] = useState(false);
+  const [pathsError, setPathsError] = useState<ApiError | null>(null);
   const { from, to } = state.path;
   useEffect(() => {
     setPaths(null);
+    setPathsError(null);
+    setPathsLoading(false);
     if (!from || !to || from === to) return;
     const ac = new AbortController();
     setPathsLoading(true);
     fetchShortestPaths(from, to, ac.signal)
-      .then((p) => setPaths(p))
-      .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
+      .then((p) => !ac.signal.aborted && setPaths(p))
+      .catch((e: unknown) => !ac.signal.aborted && setPathsError(asApiError(e)))
       .finally(() => !ac.signal.aborted && setPathsLoading(false));
     return () => ac.abort();
-  }, [from, to]);
+  }, [from, to, attempt]);
 
   const { filters, focus, expanded } = state;
   const result = useMemo(() => {
@@ -161,13 +170,16 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     return withPaths(visible, paths ?? []);
   }, [shown, filters, focus, expanded, paths, from, to]);
 
-  return { ...result, paths, pathsLoading, loading, error, retry: () => setAttempt((n) => n + 1) };
+  return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, retry: () => setAttempt((n) => n + 1) };
 }
 
+/** Details of a node; the type, when known from the drawing, saves a request (it is only a hint). */
 export function useDetails(id: string | null, knownType: NodeType | null): { details: Details | null; loading: boolean; error: ApiError | null } {
   const [details, setDetails] = useState<Details | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const typeHint = useRef(knownType);
+  typeHint.current = knownType;
   useEffect(() => {
     setError(null);
     if (!id) {
@@ -177,11 +189,11 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
     const ac = new AbortController();
     setLoading(true);
     (async () => {
-      const type = knownType ?? (await fetchNodeType(id, ac.signal));
+      const type = typeHint.current ?? (await fetchNodeType(id, ac.signal));
       if (!type) throw new ApiError('NOT_FOUND', id);
       return fetchDetails(type, id, ac.signal);
     })()
-      .then((d) => setDetails(d))
+      .then((d) => !ac.signal.aborted && setDetails(d))
       .catch((e: unknown) => {
         if (ac.signal.aborted) return;
         setDetails(null);
@@ -189,6 +201,6 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
       })
       .finally(() => !ac.signal.aborted && setLoading(false));
     return () => ac.abort();
-  }, [id, knownType]);
+  }, [id]);
   return { details, loading, error };
 }

@@ -11,9 +11,10 @@ export class SearchResolver {
   search(
     @Arg('text', () => String) text: string,
     @Arg('limit', () => Int, { defaultValue: 20, nullable: true }) limit: number | null,
+    @Arg('types', () => [NodeType], { nullable: true, description: 'Only these node types (default all).' }) types: NodeTypeName[] | null,
     @Ctx() { store }: Context,
   ): Promise<SearchHit[]> {
-    return store.search(text, limit ?? 20);
+    return store.search(text, limit ?? 20, types);
   }
 
   @Query(() => [RegionSummary], { description: 'All regions (optionally of one kind), sorted by name, at most 5,000.' })

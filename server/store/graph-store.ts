@@ -114,7 +114,8 @@ export interface GraphStore {
   applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult>;
   clear(): Promise<void>;
 
-  search(text: string, limit: number): Promise<SearchHit[]>;
+  /** Best matches first; `types` restricts the node types (e.g. actors for the path finder). */
+  search(text: string, limit: number, types?: readonly NodeType[] | null): Promise<SearchHit[]>;
   /** All regions (optionally of one kind), sorted by name. */
   regions(kind?: string | null): Promise<Region[]>;
   nodeType(id: string): Promise<NodeType | null>;

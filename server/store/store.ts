@@ -373,14 +373,15 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       invalidate();
     },
 
-    async search(text: string, limit: number): Promise<SearchHit[]> {
+    async search(text: string, limit: number, types?: readonly NodeType[] | null): Promise<SearchHit[]> {
       if (text.trim() === '') throw new BadUserInputError('text', 'must not be empty');
       if (text.length > 200) throw new BadUserInputError('text', 'must be at most 200 characters');
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new BadUserInputError('limit', 'must be between 1 and 100');
       const key = foldGerman(text);
       const alt = foldPlain(text);
       if (key === '' && alt === '') return [];
-      const cands = await b.searchCandidates(key, alt, 2000);
+      const all = await b.searchCandidates(key, alt, 2000);
+      const cands = types && types.length ? all.filter((c) => types.includes(c.type)) : all;
       return rankSearch(cands, text, limit).map(({ id, type, kind, label }) => ({ id, type, kind, label }));
     },
 

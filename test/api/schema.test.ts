@@ -14,7 +14,7 @@ describe('schema.graphql', () => {
 
   it('has the root fields and shapes external tools rely on', () => {
     for (const line of [
-      'search(limit: Int = 20, text: String!): [SearchHit!]!',
+      'search(\n    limit: Int = 20\n    text: String!',
       'actor(id: ID!): Actor!',
       'project(id: ID!): Project!',
       'region(id: ID!): Region!',
@@ -24,6 +24,7 @@ describe('schema.graphql', () => {
       'shortestPaths(',
     ])
       expect(committed).toContain(line);
+    expect(committed).toMatch(/types: \[NodeType!\]\n\s*\): \[SearchHit!\]!/);
     expect(committed).toMatch(/enum NodeType \{\s+ACTOR\s+EVENT\s+PROJECT\s+REGION\s+\}/);
     expect(committed).toMatch(/type SearchHit \{[^}]*id: ID![^}]*kind: String[^}]*label: String![^}]*type: NodeType!/);
     expect(committed).toMatch(/type NetworkEdge \{[^}]*derived: Boolean![^}]*id: ID![^}]*kind: String![^}]*source: ID![^}]*target: ID![^}]*weight: Float!/);

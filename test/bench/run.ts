@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: generates a synthetic regional cooperation network (test/bench/generate.ts),
  * loads it into the embedded store (SQLite file in a temporary directory) and times the main
- * queries against their targets. A report: the exit code is 0 even when something is SLOW.
+ * queries against their targets; then opens the explorer in headless Chromium on synthetic networks
+ * of 1,000 and 5,000 drawn nodes and times the first drawing and each layout (test/bench/browser.ts).
+ * A report: the exit code is 0 even when something is SLOW.
  *
  *   npm run bench -- --regions 400 --actors 20000 --projects 5000 --relationships 100000 \
  *                    --runs 7 --seed 1 [--import-runs 1] [--json bench.json]
+ *                    [--no-browser | --browser-only] [--browser-runs 3] [--browser-sizes 1000,5000]
+ *                    [--browser-budget 170] [--browser-step-timeout 30] [--screenshots DIR]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,12 +21,24 @@ import { MAX_NETWORK_LIMIT, type Network } from '../../server/network/network.mo
 import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
 import type { GraphStore, StoreStats } from '../../server/store/graph-store.ts';
 import { createGraphStore } from '../../server/store/store.ts';
+import { LAYOUT_SEQUENCE, VIEWPORT, runBrowserBench, type BrowserBenchReport, type LayoutMeasure } from './browser.ts';
 import { DEFAULT_GENERATE_OPTIONS, Rng, generateNetwork, relationshipCount, type GenerateOptions } from './generate.ts';
 
 interface BenchOptions extends GenerateOptions {
   runs: number;
   importRuns: number;
   json: string | null;
+  /** Run the browser part (`--no-browser`: no). */
+  browser: boolean;
+  /** Only the browser part (`--browser-only`). */
+  browserOnly: boolean;
+  browserRuns: number;
+  browserSizes: number[];
+  /** Seconds the browser part may take (layout steps beyond it are skipped). */
+  browserBudgetS: number;
+  /** Seconds to wait for the view to settle after loading or one layout click. */
+  browserStepTimeoutS: number;
+  screenshots: string | null;
 }
 
 interface OpResult {
@@ -42,7 +58,12 @@ interface OpResult {
 
 const USAGE = `Usage: npm run bench -- [--regions N] [--actors N] [--projects N] [--relationships N]
                        [--runs N] [--import-runs N] [--seed N] [--json FILE]
-Defaults: ${DEFAULT_GENERATE_OPTIONS.regions} regions, ${DEFAULT_GENERATE_OPTIONS.actors} actors, ${DEFAULT_GENERATE_OPTIONS.projects} projects, ${DEFAULT_GENERATE_OPTIONS.relationships} relationships, 7 runs, 1 import run, seed ${DEFAULT_GENERATE_OPTIONS.seed}.`;
+                       [--no-browser | --browser-only] [--browser-runs N] [--browser-sizes N,N]
+                       [--browser-budget SECONDS] [--browser-step-timeout SECONDS] [--screenshots DIR]
+Defaults: ${DEFAULT_GENERATE_OPTIONS.regions} regions, ${DEFAULT_GENERATE_OPTIONS.actors} actors, ${DEFAULT_GENERATE_OPTIONS.projects} projects, ${DEFAULT_GENERATE_OPTIONS.relationships} relationships, 7 runs, 1 import run, seed ${DEFAULT_GENERATE_OPTIONS.seed}.
+Browser part (headless /usr/bin/chromium): networks of 1,000 and 5,000 drawn nodes, 3 fresh pages each
+(the last one also clicks through the layouts), at most 170 s, 30 s per layout step; --no-browser skips
+it, --browser-only runs only it, --screenshots DIR saves a picture after each layout.`;
 
 function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -56,6 +77,13 @@ function parseOptions(argv: string[]): BenchOptions {
       'import-runs': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      'browser-only': { type: 'boolean' },
+      'browser-runs': { type: 'string' },
+      'browser-sizes': { type: 'string' },
+      'browser-budget': { type: 'string' },
+      'browser-step-timeout': { type: 'string' },
+      screenshots: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -74,6 +102,11 @@ function parseOptions(argv: string[]): BenchOptions {
     }
     return n;
   };
+  if (values['no-browser'] && values['browser-only']) {
+    console.error(`--no-browser and --browser-only exclude each other\n${USAGE}`);
+    process.exit(2);
+  }
+  const sizes = (values['browser-sizes'] ?? '1000,5000').split(',').map((x, i) => int(`browser-sizes (item ${i + 1})`, x.trim(), 0, 10));
   const d = DEFAULT_GENERATE_OPTIONS;
   return {
     regions: int('regions', values.regions, d.regions, 3),
@@ -84,6 +117,13 @@ function parseOptions(argv: string[]): BenchOptions {
     runs: int('runs', values.runs, 7, 1),
     importRuns: int('import-runs', values['import-runs'], 1, 1),
     json: values.json ?? null,
+    browser: !values['no-browser'],
+    browserOnly: values['browser-only'] === true,
+    browserRuns: int('browser-runs', values['browser-runs'], 3, 1),
+    browserSizes: sizes,
+    browserBudgetS: int('browser-budget', values['browser-budget'], 170, 10),
+    browserStepTimeoutS: int('browser-step-timeout', values['browser-step-timeout'], 30, 1),
+    screenshots: values.screenshots ?? null,
   };
 }
 
@@ -254,13 +294,17 @@ function result(
   };
 }
 
-async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
-  const cpu = cpus();
-  const loadAtStart = loadavg()[0] ?? 0;
-  console.log(
-    `Netzwerkatlas benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${process.platform}/${process.arch}`,
-  );
+interface StoreReport {
+  results: OpResult[];
+  stats: StoreStats | null;
+  generateMs: number;
+  picks: Picks;
+  pathNote: string;
+  peakRssAfterGenerateBytes: number;
+  peakRssAfterImportBytes: number;
+}
+
+async function storeBench(opts: BenchOptions): Promise<StoreReport> {
   console.log(
     `Generating: ${n(opts.regions)} regions, ${n(opts.actors)} actors, ${n(opts.projects)} projects, ${n(opts.relationships)} relationships, seed ${opts.seed} …`,
   );
@@ -409,18 +453,223 @@ async function main(): Promise<void> {
   console.log(
     `Peak RSS: ${mb(peakRss)} (after generating: ${mb(peakAfterGenerate)}, after importing: ${mb(peakAfterImport)}); generation took ${ms(generateMs)} ms`,
   );
+  return { results, stats, generateMs, picks, pathNote, peakRssAfterGenerateBytes: peakAfterGenerate, peakRssAfterImportBytes: peakAfterImport };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser: the explorer in headless Chromium (test/bench/browser.ts)
+
+/** First complete drawing targets by drawn nodes (the issue: 1,000 → 1.5 s, 5,000 → 4 s). */
+const FIRST_DRAW_TARGET_MS: Readonly<Record<number, number>> = { 1000: 1_500, 5000: 4_000 };
+
+/** A table row that may have no figure (nothing measured within its time limit). */
+type BrowserRow = Omit<OpResult, 'medianMs' | 'verdict'> & { medianMs: number | null; verdict: OpResult['verdict'] | 'FAIL' };
+
+function browserRows(report: BrowserBenchReport): BrowserRow[] {
+  const rows: BrowserRow[] = [];
+  const row = (operation: string, call: string, times: number[], targetMs: number | null, size: string, nodes?: number, edges?: number): void => {
+    if (times.length > 0) rows.push(result(operation, call, times, targetMs, { size, ...(nodes === undefined ? {} : { nodes }), ...(edges === undefined ? {} : { edges }) }));
+    else
+      rows.push({ operation, call, runs: 0, timesMs: [], medianMs: null, p90Ms: null, targetMs, ratio: null, verdict: targetMs === null ? 'info' : 'FAIL', size, nodes: nodes ?? null, edges: edges ?? null });
+  };
+  for (const s of report.sizes) {
+    const label = `browser ${n(s.target)}`;
+    if (s.error !== null) {
+      row(`${label}: first drawing`, 'not measured', [], FIRST_DRAW_TARGET_MS[s.target] ?? null, `failed: ${s.error}`);
+      continue;
+    }
+    const drawn = s.runs.filter((r) => r.drawMs !== null);
+    const nodes = drawn[0]?.nodes ?? undefined;
+    const edges = drawn[0]?.edges ?? undefined;
+    const viaGl = drawn.some((r) => r.drawSource === 'webgl-frame');
+    const failed = s.runs.filter((r) => r.drawMs === null);
+    const sizeText =
+      (nodes === undefined ? 'no drawing' : `${n(nodes)} nodes / ${n(edges ?? 0)} edges`) +
+      (drawn.some((r) => r.truncatedNotice) ? ' (truncated)' : '') +
+      (viaGl ? '; first WebGL frame (the page never reported firstDraw)' : '') +
+      (failed.length ? `; ${failed.length} run(s) without a drawing: ${failed[0]?.error ?? '?'}` : '');
+    row(
+      `${label}: first drawing`,
+      `fresh page at ${VIEWPORT.width}×${VIEWPORT.height}, navigation start → ${viaGl ? 'end of the first WebGL frame' : '__atlas.firstDraw.at'}`,
+      drawn.map((r) => r.drawMs as number),
+      FIRST_DRAW_TARGET_MS[s.target] ?? null,
+      sizeText,
+      nodes,
+      edges,
+    );
+    const layoutRuns = s.runs.filter((r) => r.layoutsMeasured && r.error === null);
+    const steps = layoutRuns.flatMap((r) => r.layouts);
+    const stepsOf = (layout: string, trigger: 'load' | 'click') => steps.filter((l) => l.layout === layout && l.trigger === trigger);
+    const notDone = (ls: LayoutMeasure[]) => {
+      const bad = ls.filter((l) => l.outcome !== 'done');
+      return bad.length ? `${bad[0]?.outcome === 'timeout' ? 'TIMEOUT' : 'skipped'}: ${bad[0]?.note ?? ''}` : '';
+    };
+    const longest = (ls: LayoutMeasure[]) => Math.max(0, ...ls.map((l) => l.longestTaskMs));
+    const load = stepsOf('force', 'load');
+    const loadDone = load.filter((l) => l.outcome === 'done' && l.wallMs !== null);
+    const neverReady = loadDone.some((l) => !l.ready);
+    row(
+      `${label}: load → settled`,
+      'navigation start → drawn, nothing loading, initial force layout done (data-state="ready" where the page gets there)',
+      loadDone.map((l) => l.wallMs as number),
+      null,
+      [
+        notDone(load),
+        loadDone.length ? `longest task ${n(Math.round(longest(loadDone)))} ms` : '',
+        neverReady ? 'data-state never "ready"' : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || '—',
+    );
+    const layoutRow = (name: string, ls: LayoutMeasure[], how: string) => {
+      const measured = ls.filter((l) => l.computeMs !== null);
+      const walls = measured.map((l) => l.wallMs).filter((x): x is number => x !== null);
+      const reported = measured.map((l) => l.reportedMs).filter((x): x is number => x !== null);
+      const where = [...new Set(measured.map((l) => l.where).filter((x) => x !== null))].sort();
+      const click = ls[0]?.trigger === 'click';
+      row(
+        name,
+        how,
+        measured.map((l) => l.computeMs as number),
+        null,
+        [
+          where.map((w) => (w === 'worker' ? 'in the worker' : 'on the page')).join(' and '),
+          click && walls.length ? `click → settled ${n(Math.round(median(walls)))} ms` : '',
+          click && !walls.length && reported.length ? `click → reported done ${n(Math.round(median(reported)))} ms` : '',
+          notDone(ls) || ls.find((l) => l.note)?.note || '',
+          measured.length ? `longest task ${n(Math.round(longest(measured)))} ms` : '',
+        ]
+          .filter(Boolean)
+          .join('; ') || '—',
+        measured[0]?.nodes ?? undefined,
+      );
+    };
+    layoutRow(`${label}: layout force (load)`, load, '__atlas.layouts[].ms of the initial force layout (fcose in the worker)');
+    for (const layout of LAYOUT_SEQUENCE) {
+      const where = layout === 'force' || layout === 'regions' ? 'fcose in the worker' : 'on the page';
+      layoutRow(`${label}: layout ${layout}`, stepsOf(layout, 'click'), `click the "${layout}" button: __atlas.layouts[].ms (${where}); wall time click → settled`);
+    }
+  }
+  return rows;
+}
+
+/** What looked wrong in the page: console errors, missing probes, freezes, timeouts. */
+function browserProblems(report: BrowserBenchReport): string[] {
+  const out: string[] = [];
+  for (const s of report.sizes) {
+    const label = `browser ${n(s.target)}`;
+    const errors = new Map<string, number>();
+    for (const r of s.runs) for (const e of r.consoleErrors) errors.set(e, (errors.get(e) ?? 0) + 1);
+    for (const [e, count] of errors) out.push(`${label}: console error (${count}×): ${e.slice(0, 300)}`);
+    const warnings = new Map<string, number>();
+    for (const r of s.runs) for (const e of r.consoleWarnings) warnings.set(e, (warnings.get(e) ?? 0) + 1);
+    for (const [e, count] of warnings) out.push(`${label}: console warning (${count}×): ${e.slice(0, 300)}`);
+    const onPage = s.runs.flatMap((r) => r.layouts).filter((l) => (l.layout === 'force' || l.layout === 'regions') && l.where === 'page');
+    if (onPage.length) out.push(`${label}: ${onPage.length} force-directed layout(s) computed on the page, not in the worker (the page freezes meanwhile)`);
+    if (s.runs.some((r) => r.drawSource === 'webgl-frame'))
+      out.push(`${label}: window.__atlas.firstDraw stayed null (Cytoscape's WebGL renderer emits no "render" event); first drawing taken from the first WebGL frame`);
+    const notReady = s.runs.flatMap((r) => r.layouts).filter((l) => l.wallMs !== null && !l.ready);
+    if (notReady.length) out.push(`${label}: data-state never became "ready" (${notReady.length} settled step(s) without it)`);
+    const longest = Math.max(0, ...s.runs.flatMap((r) => r.longTasks.map((t) => t.ms)));
+    if (longest >= 1000) out.push(`${label}: main thread frozen for up to ${n(Math.round(longest))} ms in one task`);
+    for (const r of s.runs) {
+      if (r.error) out.push(`${label} run ${r.run}: ${r.error}`);
+      for (const l of r.layouts.filter((x) => x.outcome !== 'done' || x.note !== null))
+        out.push(`${label} run ${r.run}: layout ${l.layout} (${l.trigger}) ${l.outcome === 'done' ? '' : `${l.outcome}: `}${l.note ?? ''}`);
+      if (r.drawMs !== null && r.nodes !== null && r.firstDrawNodes !== null && r.firstDrawNodes !== r.nodes)
+        out.push(`${label} run ${r.run}: first drawing had ${r.firstDrawNodes} nodes, the view ${r.nodes}`);
+    }
+  }
+  return out;
+}
+
+async function browserBench(opts: BenchOptions): Promise<{ report: BrowserBenchReport; rows: BrowserRow[]; problems: string[] }> {
+  console.log('');
+  const report = await runBrowserBench({
+    sizes: opts.browserSizes,
+    runs: opts.browserRuns,
+    seed: opts.seed,
+    budgetMs: opts.browserBudgetS * 1000,
+    stepTimeoutMs: opts.browserStepTimeoutS * 1000,
+    screenshotDir: opts.screenshots,
+  });
+  if (report.skipped) {
+    console.log(`Browser: SKIPPED — ${report.skipped}`);
+    return { report, rows: [], problems: [] };
+  }
+  const rows = browserRows(report);
+  const problems = browserProblems(report);
+  console.log('');
+  console.log(
+    `Browser: Chromium ${report.chromium ?? '?'} headless, WebGL: ${report.webglRenderer ?? '?'}` +
+      (/swiftshader/i.test(report.webglRenderer ?? '') ? ' (software rendering, no GPU: WebGL drawing is slower than on a desktop)' : ''),
+  );
+  console.log(
+    `  ${opts.browserRuns} fresh page(s) per size; the last one also clicks through the layouts. Client built in ${ms(report.clientBuildMs)} ms; ` +
+      `browser part took ${(report.totalMs / 1000).toFixed(0)} s (budget ${opts.browserBudgetS} s).`,
+  );
+  console.log('');
+  console.log(
+    table(
+      ['operation', 'median ms', 'p90 ms', 'runs', 'target ms', 'ratio', 'verdict', 'result'],
+      rows.map((r) => [
+        r.operation,
+        ms(r.medianMs),
+        ms(r.p90Ms),
+        String(r.runs),
+        r.targetMs === null ? '—' : n(r.targetMs),
+        r.ratio === null ? '—' : r.ratio.toFixed(2),
+        r.verdict,
+        r.size,
+      ]),
+      new Set([1, 2, 3, 4, 5]),
+    ),
+  );
+  console.log('');
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const what = r.operation.replace(/^browser [\d,]+: /, '');
+    if (seen.has(what)) continue;
+    seen.add(what);
+    console.log(`  ${what}: ${r.call}`);
+  }
+  for (const s of report.sizes) {
+    const g = s.generate;
+    console.log(
+      `  browser ${n(s.target)}: generateNetwork({ regions: ${g.regions}, actors: ${g.actors}, projects: ${g.projects}, relationships: ${g.relationships}, seed: ${g.seed} }) → ${n(s.generatedNodes)} actors + projects + events`,
+    );
+  }
+  for (const p of problems) console.log(`  problem: ${p}`);
+  return { report, rows, problems };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const cpu = cpus();
+  const loadAtStart = loadavg()[0] ?? 0;
+  console.log(
+    `Netzwerkatlas benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${process.platform}/${process.arch}`,
+  );
+  const store = opts.browserOnly ? null : await storeBench(opts);
+  const browser = opts.browser ? await browserBench(opts) : null;
+
+  console.log('');
   const loadAtEnd = loadavg()[0] ?? 0;
-  // The benchmark itself keeps about one CPU busy, which the average at the end includes.
-  const busy = loadAtStart > cpu.length * 0.75 || loadAtEnd > cpu.length * 0.75 + 1;
+  // The benchmark itself keeps about one CPU busy (the browser part more), which the average at the end includes.
+  const busy = loadAtStart > cpu.length * 0.75 || loadAtEnd > cpu.length * 0.75 + (browser ? 2 : 1);
   console.log(
     `Machine load (1-min average): ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, ${cpu.length} CPUs` +
       (busy ? ' — other processes were busy: the figures may be inflated' : ''),
   );
-  const judged = results.filter((r) => r.verdict !== 'info');
-  const slow = judged.filter((r) => r.verdict === 'SLOW');
+  const all: BrowserRow[] = [...(store?.results ?? []), ...(browser?.rows ?? [])];
+  const judged = all.filter((r) => r.verdict !== 'info');
+  const missed = judged.filter((r) => r.verdict === 'SLOW' || r.verdict === 'FAIL');
   const summary =
-    `SUMMARY: ${judged.length - slow.length} of ${judged.length} targets met` +
-    (slow.length > 0 ? `; SLOW: ${slow.map((r) => `${r.operation} ${(r.ratio as number).toFixed(1)}× target`).join(', ')}` : '');
+    `SUMMARY: ${judged.length - missed.length} of ${judged.length} targets met` +
+    (missed.length > 0
+      ? `; ${missed.map((r) => (r.verdict === 'FAIL' ? `FAIL: ${r.operation} not measured` : `SLOW: ${r.operation} ${(r.ratio as number).toFixed(1)}× target`)).join(', ')}`
+      : '') +
+    (browser?.report.skipped ? '; browser figures skipped' : '');
   console.log(summary);
 
   if (opts.json) {
@@ -431,13 +680,14 @@ async function main(): Promise<void> {
       cpus: cpu.length,
       cpuModel: cpu[0]?.model.trim() ?? null,
       options: { ...opts, json: undefined },
-      generateMs,
-      stats,
-      picks: { district: picks.district, actor: picks.actor, pathNote: pathNote || null },
-      results,
-      peakRssBytes: peakRss,
-      peakRssAfterGenerateBytes: peakAfterGenerate,
-      peakRssAfterImportBytes: peakAfterImport,
+      generateMs: store?.generateMs ?? null,
+      stats: store?.stats ?? null,
+      picks: store ? { district: store.picks.district, actor: store.picks.actor, pathNote: store.pathNote || null } : null,
+      results: store?.results ?? [],
+      browser: browser ? { ...browser.report, results: browser.rows, problems: browser.problems } : null,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssAfterGenerateBytes: store?.peakRssAfterGenerateBytes ?? null,
+      peakRssAfterImportBytes: store?.peakRssAfterImportBytes ?? null,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
       summary,
     };
@@ -445,7 +695,6 @@ async function main(): Promise<void> {
     console.log(`Figures written to ${opts.json}`);
   }
 }
-
 main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);

@@ -172,6 +172,12 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
           expect((await store.search('mittelhessen hochschule', 5)).map((h) => h.id)).toEqual(['a6']);
         });
 
+        it('restricts to the given node types', async () => {
+          const hits = await store.search('Leipzig', 10, ['ACTOR']);
+          expect(hits.map((h) => h.id)).toEqual(['a4']);
+          expect((await store.search('Leipzig', 10, [])).map((h) => h.id)).toEqual(['r-l', 'a4']);
+        });
+
         it('honours the limit and rejects empty text', async () => {
           expect(await store.search('e', 3)).toHaveLength(3);
           expect(await codeOf(store.search('  ', 5))).toBe('BAD_USER_INPUT');

@@ -295,6 +295,51 @@ describe('explorer in Chromium (demo network)', () => {
     expect(await page.locator('.side [role="alert"]').textContent()).toBe('What you were looking for does not exist (any more).');
   });
 
+  it('a stale expansion in a link does not hide the network; it can be dropped', async () => {
+    await page.goto(`${server.url}?expand=a-gone`);
+    await ready();
+    expect((await counts()).nodes).toBe(76);
+    const banner = page.getByTestId('api-error');
+    expect(await banner.getAttribute('data-code')).toBe('NOT_FOUND');
+    await banner.getByRole('button', { name: /a-gone/ }).click();
+    await waitForParam('expand', null);
+    await page.getByTestId('api-error').waitFor({ state: 'detached' });
+  });
+
+  it('a path finder error is shown in the panel with a retry', async () => {
+    let fail = true;
+    await page.route('**/graphql', async (route) => {
+      if (fail && (route.request().postData() ?? '').includes('query Paths')) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+      } else await route.continue();
+    });
+    await page.goto(`${server.url}?from=a-zarof&to=a-wfg-nordsachsen`);
+    await ready();
+    const err = page.getByTestId('path-error');
+    await err.waitFor();
+    expect(await err.textContent()).toContain('Auf dem Server ist ein Fehler aufgetreten.');
+    fail = false;
+    await err.getByRole('button').click();
+    await page.getByTestId('path-result').waitFor();
+    expect(Number(await page.getByTestId('path-result').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    await page.unroute('**/graphql');
+  });
+
+  it('one slider drag is one history entry: Back returns to all years', async () => {
+    await page.goto(server.url);
+    await ready();
+    const slider = page.getByTestId('year-slider');
+    await slider.fill('2016');
+    await slider.fill('2017');
+    await slider.fill('2018');
+    await waitForParam('year', '2018');
+    await page.goBack();
+    await waitForParam('year', null);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await ready();
+    expect((await counts()).nodes).toBe(76);
+  });
+
   it('had no console errors', () => {
     expect(problems).toEqual([]);
   });
