@@ -244,7 +244,16 @@ export function NetworkView(props: NetworkViewProps) {
     if (firstDraw) {
       drawn.current = true;
       cy.fit(undefined, 30);
-      cy.one('render', () => cb.current.onDrawn({ at: performance.now(), nodes: cy.nodes().length, edges: cy.edges().length }));
+      // The canvas renderer announces its frame; the WebGL renderer does not, so the second animation
+      // frame after adding (the first one drew) stands in. Whichever comes first reports.
+      let reported = false;
+      const report = () => {
+        if (reported || cy.destroyed()) return;
+        reported = true;
+        cb.current.onDrawn({ at: performance.now(), nodes: cy.nodes().length, edges: cy.edges().length });
+      };
+      cy.one('render', report);
+      requestAnimationFrame(() => requestAnimationFrame(report));
     }
     if (changed) {
       structure.current = key;
