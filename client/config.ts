@@ -23,3 +23,23 @@ export const config = {
   nodeLimit: 5000,
   dev: env.DEV === true,
 } as const;
+
+let hardwareWebgl: boolean | null = null;
+
+/** True when the browser renders WebGL on a graphics card (not SwiftShader, llvmpipe or another software renderer). */
+export function hasHardwareWebgl(): boolean {
+  if (hardwareWebgl !== null) return hardwareWebgl;
+  hardwareWebgl = false;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      hardwareWebgl = !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    hardwareWebgl = false;
+  }
+  return hardwareWebgl;
+}

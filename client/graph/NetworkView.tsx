@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react';
 import type { Position, LayoutName } from '../state/explorer.ts';
 import type { PathHighlight } from '../state/network.ts';
 import { chooseLabels } from './labels.ts';
-import { concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
+import { cancelForceLayout, concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
 import { labelStepFor, labelStyle, stylesheet } from './stylesheet.ts';
 import type { Element } from './toElements.ts';
 
@@ -267,6 +267,7 @@ export function NetworkView(props: NetworkViewProps) {
     // A newer layout replaces a running one (its animation would fight this one).
     running.current?.stop();
     running.current = null;
+    cancelForceLayout();
     const { pinned, geo } = cb.current;
     const leaves = cy.nodes().filter((n) => !n.isParent());
     layoutBusy.current = true;

@@ -50,6 +50,15 @@ export function fcoseOptions(req: Pick<LayoutRequest, 'randomize' | 'fixed' | 'n
 }
 
 let worker: Worker | null = null;
+
+/** Stops a running force layout (its caller gets `superseded`): another layout replaces it. */
+export function cancelForceLayout(): void {
+  if (waiting.size === 0 || !worker) return;
+  worker.terminate();
+  worker = null;
+  for (const [id, resolve] of waiting) resolve({ id, error: 'superseded', ms: 0 });
+  waiting.clear();
+}
 let nextId = 1;
 const waiting = new Map<number, (r: LayoutResponse) => void>();
 
@@ -75,12 +84,7 @@ function getWorker(): Worker {
  * layout would otherwise finish first) and the older caller gets `superseded`.
  */
 export function runForceLayout(req: Omit<LayoutRequest, 'id'>): Promise<LayoutResponse> {
-  if (waiting.size > 0 && worker) {
-    worker.terminate();
-    worker = null;
-    for (const [id, resolve] of waiting) resolve({ id, error: 'superseded', ms: 0 });
-    waiting.clear();
-  }
+  cancelForceLayout();
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
