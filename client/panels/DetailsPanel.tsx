@@ -157,6 +157,20 @@ function Related({ title, items }: { title: string; items: React.ReactNode[] }) 
   );
 }
 
+/** Related nodes each with their role (participants, target regions, …). */
+function RoleList({ title, items, link }: { title: string; items: { node: NodeRef; role: string }[]; link: Link }) {
+  return (
+    <Related
+      title={title}
+      items={items.map((x) => (
+        <>
+          {link(x.node)} <Role role={x.role} />
+        </>
+      ))}
+    />
+  );
+}
+
 const Role = ({ role }: { role: string }) => {
   const { t } = useTranslation();
   return <span className="role">{t(`role.${role}`, { defaultValue: role })}</span>;
@@ -247,22 +261,8 @@ function ProjectBody({ d, lang, link }: { d: ProjectDetails; lang: ExplorerState
           <ul className="plain">{d.results.map((g) => <li key={g}>{g}</li>)}</ul>
         </section>
       )}
-      <Related
-        title={t('details.participants')}
-        items={d.participants.map((p) => (
-          <>
-            {link(p.actor)} <Role role={p.role} />
-          </>
-        ))}
-      />
-      <Related
-        title={t('details.targets')}
-        items={d.targets.map((x) => (
-          <>
-            {link(x.region)} <Role role={x.role} />
-          </>
-        ))}
-      />
+      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role }))} link={link} />
+      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role }))} link={link} />
       <EventList events={d.events} lang={lang} link={link} />
     </>
   );
@@ -280,14 +280,7 @@ function RegionBody({ d, lang, link }: { d: RegionDetails; lang: ExplorerState['
       </dl>
       <Related title={t('details.actors')} items={d.actors.map(link)} />
       <Related title={t('details.children')} items={d.children.map(link)} />
-      <Related
-        title={t('details.targetedBy')}
-        items={d.targetedBy.map((x) => (
-          <>
-            {link(x.subject)} <Role role={x.role} />
-          </>
-        ))}
-      />
+      <RoleList title={t('details.targetedBy')} items={d.targetedBy.map((x) => ({ node: x.subject, role: x.role }))} link={link} />
       <EventList events={d.events} lang={lang} link={link} />
     </>
   );
@@ -304,22 +297,8 @@ function EventBody({ d, lang, link }: { d: EventDetails; lang: ExplorerState['la
         <Field label={t('details.venue')}>{d.venue}</Field>
         <Field label={t('details.project')}>{d.project && link(d.project)}</Field>
       </dl>
-      <Related
-        title={t('details.participants')}
-        items={d.participants.map((p) => (
-          <>
-            {link(p.actor)} <Role role={p.role} />
-          </>
-        ))}
-      />
-      <Related
-        title={t('details.targets')}
-        items={d.targets.map((x) => (
-          <>
-            {link(x.region)} <Role role={x.role} />
-          </>
-        ))}
-      />
+      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role }))} link={link} />
+      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role }))} link={link} />
     </>
   );
 }
