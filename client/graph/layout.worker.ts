@@ -42,8 +42,12 @@ self.onmessage = (ev: MessageEvent<LayoutRequest>) => {
     for (const n of req.nodes) cy.getElementById(n.id).style({ width: n.size, height: n.size });
     // fcose packs disconnected parts (the separate regional networks) to the canvas's aspect ratio.
     cy.layoutUtilities({ desiredAspectRatio: req.aspectRatio, componentSpacing: 50 });
-    const layout = cy.layout(fcoseOptions(req) as unknown as cytoscape.LayoutOptions);
-    layout.run();
+    try {
+      cy.layout(fcoseOptions(req) as unknown as cytoscape.LayoutOptions).run();
+    } catch {
+      // Packing the separate parts can fail (seen with large grouped drafts): lay out unpacked.
+      cy.layout({ ...fcoseOptions(req), packComponents: false } as unknown as cytoscape.LayoutOptions).run();
+    }
     const positions: Record<string, { x: number; y: number }> = {};
     cy.nodes().forEach((n) => {
       if (n.isParent()) return;

@@ -18,16 +18,22 @@ export interface LayoutRequest {
 
 export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number } | { id: number; error: string; ms: number };
 
+/** Above this many nodes the force layout is fcose's quick spectral draft. */
+export const DRAFT_NODES = 1500;
+
 /** fcose settings: spacious enough for labels; incremental ("proof") when starting from positions. */
 export function fcoseOptions(req: Pick<LayoutRequest, 'randomize' | 'fixed' | 'nodes'>): Record<string, unknown> {
   const n = req.nodes.length;
+  // fcose's force phase grows roughly with the square of the nodes (about 20 minutes for 5,000 here):
+  // above DRAFT_NODES only its spectral phase runs ("draft"), which takes seconds.
+  const draft = n > DRAFT_NODES;
   return {
     name: 'fcose',
     animate: false,
     fit: false,
-    randomize: req.randomize,
+    randomize: draft || req.randomize,
     // fcose requires the slow-cooling quality when it starts from given positions.
-    quality: req.randomize ? 'default' : 'proof',
+    quality: draft ? 'draft' : req.randomize ? 'default' : 'proof',
     nodeDimensionsIncludeLabels: false,
     nodeRepulsion: () => 6500,
     idealEdgeLength: () => 70,
