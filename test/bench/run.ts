@@ -432,20 +432,7 @@ async function storeBench(opts: BenchOptions): Promise<StoreReport> {
   }
   console.log('');
   console.log(
-    table(
-      ['operation', 'median ms', 'p90 ms', 'runs', 'target ms', 'ratio', 'verdict', 'result'],
-      results.map((r) => [
-        r.operation,
-        ms(r.medianMs),
-        ms(r.p90Ms),
-        String(r.runs),
-        r.targetMs === null ? '—' : n(r.targetMs),
-        r.ratio === null ? '—' : r.ratio.toFixed(2),
-        r.verdict,
-        r.size,
-      ]),
-      new Set([1, 2, 3, 4, 5]),
-    ),
+    resultTable(results),
   );
   console.log('');
   for (const r of results) console.log(`  ${r.operation}: ${r.call}`);
@@ -612,20 +599,7 @@ async function browserBench(opts: BenchOptions): Promise<{ report: BrowserBenchR
   );
   console.log('');
   console.log(
-    table(
-      ['operation', 'median ms', 'p90 ms', 'runs', 'target ms', 'ratio', 'verdict', 'result'],
-      rows.map((r) => [
-        r.operation,
-        ms(r.medianMs),
-        ms(r.p90Ms),
-        String(r.runs),
-        r.targetMs === null ? '—' : n(r.targetMs),
-        r.ratio === null ? '—' : r.ratio.toFixed(2),
-        r.verdict,
-        r.size,
-      ]),
-      new Set([1, 2, 3, 4, 5]),
-    ),
+    resultTable(rows),
   );
   console.log('');
   const seen = new Set<string>();
@@ -701,3 +675,32 @@ main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
+
+/** The result table both parts print: one row per operation with median, target, ratio and verdict. */
+interface TableRow {
+  operation: string;
+  medianMs: number | null;
+  p90Ms: number | null;
+  runs: number;
+  targetMs: number | null;
+  ratio: number | null;
+  verdict: string;
+  size: string;
+}
+
+function resultTable(rows: readonly TableRow[]): string {
+  return table(
+    ['operation', 'median ms', 'p90 ms', 'runs', 'target ms', 'ratio', 'verdict', 'result'],
+    rows.map((r) => [
+      r.operation,
+      ms(r.medianMs),
+      ms(r.p90Ms),
+      String(r.runs),
+      r.targetMs === null ? '—' : n(r.targetMs),
+      r.ratio === null ? '—' : r.ratio.toFixed(2),
+      r.verdict,
+      r.size,
+    ]),
+    new Set([1, 2, 3, 4, 5]),
+  );
+}
