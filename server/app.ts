@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from './context.ts';
 import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
+import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
 import { BatchValidationError, formatPath } from './store/batch.ts';
 import type { GraphStore } from './store/graph-store.ts';
@@ -20,6 +21,8 @@ import type { GraphStore } from './store/graph-store.ts';
 export interface AppOptions {
   /** The store once it is ready; null while starting. */
   store: () => GraphStore | null;
+  /** The analysis service (on the same store) once it is ready. */
+  analysis: () => AnalysisService | null;
   /** Folder of the built client (index.html, graphiql.html, assets/). */
   clientDir: string;
   development: boolean;
@@ -112,8 +115,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     expressMiddleware(apollo, {
       context: async (): Promise<Context> => {
         const store = opts.store();
-        if (!store) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
-        return { store };
+        const analysis = opts.analysis();
+        if (!store || !analysis) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
+        return { store, analysis };
       },
     }),
   );

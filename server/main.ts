@@ -7,6 +7,8 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import type { GraphStore } from './store/graph-store.ts';
+import { workerRunner } from './analysis/runner.ts';
+import { AnalysisService } from './metrics/metrics.service.ts';
 import { openStore } from './store/open-store.ts';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -34,9 +36,11 @@ function stopListening(server: Server): Promise<void> {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const log = opts.log ?? ((line: string) => console.log(line));
   let ready: GraphStore | null = null;
+  let analysis: AnalysisService | null = null;
   let failed: Error | null = null;
   const { app, apollo } = await createApp({
     store: () => ready,
+    analysis: () => analysis,
     startError: () => failed,
     clientDir: opts.clientDir ?? CLIENT_DIR,
     development: config.development,
@@ -56,6 +60,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     await store.init();
     if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
+    analysis = new AnalysisService(store, workerRunner());
     ready = store;
   } catch (e) {
     failed = e as Error;
@@ -72,6 +77,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     async close() {
       await stopListening(server);
       await apollo.stop();
+      await analysis?.close();
       await store.close();
     },
   };

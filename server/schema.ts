@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver.ts';
 import { EventResolver } from './event/event.resolver.ts';
+import { MetricsResolver } from './metrics/metrics.resolver.ts';
 import { NetworkResolver } from './network/network.resolver.ts';
 import { ProjectResolver } from './project/project.resolver.ts';
 import { RegionResolver } from './region/region.resolver.ts';
@@ -13,7 +14,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [SearchResolver, ActorResolver, ProjectResolver, RegionResolver, EventResolver, NetworkResolver],
+    resolvers: [SearchResolver, ActorResolver, ProjectResolver, RegionResolver, EventResolver, NetworkResolver, MetricsResolver],
     validate: false,
   });
   return built;

@@ -25,6 +25,9 @@ export interface MetricOptions {
 
 export interface NodeMetrics {
   id: string;
+  label: string;
+  kind: string | null;
+  regionId: string | null;
   degree: number;
   weightedDegree: number;
   /** degree / (n-1) */
@@ -66,7 +69,7 @@ export interface MetricsResult {
   /** Community sizes, by community number (0 = largest). */
   communitySizes: number[];
   modularity: number;
-  bridges: [string, string][];
+  bridges: { a: string; b: string }[];
   stats: NetworkStats;
   /** Milliseconds per step, for the benchmark. */
   timings: Record<string, number>;
@@ -105,8 +108,12 @@ export function computeMetrics(graph: ActorGraph, options: MetricOptions = {}): 
     if (degree === 0) isolates++;
     const c = burtMeasures.constraint[i] as number;
     const e = burtMeasures.effectiveSize[i] as number;
+    const attributes = graph.getNodeAttributes(id);
     nodes.push({
       id,
+      label: attributes.label,
+      kind: attributes.kind,
+      regionId: attributes.regionId,
       degree,
       weightedDegree: strength,
       degreeCentrality: n > 1 ? degree / (n - 1) : 0,
@@ -146,7 +153,7 @@ export function computeMetrics(graph: ActorGraph, options: MetricOptions = {}): 
     nodes,
     communitySizes: communities.sizes,
     modularity: communities.modularity,
-    bridges: cuts.bridges.map(([a, b]) => [csr.ids[a] as string, csr.ids[b] as string]),
+    bridges: cuts.bridges.map(([a, b]) => ({ a: csr.ids[a] as string, b: csr.ids[b] as string })),
     stats,
     timings,
   };

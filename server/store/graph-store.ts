@@ -102,9 +102,22 @@ export interface EventDetails {
   sources: Source[];
 }
 
+/** A funding programme (or a project that names none) and the regions it reaches. */
+export interface ProgrammeRegions {
+  /** The programme's name, or the project's id when it names none. */
+  key: string;
+  label: string;
+  /** Regions its projects target or partner with, and the regions of its participating actors. */
+  regionIds: string[];
+  /** Only the regions its projects target (role target), the regions it is meant for. */
+  targetRegionIds: string[];
+}
+
 /** What the rest of the server uses. */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
+  /** Counts this store's writes: anything derived from its data is stale once it changes. */
+  revision(): number;
   init(): Promise<void>;
   close(): Promise<void>;
   stats(): Promise<StoreStats>;
@@ -128,6 +141,8 @@ export interface GraphStore {
   neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
   shortestPaths(from: string, to: string, maxLength: number, limit?: number): Promise<Path[]>;
   regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]>;
+  /** Programmes with their regions (for the gap analysis: regions sharing a programme). */
+  programmes(): Promise<ProgrammeRegions[]>;
 }
 
 /** Row-level primitives an adapter implements. `undefined` selectors mean "all". */

@@ -39,6 +39,7 @@ import type {
   GraphBackend,
   GraphStore,
   Ids,
+  ProgrammeRegions,
   ProjectDetails,
   RegionDetails,
   SearchHit,
@@ -132,7 +133,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
   let regionCache: Promise<RegionIndex> | null = null;
   const regionIndex = () => (regionCache ??= b.loadRegions().then((rs) => new RegionIndex(rs)));
   let facetCache: Promise<Facets> | null = null;
+  let revision = 0;
   const invalidate = () => {
+    revision++;
     regionCache = null;
     facetCache = null;
   };
@@ -350,6 +353,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
 
   const store: GraphStore = {
     kind: b.kind,
+    revision: () => revision,
     init: () => b.init(),
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
@@ -551,6 +555,31 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const actorIds = new Set(sel.actors.map((a) => a.id));
       const derived = sel.includeDerived ? new DerivedTies(sel.participations, sel.eventParticipations, (id) => actorIds.has(id), null) : null;
       return regionMatrix(sel.actors, sel.cooperations, derived, sel.regions, level);
+    },
+
+    async programmes(): Promise<ProgrammeRegions[]> {
+      const [projects, targets, participations, actors] = await Promise.all([b.loadProjects({}), b.loadTargets({}), b.loadParticipations({}), b.loadActors({})]);
+      const regionOfActor = new Map(actors.map((a) => [a.id, a.regionId]));
+      const out = new Map<string, { label: string; regions: Set<string>; targets: Set<string> }>();
+      const programmeOf = new Map<string, string>();
+      for (const p of projects) {
+        const key = p.programme ?? p.id;
+        programmeOf.set(p.id, key);
+        if (!out.has(key)) out.set(key, { label: p.programme ?? p.name, regions: new Set(), targets: new Set() });
+      }
+      const add = (projectId: string, regionId: string | null | undefined) => {
+        const key = programmeOf.get(projectId);
+        if (key !== undefined && regionId) out.get(key)?.regions.add(regionId);
+      };
+      for (const t of targets) {
+        add(t.subjectId, t.regionId);
+        const key = programmeOf.get(t.subjectId);
+        if (key !== undefined && t.role === 'target') out.get(key)?.targets.add(t.regionId);
+      }
+      for (const p of participations) add(p.projectId, regionOfActor.get(p.actorId));
+      return [...out.entries()]
+        .map(([key, v]) => ({ key, label: v.label, regionIds: [...v.regions].sort(), targetRegionIds: [...v.targets].sort() }))
+        .sort((x, y) => x.key.localeCompare(y.key));
     },
   };
   return store;

@@ -17,7 +17,7 @@ describe('structure', () => {
     // Triangle a-b-c, tail c-d-e, separate pair x-y, isolate z.
     const r = computeMetrics(graphOf('a-b b-c c-a c-d d-e x-y', ['z']));
     expect(r.nodes.filter((n) => n.articulationPoint).map((n) => n.id).sort()).toEqual(['c', 'd']);
-    expect(r.bridges.map((b) => [...b].sort().join('-')).sort()).toEqual(['c-d', 'd-e', 'x-y']);
+    expect(r.bridges.map((b) => [b.a, b.b].sort().join('-')).sort()).toEqual(['c-d', 'd-e', 'x-y']);
     expect(r.stats.components).toBe(3);
     expect(r.stats.largestComponent).toBe(5);
     expect(r.stats.isolates).toBe(1);

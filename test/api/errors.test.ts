@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
+import { inlineRunner } from '../../server/analysis/runner.ts';
+import { AnalysisService } from '../../server/metrics/metrics.service.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 
 const failingStore = {
@@ -16,7 +18,7 @@ const failingStore = {
 } as unknown as GraphStore;
 
 async function serve(development: boolean, clientDir = '/nonexistent') {
-  const { app, apollo } = await createApp({ store: () => failingStore, clientDir, development });
+  const { app, apollo } = await createApp({ store: () => failingStore, analysis: () => new AnalysisService(failingStore, inlineRunner()), clientDir, development });
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
   });

@@ -149,6 +149,22 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         await store.applyBatch(fixture);
       });
 
+      it('programmes(): a project programme with the regions it targets and its actors sit in', async () => {
+        const programmes = await store.programmes();
+        const p1 = programmes.find((p) => p.key === 'Strukturwandel');
+        expect(p1?.label).toBe('Strukturwandel');
+        expect(p1?.targetRegionIds).toEqual(['r-ns']);
+        expect(p1?.regionIds).toEqual(expect.arrayContaining(['r-ns', 'r-dz']));
+        const p4 = programmes.find((p) => p.regionIds.includes('r-ems'));
+        expect(p4?.targetRegionIds).toEqual([]); // a partner region, not a target
+      });
+
+      it('revision() moves on with every write', async () => {
+        const before = store.revision();
+        await store.applyBatch({ sources: [{ id: 's-revision', title: 'Revision' }] });
+        expect(store.revision()).toBeGreaterThan(before);
+      });
+
       describe('search', () => {
         it('folds umlauts and ß: "Meissen" finds Meißen, "Goerlitz" and "Gorlitz" find Görlitz', async () => {
           expect((await store.search('Meissen', 5)).map((h) => h.id)).toContain('r-mei');

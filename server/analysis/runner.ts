@@ -1,0 +1,115 @@
+/**
+ * Where analysis tasks run: in a worker thread (the server's default, so a long betweenness run
+ * never holds up other requests) or inline (tests, and the fallback when a worker cannot start).
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisInput } from './context.ts';
+import { AnalysisSession, type AnalysisTask, type ResultOf } from './tasks.ts';
+
+export interface WorkerRequest {
+  id: number;
+  inputKey: string;
+  input?: AnalysisInput;
+  task: AnalysisTask;
+}
+export type WorkerReply = { id: number; result: unknown } | { id: number; needInput: true } | { id: number; error: string };
+
+export interface TaskRunner {
+  readonly where: 'worker' | 'inline';
+  /** `input` is fetched only when the runner does not hold that input yet. */
+  run<T extends AnalysisTask>(inputKey: string, input: () => Promise<AnalysisInput>, task: T): Promise<ResultOf<T>>;
+  close(): Promise<void>;
+}
+
+export class AnalysisError extends Error {
+  override name = 'AnalysisError';
+}
+
+export function inlineRunner(maxSessions = 3): TaskRunner {
+  const sessions = new Map<string, AnalysisSession>();
+  return {
+    where: 'inline',
+    async run(inputKey, input, task) {
+      let s = sessions.get(inputKey);
+      if (!s) {
+        s = new AnalysisSession(await input());
+        sessions.set(inputKey, s);
+        while (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
+      }
+      return s.run(task);
+    },
+    async close() {
+      sessions.clear();
+    },
+  };
+}
+
+/**
+ * The worker runs TypeScript: a small bootstrap registers tsx's ESM hooks and then imports the
+ * worker module (Node 20 ignores `--import tsx` in a worker's execArgv for its entry module).
+ */
+function bootstrap(): string {
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./analysis.worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+}
+
+export function workerRunner(): TaskRunner {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; retry: () => void }>();
+
+  const spawn = (): Worker => {
+    const w = new Worker(bootstrap(), { eval: true });
+    w.unref();
+    w.on('message', (msg: WorkerReply) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      if ('needInput' in msg) return p.retry();
+      pending.delete(msg.id);
+      if ('error' in msg) p.reject(new AnalysisError(msg.error));
+      else p.resolve(msg.result);
+    });
+    const fail = (e: Error) => {
+      worker = null;
+      for (const p of pending.values()) p.reject(new AnalysisError(`the analysis worker stopped: ${e.message}`));
+      pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (worker === w) fail(new Error(`exit code ${code}`));
+    });
+    return w;
+  };
+
+  return {
+    where: 'worker',
+    run<T extends AnalysisTask>(inputKey: string, input: () => Promise<AnalysisInput>, task: T): Promise<ResultOf<T>> {
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        const send = (withInput?: AnalysisInput) => {
+          worker ??= spawn();
+          worker.postMessage({ id, inputKey, input: withInput, task } satisfies WorkerRequest);
+        };
+        pending.set(id, {
+          resolve: resolve as (v: unknown) => void,
+          reject,
+          retry: () => input().then(send, (e: unknown) => {
+            pending.delete(id);
+            reject(e as Error);
+          }),
+        });
+        send();
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      for (const p of pending.values()) p.reject(new AnalysisError('the analysis was stopped'));
+      pending.clear();
+      if (w) await w.terminate();
+    },
+  };
+}

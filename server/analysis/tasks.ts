@@ -1,0 +1,77 @@
+/**
+ * The analyses the API offers, as one pure dispatcher: a task and the data in, plain results out.
+ * Runs inside the analysis worker (analysis.worker.ts); results of one input are memoised there,
+ * so the insight cards reuse the metrics, gaps and coverage already computed for the same data.
+ */
+import { AnalysisContext, type AnalysisInput } from './context.ts';
+import { coverage, DEFAULT_PROFILE, type Coverage, type ProfileCategory } from './coverage.ts';
+import { regionGaps, type RegionGaps } from './gaps.ts';
+import { insights, networkParts, type Insight, type NetworkPart } from './insights.ts';
+import { computeMetrics, type MetricsResult } from './metrics.ts';
+import { suggestions, type Suggestion } from './suggestions.ts';
+import { whatIf, type WhatIf } from './what-if.ts';
+
+export type AnalysisTask =
+  | { kind: 'metrics'; weighted: boolean; level: string }
+  | { kind: 'gaps'; level: string }
+  | { kind: 'coverage'; level: string; profile: ProfileCategory[] | null }
+  | { kind: 'whatIf'; remove: string[]; level: string }
+  | { kind: 'suggestions'; level: string; limit: number }
+  | { kind: 'parts'; level: string }
+  | { kind: 'insights'; level: string };
+
+export interface TaskResults {
+  metrics: MetricsResult;
+  gaps: RegionGaps;
+  coverage: Coverage;
+  whatIf: WhatIf;
+  suggestions: Suggestion[];
+  parts: NetworkPart[];
+  insights: Insight[];
+}
+export type ResultOf<T extends AnalysisTask> = TaskResults[T['kind']];
+
+/** One input's context and the results computed on it. */
+export class AnalysisSession {
+  readonly ctx: AnalysisContext;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(input: AnalysisInput) {
+    this.ctx = new AnalysisContext(input);
+  }
+
+  run<T extends AnalysisTask>(task: T): ResultOf<T> {
+    const key = JSON.stringify(task);
+    if (this.memo.has(key)) return this.memo.get(key) as ResultOf<T>;
+    const result = this.compute(task);
+    this.memo.set(key, result);
+    return result as ResultOf<T>;
+  }
+
+  private compute(task: AnalysisTask): TaskResults[keyof TaskResults] {
+    const ctx = this.ctx;
+    switch (task.kind) {
+      case 'metrics':
+        return computeMetrics(ctx.graph, { weighted: task.weighted, groupOf: (id) => ctx.regionAt(id, task.level) });
+      case 'gaps':
+        return regionGaps(ctx, task.level);
+      case 'coverage':
+        return coverage(ctx, task.level, task.profile ?? DEFAULT_PROFILE);
+      case 'whatIf':
+        return whatIf(ctx, task.remove, task.level);
+      case 'suggestions':
+        return suggestions(ctx, this.run({ kind: 'gaps', level: task.level }).whiteSpots, task.level, task.limit);
+      case 'parts':
+        return networkParts(ctx, this.run({ kind: 'metrics', weighted: false, level: task.level }), task.level);
+      case 'insights':
+        return insights(
+          ctx,
+          task.level,
+          this.run({ kind: 'metrics', weighted: false, level: task.level }),
+          this.run({ kind: 'gaps', level: task.level }),
+          this.run({ kind: 'coverage', level: task.level, profile: null }),
+          this.run({ kind: 'parts', level: task.level }),
+        );
+    }
+  }
+}
