@@ -10,16 +10,19 @@ import type { NetworkNode, NodeRef, RegionSummary } from './api/types.ts';
 import { config, hasHardwareWebgl } from './config.ts';
 import { geoPositions, project } from './graph/geo.ts';
 import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
-import { landmarkId, legendOf, toElements } from './graph/toElements.ts';
+import type { NodeMetrics } from './api/analysis.ts';
+import { landmarkId, legendOf, toElements, type MetricEncoding } from './graph/toElements.ts';
 import { formatNumber } from './i18n/index.ts';
 import { DetailsPanel } from './panels/DetailsPanel.tsx';
 import { FilterPanel } from './panels/FilterPanel.tsx';
-import { Legend } from './panels/Legend.tsx';
+import { EncodingControls } from './panels/EncodingControls.tsx';
+import { Legend, type EncodingLegendInfo } from './panels/Legend.tsx';
+import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { PathPanel } from './panels/PathPanel.tsx';
 import { SearchBox } from './panels/SearchBox.tsx';
 import { StatusLine } from './panels/StatusLine.tsx';
 import { LANGS, LAYOUTS, filtersActive } from './state/explorer.ts';
-import { useCatalog, useDetails, useExplorer, useNetworkData } from './state/useExplorer.ts';
+import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData } from './state/useExplorer.ts';
 
 /** What the page reports for browser tests and benchmarks. */
 interface AtlasProbe {
@@ -45,6 +48,7 @@ export function App() {
   const { state, dispatch } = useExplorer();
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
   const data = useNetworkData(state);
+  const metrics = useMetrics(state);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [drawn, setDrawn] = useState(false);
   const [fitSignal, setFitSignal] = useState(0);
@@ -67,13 +71,41 @@ export function App() {
   const regions = catalog?.regions ?? (state.layout === 'regions' ? undefined : EMPTY_REGIONS);
   // Geographic layout: the states as a faint background map.
   const landmarks = useMemo(() => (state.layout === 'geo' ? (catalog?.regionList ?? []).filter((r) => r.kind === 'state') : []), [state.layout, catalog]);
+  // Metric encoding: size and colour of the actors from their metrics (once loaded).
+  const encoding = useMemo((): MetricEncoding | undefined => {
+    const { size, color } = state.encoding;
+    if (!metrics.metrics || (size === 'degree' && color === 'kind')) return undefined;
+    const nodes = metrics.metrics.nodes;
+    return {
+      size,
+      color,
+      sizeValues: new Map(nodes.map((n) => [n.id, n[size]])),
+      colorValues: color === 'kind' ? undefined : new Map(nodes.map((n) => [n.id, color === 'community' ? n.community : n[color]])),
+    };
+  }, [metrics.metrics, state.encoding]);
+  const removed = useMemo(() => new Set(state.analysis.tab === 'whatif' ? state.analysis.remove : []), [state.analysis.tab, state.analysis.remove]);
+  const cutOff = useMemo(() => new Set<string>(), []);
   const elements = useMemo(
     () =>
       network && regions
-        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks })
+        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks, encoding, removed, cutOff })
         : [],
-    [network, regions, state.layout, state.collapsed, landmarks],
+    [network, regions, state.layout, state.collapsed, landmarks, encoding, removed, cutOff],
   );
+  const encodingLegend = useMemo((): EncodingLegendInfo | null => {
+    if (!encoding) return null;
+    const drawn = elements.filter((el) => el.group === 'nodes' && el.data.type === 'ACTOR').map((el) => el.data.id);
+    const values = drawn.map((id) => encoding.colorValues?.get(id)).filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+    const counts = new Map<number, number>();
+    if (encoding.color === 'community') for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return {
+      color: encoding.color,
+      size: encoding.size,
+      communities: [...counts.entries()].map(([community, count]) => ({ community, count })).sort((a, b) => a.community - b.community),
+      range: values.length ? { min: Math.min(...values), max: Math.max(...values) } : undefined,
+      format: (v: number) => formatNumber(Math.round(v * 1000) / 1000, state.lang),
+    };
+  }, [encoding, elements, state.lang]);
   const geo = useMemo(() => {
     if (!network) return new Map();
     const positions = geoPositions(network.nodes, network.edges);
@@ -176,7 +208,11 @@ export function App() {
             fitSignal={fitSignal}
             probe={probe}
             ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
-            onSelect={(id) => dispatch({ type: 'select', id })}
+            onSelect={(id) => {
+              // What-if: clicking an actor takes it out (or puts it back) instead of selecting it.
+              if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
+              else dispatch({ type: 'select', id });
+            }}
             onExpand={(id) => dispatch({ type: 'expand', id })}
             onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
             onPin={(id, position) => dispatch({ type: 'pin', id, position })}
@@ -198,8 +234,9 @@ export function App() {
               )}
             </div>
           )}
-          <Legend entries={legend} simplified={large} />
+          <Legend entries={legend} simplified={large} encoding={encodingLegend} />
           <div className="canvas-tools">
+            <EncodingControls state={state} dispatch={dispatch} loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')} />
             <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
               {t('layout.fit')}
             </button>
@@ -243,6 +280,9 @@ export function App() {
         <aside className="side">
           <div className="side-details">
             <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
+            {metrics.metrics && state.selected && metrics.byId.get(state.selected) && (
+              <MetricsPanel metrics={metrics.metrics} node={metrics.byId.get(state.selected) as NodeMetrics} lang={state.lang} />
+            )}
           </div>
           <PathPanel
             state={state}

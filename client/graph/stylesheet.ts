@@ -151,6 +151,8 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'node.neighbour', style: { 'min-zoomed-font-size': 0 } },
     { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.removed', style: { opacity: 0.3, 'border-color': '#b3261e', 'border-width': 3, 'border-style': 'dashed', 'text-opacity': 0.6 } },
+    { selector: 'node.cut-off', style: { 'border-color': '#b3261e', 'border-width': 5, 'z-index': 14, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'node.path-hl', style: { 'border-color': EDGE_LOOKS.path.color, 'border-width': 4, 'z-index': 15, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'edge.path-hl', style: { 'line-color': EDGE_LOOKS.path.color, 'line-style': 'solid', width: 5, opacity: 1, 'z-index': 15 } },
   );

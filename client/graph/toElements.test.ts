@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_TYPES, type Network, type NetworkEdge, type NetworkNode, type NodeType, type RegionSummary } from '../api/types.ts';
 import { ACTOR_COLORS, EDGE_LEGEND_ORDER, NODE_LEGEND_ORDER, edgeLegendKey, nodeLegendKey, nodeLook } from './palette.ts';
-import { MAX_SIZE, MIN_SIZE, chainOf, legendOf, shortLabel, sizeOf, toElements, widthOf, type EdgeData, type Element, type NodeData } from './toElements.ts';
+import { MAX_SIZE, MIN_SIZE, OTHER_COMMUNITY_COLOR, chainOf, communityColor, legendOf, scaleColor, shortLabel, sizeOf, toElements, widthOf, type EdgeData, type Element, type NodeData } from './toElements.ts';
 
 // --- fixture builder -------------------------------------------------------------------------
 
@@ -497,5 +497,40 @@ describe('toElements (collapsed regions)', () => {
     const regions = new Map([[long.id, long]]);
     const els = toElements(net([actor('x', 'r-long'), actor('y', 'r-long')], []), { grouped: true, regions, collapsed: new Set(['r-long']) });
     expect((els[0]?.data as NodeData).label).toBe(`${shortLabel(long.name)} (2)`);
+  });
+});
+
+describe('metric encoding and what-if marks', () => {
+  const n = net([actor('a', null), actor('b', null), actor('c', null), project('p', null)], [edge('a', 'b'), edge('b', 'c'), edge('a', 'p', 'participation')]);
+  const nodeOf = (els: Element[], id: string) => els.find((e) => e.group === 'nodes' && e.data.id === id)?.data as NodeData;
+
+  it('sizes actors by the metric (square root between the smallest and largest), leaves other nodes alone', () => {
+    const plain = toElements(n, { grouped: false, regions: REGIONS });
+    const els = toElements(n, { grouped: false, regions: REGIONS, encoding: { size: 'betweenness', color: 'kind', sizeValues: new Map([['a', 0], ['b', 1], ['c', 0.25]]) } });
+    expect(nodeOf(els, 'a').size).toBe(MIN_SIZE);
+    expect(nodeOf(els, 'b').size).toBe(MAX_SIZE);
+    expect(nodeOf(els, 'c').size).toBe(Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * 0.5));
+    expect(nodeOf(els, 'p').size).toBe(nodeOf(plain, 'p').size);
+  });
+
+  it('colours actors by community or along the metric scale; projects keep their colour', () => {
+    const byCommunity = toElements(n, { grouped: false, regions: REGIONS, encoding: { size: 'degree', color: 'community', colorValues: new Map([['a', 0], ['b', 1], ['c', 20]]) } });
+    expect(nodeOf(byCommunity, 'a').color).toBe(communityColor(0));
+    expect(nodeOf(byCommunity, 'b').color).toBe(communityColor(1));
+    expect(nodeOf(byCommunity, 'c').color).toBe(OTHER_COMMUNITY_COLOR);
+    expect(nodeOf(byCommunity, 'p').color).toBe(nodeLook(nodeLegendKey('PROJECT', 'running')).color);
+    const byMetric = toElements(n, { grouped: false, regions: REGIONS, encoding: { size: 'degree', color: 'pagerank', colorValues: new Map([['a', 0.1], ['b', 0.5], ['c', 0.3]]) } });
+    expect(nodeOf(byMetric, 'a').color).toBe(scaleColor(0));
+    expect(nodeOf(byMetric, 'b').color).toBe(scaleColor(1));
+    expect(nodeOf(byMetric, 'c').color).toBe(scaleColor(0.5));
+    expect(scaleColor(0)).toBe('#fff5c2');
+    expect(scaleColor(1)).toBe('#253494');
+  });
+
+  it('marks removed and cut-off actors for the what-if view', () => {
+    const els = toElements(n, { grouped: false, regions: REGIONS, removed: new Set(['b']), cutOff: new Set(['c', 'b']) });
+    expect(els.find((e) => e.data.id === 'b')?.classes).toBe('actor removed');
+    expect(els.find((e) => e.data.id === 'c')?.classes).toBe('actor cut-off');
+    expect(els.find((e) => e.data.id === 'a')?.classes).toBe('actor');
   });
 });

@@ -23,6 +23,9 @@ export interface NodeData {
   parent?: string;
   /** Collapsed region: how many nodes it stands for. */
   members?: number;
+  /** Metric encoding: the size metric's value, the community. */
+  metric?: number;
+  community?: number;
 }
 
 export interface EdgeData {
@@ -45,7 +48,41 @@ export interface ElementOptions {
   collapsed?: ReadonlySet<string>;
   /** Geographic layout: region names drawn as a faint background map (not part of the network). */
   landmarks?: readonly RegionSummary[];
+  /** Size and colour actors by a metric or their community (default: size by degree, colour by kind). */
+  encoding?: MetricEncoding;
+  /** What-if: actors taken out (drawn faded) and actors that would be cut off (drawn alarmed). */
+  removed?: ReadonlySet<string>;
+  cutOff?: ReadonlySet<string>;
 }
+
+/** Actor metrics for the encoding: per actor the value of the size and colour metric, or its community. */
+export interface MetricEncoding {
+  size: string;
+  color: string;
+  /** Size metric value per actor (missing: the actor keeps its degree size). */
+  sizeValues?: ReadonlyMap<string, number | null>;
+  /** Colour metric value or community per actor. */
+  colorValues?: ReadonlyMap<string, number | null>;
+}
+
+/** Categorical colours for communities (colour-blind safe first, Okabe–Ito + Tableau), then grey. */
+export const COMMUNITY_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7f3c8d', '#11a579', '#e73f74', '#3969ac', '#80ba5a'];
+export const OTHER_COMMUNITY_COLOR = '#9e9e9e';
+/** Sequential scale for metric colours: low (pale) → high (dark blue). */
+const SCALE = ['#fff5c2', '#fed976', '#7fcdbb', '#2c7fb8', '#253494'];
+
+export function scaleColor(t: number): string {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (SCALE.length - 1);
+  const i = Math.min(SCALE.length - 2, Math.floor(x));
+  const f = x - i;
+  const from = SCALE[i] as string;
+  const to = SCALE[i + 1] as string;
+  const ch = (s: string, k: number) => parseInt(s.slice(1 + 2 * k, 3 + 2 * k), 16);
+  const mix = [0, 1, 2].map((k) => Math.round(ch(from, k) + (ch(to, k) - ch(from, k)) * f));
+  return `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export const communityColor = (c: number): string => COMMUNITY_COLORS[c] ?? OTHER_COMMUNITY_COLOR;
 
 /** Id of the background label of a region in the geographic layout. */
 export const landmarkId = (regionId: string): string => `landmark:${regionId}`;
@@ -189,6 +226,14 @@ export function toElements(net: Network, opts: ElementOptions): Element[] {
     if (rep.get(n.id) !== n.id || groupIds.has(n.id)) continue;
     out.push(nodeElement(n, degree.get(n.id) ?? 0, maxDegree, parentOf.get(n.id)));
   }
+  if (opts.encoding) encode(out, opts.encoding);
+  if (opts.removed?.size || opts.cutOff?.size) {
+    for (const el of out) {
+      if (el.group !== 'nodes') continue;
+      if (opts.removed?.has(el.data.id)) el.classes += ' removed';
+      else if (opts.cutOff?.has(el.data.id)) el.classes += ' cut-off';
+    }
+  }
   for (const e of edges.values()) {
     const legend = edgeLegendKey(e.kind, e.derived);
     out.push({
@@ -198,6 +243,47 @@ export function toElements(net: Network, opts: ElementOptions): Element[] {
     });
   }
   return out;
+}
+
+/**
+ * Metric encoding on the actor nodes: size by the size metric (square-root scale over the actors
+ * drawn), colour by community or by the colour metric (sequential scale between the drawn actors'
+ * minimum and maximum). Other nodes keep their look.
+ */
+function encode(out: Element[], enc: MetricEncoding): void {
+  const actors = out.filter((el): el is Extract<Element, { group: 'nodes' }> => el.group === 'nodes' && el.data.type === 'ACTOR' && el.classes.includes('actor'));
+  if (enc.size !== 'degree' && enc.sizeValues) {
+    const values = actors.map((el) => enc.sizeValues?.get(el.data.id) ?? null);
+    const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+    const min = Math.min(0, ...finite);
+    const max = Math.max(0, ...finite);
+    actors.forEach((el, i) => {
+      const v = values[i];
+      if (v === null || v === undefined || !Number.isFinite(v)) return;
+      el.data.size = max > min ? Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt((v - min) / (max - min))) : MIN_SIZE;
+      el.data.metric = v;
+    });
+  }
+  if (enc.color !== 'kind' && enc.colorValues) {
+    const values = actors.map((el) => enc.colorValues?.get(el.data.id) ?? null);
+    if (enc.color === 'community') {
+      actors.forEach((el, i) => {
+        const c = values[i];
+        if (c === null || c === undefined) return;
+        el.data.color = communityColor(c);
+        el.data.community = c;
+      });
+    } else {
+      const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+      const min = Math.min(...finite);
+      const max = Math.max(...finite);
+      actors.forEach((el, i) => {
+        const v = values[i];
+        if (v === null || v === undefined || !Number.isFinite(v)) return;
+        el.data.color = scaleColor(max > min ? (v - min) / (max - min) : 0.5);
+      });
+    }
+  }
 }
 
 function hasCollapsedAncestor(r: string, collapsed: ReadonlySet<string>, regions: ReadonlyMap<string, RegionSummary>): boolean {

@@ -28,6 +28,8 @@ function busy(): ExplorerState {
     path: { from: 'a-zarof', to: 'a-wfg' },
     collapsed: ['r-nordsachsen'],
     pinned: { 'a-zarof': { x: 10, y: -5 } },
+    analysis: { tab: 'heatmap', level: 'state', remove: ['a-lvkkws'] },
+    encoding: { size: 'betweenness', color: 'community' },
   };
 }
 
@@ -46,6 +48,8 @@ describe('initialState and defaults', () => {
       path: { from: null, to: null },
       collapsed: [],
       pinned: {},
+      analysis: { tab: null, level: 'district', remove: [] },
+      encoding: { size: 'degree', color: 'kind' },
     });
     expect(initialState('en').lang).toBe('en');
   });
@@ -362,5 +366,29 @@ describe('filtersActive', () => {
     ['no node types', { nodeTypes: [] as NodeType[] }],
   ])('is true when %s differs', (_name, change) => {
     expect(filtersActive({ ...defaultFilters(), ...change })).toBe(true);
+  });
+});
+
+describe('analysis and encoding', () => {
+  it('opens tabs, sets the level, toggles what-if removals and clears them', () => {
+    let s = reduce(initialState(), { type: 'setAnalysisTab', tab: 'whatif' });
+    s = reduce(s, { type: 'setLevel', level: 'state' });
+    s = reduce(s, { type: 'toggleRemove', id: 'a-zarof' });
+    s = reduce(s, { type: 'toggleRemove', id: 'a-wfg' });
+    s = reduce(s, { type: 'toggleRemove', id: 'a-zarof' });
+    expect(s.analysis).toEqual({ tab: 'whatif', level: 'state', remove: ['a-wfg'] });
+    expect(reduce(s, { type: 'clearRemove' }).analysis.remove).toEqual([]);
+    expect(reduce(s, { type: 'setAnalysisTab', tab: 'whatif' })).toBe(s);
+  });
+  it('sets size and colour independently', () => {
+    const s = reduce(initialState(), { type: 'setEncoding', color: 'community' });
+    expect(reduce(s, { type: 'setEncoding', size: 'betweenness' }).encoding).toEqual({ size: 'betweenness', color: 'community' });
+  });
+  it('showRegions filters to the regions, drops the focus and makes sure actors are shown', () => {
+    const s = reduce({ ...busy(), filters: { ...busy().filters, nodeTypes: ['PROJECT'] } }, { type: 'showRegions', regionIds: ['r-meissen', 'r-nordsachsen', 'r-meissen'] });
+    expect(s.filters.regionIds).toEqual(['r-meissen', 'r-nordsachsen']);
+    expect(s.focus).toBeNull();
+    expect(s.filters.nodeTypes).toEqual(['ACTOR', 'PROJECT']);
+    expect(s.selected).toBe(busy().selected);
   });
 });

@@ -3,6 +3,7 @@
  * Everything a link should reproduce lives here (see `url.ts`); transient things (hover, the
  * running layout) stay in the components.
  */
+import { LEVELS, METRIC_KEYS, type Level, type MetricKey } from '../api/analysis.ts';
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
 
 export const LAYOUTS = ['force', 'regions', 'geo', 'concentric'] as const;
@@ -26,6 +27,30 @@ export interface Filters {
   nodeTypes: NodeType[];
 }
 
+/** Tabs of the analysis panel (null: closed). */
+export const ANALYSIS_TABS = ['insights', 'heatmap', 'whitespots', 'coverage', 'suggestions', 'whatif'] as const;
+export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
+export const COLOR_BY = ['kind', 'community', ...METRIC_KEYS] as const;
+export type ColorBy = (typeof COLOR_BY)[number];
+export const SIZE_BY = METRIC_KEYS;
+export type SizeBy = MetricKey;
+
+export interface Analysis {
+  tab: AnalysisTab | null;
+  /** Region level the gaps, coverage and brokerage group by. */
+  level: Level;
+  /** What-if: actors taken out (clicking actors in the what-if tab toggles them). */
+  remove: string[];
+}
+
+/** How nodes are drawn: size by a metric (degree by default), colour by kind, community or a metric. */
+export interface Encoding {
+  size: SizeBy;
+  color: ColorBy;
+}
+
+export { LEVELS };
+
 export interface Position {
   x: number;
   y: number;
@@ -45,6 +70,8 @@ export interface ExplorerState {
   collapsed: string[];
   /** Nodes the user dragged: they keep their place through filters and layouts. */
   pinned: Record<string, Position>;
+  analysis: Analysis;
+  encoding: Encoding;
 }
 
 export const DEFAULT_NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'EVENT'];
@@ -73,6 +100,8 @@ export const initialState = (lang: Lang = 'de'): ExplorerState => ({
   path: { from: null, to: null },
   collapsed: [],
   pinned: {},
+  analysis: { tab: null, level: 'district', remove: [] },
+  encoding: { size: 'degree', color: 'kind' },
 });
 
 export type Action =
@@ -101,6 +130,14 @@ export type Action =
   | { type: 'pin'; id: string; position: Position }
   | { type: 'unpin'; id: string }
   | { type: 'unpinAll' }
+  | { type: 'setAnalysisTab'; tab: AnalysisTab | null }
+  | { type: 'setLevel'; level: Level }
+  /** What-if: take an actor out, or put it back. */
+  | { type: 'toggleRemove'; id: string }
+  | { type: 'clearRemove' }
+  | { type: 'setEncoding'; size?: SizeBy; color?: ColorBy }
+  /** Show these regions' actors (a heatmap cell, a white spot). */
+  | { type: 'showRegions'; regionIds: string[] }
   /** Back/forward: the state a URL describes (pins stay, they are not in the URL). */
   | { type: 'replace'; state: ExplorerState };
 
@@ -176,6 +213,23 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     }
     case 'unpinAll':
       return Object.keys(s.pinned).length === 0 ? s : { ...s, pinned: {} };
+    case 'setAnalysisTab':
+      return s.analysis.tab === a.tab ? s : { ...s, analysis: { ...s.analysis, tab: a.tab } };
+    case 'setLevel':
+      return s.analysis.level === a.level ? s : { ...s, analysis: { ...s.analysis, level: a.level } };
+    case 'toggleRemove':
+      return { ...s, analysis: { ...s.analysis, remove: toggle(s.analysis.remove, a.id) } };
+    case 'clearRemove':
+      return s.analysis.remove.length === 0 ? s : { ...s, analysis: { ...s.analysis, remove: [] } };
+    case 'setEncoding':
+      return { ...s, encoding: { size: a.size ?? s.encoding.size, color: a.color ?? s.encoding.color } };
+    case 'showRegions':
+      // The regions' actors with their ties: the region filter, no focus in the way, actors shown.
+      return {
+        ...s,
+        focus: null,
+        filters: { ...s.filters, regionIds: [...new Set(a.regionIds)], nodeTypes: s.filters.nodeTypes.includes('ACTOR') ? s.filters.nodeTypes : NODE_TYPES.filter((t) => t === 'ACTOR' || s.filters.nodeTypes.includes(t)) },
+      };
     case 'replace':
       return { ...a.state, pinned: s.pinned };
   }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_TYPES } from '../api/types.ts';
-import { LAYOUTS, defaultFilters, initialState, type Depth, type ExplorerState } from './explorer.ts';
+import { ANALYSIS_TABS, COLOR_BY, LAYOUTS, LEVELS, SIZE_BY, defaultFilters, initialState, type Depth, type ExplorerState } from './explorer.ts';
 import { fromSearch, toSearch } from './url.ts';
 
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9._:-]{0,40}$/);
@@ -36,6 +36,12 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
   path: fc.record({ from: fc.option(idArb), to: fc.option(idArb) }),
   collapsed: fc.uniqueArray(idArb, { maxLength: 4 }),
   pinned: fc.constant({}),
+  analysis: fc.record({
+    tab: fc.option(fc.constantFrom(...ANALYSIS_TABS)),
+    level: fc.constantFrom(...LEVELS),
+    remove: fc.uniqueArray(idArb, { maxLength: 4 }),
+  }),
+  encoding: fc.record({ size: fc.constantFrom(...SIZE_BY), color: fc.constantFrom(...COLOR_BY) }),
 });
 
 describe('toSearch', () => {

@@ -4,7 +4,22 @@
  * left out so links stay short; unknown or malformed values fall back to the defaults.
  */
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
-import { DEFAULT_NODE_TYPES, LANGS, LAYOUTS, defaultFilters, initialState, type Depth, type ExplorerState, type Lang, type LayoutName } from './explorer.ts';
+import { LEVELS, METRIC_KEYS, type Level, type MetricKey } from '../api/analysis.ts';
+import {
+  ANALYSIS_TABS,
+  COLOR_BY,
+  DEFAULT_NODE_TYPES,
+  LANGS,
+  LAYOUTS,
+  defaultFilters,
+  initialState,
+  type AnalysisTab,
+  type ColorBy,
+  type Depth,
+  type ExplorerState,
+  type Lang,
+  type LayoutName,
+} from './explorer.ts';
 
 const ID = /^[a-z0-9][a-z0-9._:-]{0,119}$/;
 const list = (v: string | null): string[] => (v ? [...new Set(v.split(',').filter((x) => x !== ''))] : []);
@@ -36,6 +51,11 @@ export function toSearch(s: ExplorerState): string {
   if (s.path.from) p.set('from', s.path.from);
   if (s.path.to) p.set('to', s.path.to);
   if (s.collapsed.length) p.set('collapsed', s.collapsed.join(','));
+  if (s.analysis.tab) p.set('analysis', s.analysis.tab);
+  if (s.analysis.level !== 'district') p.set('level', s.analysis.level);
+  if (s.analysis.remove.length) p.set('remove', s.analysis.remove.join(','));
+  if (s.encoding.size !== 'degree') p.set('size', s.encoding.size);
+  if (s.encoding.color !== 'kind') p.set('color', s.encoding.color);
   // Keep "," and "~" readable in links (URLSearchParams would escape them).
   const q = [...p].map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%7E/g, '~')}`).join('&');
   return q ? `?${q}` : '';
@@ -70,5 +90,15 @@ export function fromSearch(search: string, fallbackLang: Lang = 'de'): ExplorerS
   }
   s.path = { from: id(p.get('from')), to: id(p.get('to')) };
   s.collapsed = ids(p.get('collapsed'));
+  const one = <T extends string>(key: string, allowed: readonly T[]): T | null => {
+    const v = p.get(key);
+    return (allowed as readonly string[]).includes(v ?? '') ? (v as T) : null;
+  };
+  s.analysis = {
+    tab: one<AnalysisTab>('analysis', ANALYSIS_TABS),
+    level: one<Level>('level', LEVELS) ?? 'district',
+    remove: ids(p.get('remove')),
+  };
+  s.encoding = { size: one<MetricKey>('size', METRIC_KEYS) ?? 'degree', color: one<ColorBy>('color', COLOR_BY) ?? 'kind' };
   return s;
 }

@@ -3,6 +3,7 @@
  * the data the state asks for (network, neighbourhoods, paths, details, catalog).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { analysisFilter, fetchMetrics, type Metrics, type NodeMetrics } from '../api/analysis.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
 import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSummary } from '../api/types.ts';
@@ -203,4 +204,31 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
     return () => ac.abort();
   }, [id]);
   return { details, loading, error };
+}
+
+/**
+ * Actor metrics for the size/colour encoding and the details panel: fetched when the encoding asks
+ * for a metric or community, or an actor is selected; the server caches them until the data changes.
+ */
+export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byId: ReadonlyMap<string, NodeMetrics>; loading: boolean; error: ApiError | null } {
+  const wanted = state.encoding.size !== 'degree' || state.encoding.color !== 'kind' || state.selected !== null;
+  const filter = useMemo(() => analysisFilter(state.filters), [state.filters]);
+  const key = wanted ? JSON.stringify([filter, state.analysis.level]) : null;
+  const [result, setResult] = useState<{ key: string; metrics: Metrics } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    if (key === null || result?.key === key) return;
+    const ac = new AbortController();
+    setLoading(true);
+    setError(null);
+    fetchMetrics(filter, false, state.analysis.level, ac.signal)
+      .then((metrics) => !ac.signal.aborted && setResult({ key, metrics }))
+      .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
+      .finally(() => !ac.signal.aborted && setLoading(false));
+    return () => ac.abort();
+  }, [key]); // filter and level are inside the key
+  const metrics = result?.key === key ? result.metrics : null;
+  const byId = useMemo(() => new Map((metrics?.nodes ?? []).map((n) => [n.id, n])), [metrics]);
+  return { metrics, byId, loading, error };
 }
