@@ -60,7 +60,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     await store.init();
     if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
-    analysis = new AnalysisService(store, workerRunner());
+    // The worker reads the store through its own connection (not possible for an in-memory database).
+    analysis = new AnalysisService(store, workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null));
     ready = store;
   } catch (e) {
     failed = e as Error;

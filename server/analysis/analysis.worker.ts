@@ -1,37 +1,60 @@
 /**
- * The analysis worker thread: heavy computations run here so the API keeps answering other
- * requests. It keeps the sessions (context + memoised results) of the last few inputs and asks
- * for an input it does not hold.
+ * The analysis worker thread: heavy work runs here so the API keeps answering other requests —
+ * the computations, and (given the store configuration) reading and assembling the network too,
+ * through its own connection to the store. It keeps the sessions (context + memoised results) of
+ * the last few inputs; without a store it asks the main thread for an input it does not hold.
  */
-import { parentPort } from 'node:worker_threads';
-import type { AnalysisInput } from './context.ts';
-import { AnalysisSession, type AnalysisTask } from './tasks.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import type { GraphBackend, GraphStore } from '../store/graph-store.ts';
+import { openBackend } from '../store/open-store.ts';
+import { createGraphStore } from '../store/store.ts';
+import { loadAnalysisInput } from './input.ts';
 import type { WorkerReply, WorkerRequest } from './runner.ts';
+import { AnalysisSession } from './tasks.ts';
 
 const MAX_SESSIONS = 3;
-const sessions = new Map<string, AnalysisSession>();
+const sessions = new Map<string, Promise<AnalysisSession>>();
+const config = (workerData as { config: Config | null } | null)?.config ?? null;
 
-function session(key: string, input: AnalysisInput | undefined): AnalysisSession | null {
-  let s = sessions.get(key);
+let backend: Promise<GraphBackend> | null = null;
+let store: { revision: number; store: GraphStore } | null = null;
+
+/** The worker's own store view; a fresh one (empty caches) whenever the main store's data moved on. */
+async function storeAt(revision: number): Promise<GraphStore> {
+  backend ??= openBackend(config as Config).then(async (b) => {
+    await b.init();
+    return b;
+  });
+  const b = await backend;
+  if (store?.revision !== revision) store = { revision, store: createGraphStore(b) };
+  return store.store;
+}
+
+function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
+  let s = sessions.get(msg.inputKey);
   if (s) {
-    sessions.delete(key);
-    sessions.set(key, s);
+    sessions.delete(msg.inputKey);
+    sessions.set(msg.inputKey, s);
     return s;
   }
-  if (!input) return null;
-  s = new AnalysisSession(input);
-  sessions.set(key, s);
+  if (msg.input) s = Promise.resolve(new AnalysisSession(msg.input));
+  else if (config) s = storeAt(msg.revision).then((st) => loadAnalysisInput(st, msg.filter)).then((input) => new AnalysisSession(input));
+  else return null;
+  sessions.set(msg.inputKey, s);
+  s.catch(() => sessions.delete(msg.inputKey));
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
   return s;
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const reply = (r: WorkerReply) => parentPort?.postMessage(r);
+  const fail = (e: unknown) => reply({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   try {
-    const s = session(msg.inputKey, msg.input);
+    const s = session(msg);
     if (!s) return reply({ id: msg.id, needInput: true });
-    reply({ id: msg.id, result: s.run(msg.task as AnalysisTask) });
+    s.then((ses) => reply({ id: msg.id, result: ses.run(msg.task) }), fail);
   } catch (e) {
-    reply({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    fail(e);
   }
 });

@@ -5,21 +5,33 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import type { NetworkFilter } from '../network/network.model.ts';
 import type { AnalysisInput } from './context.ts';
 import { AnalysisSession, type AnalysisTask, type ResultOf } from './tasks.ts';
 
 export interface WorkerRequest {
   id: number;
   inputKey: string;
+  /** The main store's revision and the filter, for a worker that reads the store itself. */
+  revision: number;
+  filter: NetworkFilter;
   input?: AnalysisInput;
   task: AnalysisTask;
+}
+
+/** Where a task's data comes from: the filter at a store revision, or (inline, fallback) fetched by the caller. */
+export interface InputSource {
+  revision: number;
+  filter: NetworkFilter;
+  fetch: () => Promise<AnalysisInput>;
 }
 export type WorkerReply = { id: number; result: unknown } | { id: number; needInput: true } | { id: number; error: string };
 
 export interface TaskRunner {
   readonly where: 'worker' | 'inline';
-  /** `input` is fetched only when the runner does not hold that input yet. */
-  run<T extends AnalysisTask>(inputKey: string, input: () => Promise<AnalysisInput>, task: T): Promise<ResultOf<T>>;
+  /** The input is read only when the runner does not hold it yet (by the worker itself when it has the store's configuration). */
+  run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T): Promise<ResultOf<T>>;
   close(): Promise<void>;
 }
 
@@ -31,10 +43,10 @@ export function inlineRunner(maxSessions = 3): TaskRunner {
   const sessions = new Map<string, AnalysisSession>();
   return {
     where: 'inline',
-    async run(inputKey, input, task) {
+    async run(inputKey, source, task) {
       let s = sessions.get(inputKey);
       if (!s) {
-        s = new AnalysisSession(await input());
+        s = new AnalysisSession(await source.fetch());
         sessions.set(inputKey, s);
         while (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
       }
@@ -56,13 +68,17 @@ function bootstrap(): string {
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-export function workerRunner(): TaskRunner {
+/**
+ * `config`: the store the worker opens its own connection to (so reading and assembling the network
+ * stays off the main thread too); null makes the main thread send the input (e.g. an in-memory database).
+ */
+export function workerRunner(config: Config | null = null): TaskRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; retry: () => void }>();
 
   const spawn = (): Worker => {
-    const w = new Worker(bootstrap(), { eval: true });
+    const w = new Worker(bootstrap(), { eval: true, workerData: { config } });
     w.unref();
     w.on('message', (msg: WorkerReply) => {
       const p = pending.get(msg.id);
@@ -86,17 +102,17 @@ export function workerRunner(): TaskRunner {
 
   return {
     where: 'worker',
-    run<T extends AnalysisTask>(inputKey: string, input: () => Promise<AnalysisInput>, task: T): Promise<ResultOf<T>> {
+    run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T): Promise<ResultOf<T>> {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         const send = (withInput?: AnalysisInput) => {
           worker ??= spawn();
-          worker.postMessage({ id, inputKey, input: withInput, task } satisfies WorkerRequest);
+          worker.postMessage({ id, inputKey, revision: source.revision, filter: source.filter, input: withInput, task } satisfies WorkerRequest);
         };
         pending.set(id, {
           resolve: resolve as (v: unknown) => void,
           reject,
-          retry: () => input().then(send, (e: unknown) => {
+          retry: () => source.fetch().then(send, (e: unknown) => {
             pending.delete(id);
             reject(e as Error);
           }),

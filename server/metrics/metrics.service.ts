@@ -8,6 +8,7 @@ import { BadUserInputError } from '../errors.ts';
 import { MAX_NETWORK_LIMIT, type NetworkFilter } from '../network/network.model.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { AnalysisInput } from '../analysis/context.ts';
+import { loadAnalysisInput } from '../analysis/input.ts';
 import type { ProfileCategory } from '../analysis/coverage.ts';
 import type { TaskRunner } from '../analysis/runner.ts';
 import type { AnalysisTask, ResultOf } from '../analysis/tasks.ts';
@@ -97,7 +98,7 @@ export class AnalysisService {
     const key = `${inputKey}|${stableKey(task)}`;
     let result = this.results.get(key) as Promise<ResultOf<T>> | undefined;
     if (!result) {
-      result = this.runner.run(inputKey, () => this.input(inputKey, actorFilter), task);
+      result = this.runner.run(inputKey, { revision: this.store.revision(), filter: actorFilter, fetch: () => this.input(inputKey, actorFilter) }, task);
       this.results.set(key, result);
       result.catch(() => this.results.delete(key));
     }
@@ -107,11 +108,7 @@ export class AnalysisService {
   private input(inputKey: string, filter: NetworkFilter): Promise<AnalysisInput> {
     let input = this.inputs.get(inputKey);
     if (!input) {
-      input = Promise.all([this.store.network(filter), this.store.regions(), this.store.programmes()]).then(([network, regions, programmes]) => ({
-        network,
-        regions,
-        programmes,
-      }));
+      input = loadAnalysisInput(this.store, filter);
       this.inputs.set(inputKey, input);
       input.catch(() => this.inputs.delete(inputKey));
     }

@@ -1,14 +1,18 @@
 /** Picks the adapter from the configuration: Neo4j when NEO4J_URI is set, else the embedded file. */
 import type { Config } from '../config.ts';
 import { SqliteBackend } from './embedded/sqlite-backend.ts';
-import type { GraphStore } from './graph-store.ts';
+import type { GraphBackend, GraphStore } from './graph-store.ts';
 import { createGraphStore } from './store.ts';
 
-export async function openStore(config: Config): Promise<GraphStore> {
+export async function openBackend(config: Config): Promise<GraphBackend> {
   if (config.neo4j) {
     // Loaded only when used, so the embedded default never loads the Neo4j driver.
     const { Neo4jBackend } = await import('./neo4j/neo4j-backend.ts');
-    return createGraphStore(new Neo4jBackend(config.neo4j));
+    return new Neo4jBackend(config.neo4j);
   }
-  return createGraphStore(new SqliteBackend(config.databaseFile));
+  return new SqliteBackend(config.databaseFile);
+}
+
+export async function openStore(config: Config): Promise<GraphStore> {
+  return createGraphStore(await openBackend(config));
 }

@@ -1,5 +1,11 @@
 /** Region gaps, coverage, what-if and suggestions on a small network worked out by hand; the worker runner. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { loadDemo } from '../../server/demo/load-demo.ts';
+import { openStore } from '../../server/store/open-store.ts';
 import { AnalysisContext, type AnalysisInput } from '../../server/analysis/context.ts';
 import { coverage } from '../../server/analysis/coverage.ts';
 import { regionGaps } from '../../server/analysis/gaps.ts';
@@ -108,9 +114,13 @@ describe('runners', () => {
   afterAll(() => worker.close());
   it('the worker thread computes the same as inline, fetching the input once per key', async () => {
     let fetched = 0;
-    const get = async () => {
-      fetched++;
-      return input;
+    const get = {
+      revision: 0,
+      filter: {},
+      fetch: async () => {
+        fetched++;
+        return input;
+      },
     };
     const inline = await inlineRunner().run('k', get, { kind: 'gaps', level: 'district' });
     const viaWorker = await worker.run('k', get, { kind: 'gaps', level: 'district' });
@@ -121,8 +131,29 @@ describe('runners', () => {
     expect(fetched).toBe(2); // once inline, once for the worker (it keeps the input for the second task)
   });
   it('a failing task rejects with its message and the worker keeps serving', async () => {
-    const bad = worker.run('bad', async () => ({ ...input, network: null as never }), { kind: 'gaps', level: 'district' });
+    const bad = worker.run('bad', { revision: 0, filter: {}, fetch: async () => ({ ...input, network: null as never }) }, { kind: 'gaps', level: 'district' });
     await expect(bad).rejects.toThrow(/TypeError/);
-    await expect(worker.run('k', async () => input, { kind: 'gaps', level: 'district' })).resolves.toMatchObject({ ties: 5 });
+    await expect(worker.run('k', { revision: 0, filter: {}, fetch: async () => input }, { kind: 'gaps', level: 'district' })).resolves.toMatchObject({ ties: 5 });
+  });
+});
+
+describe('worker with its own store connection', () => {
+  it('reads and assembles the network itself: the main thread never fetches the input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-worker-'));
+    const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' });
+    const store = await openStore(config);
+    await store.init();
+    await loadDemo(store);
+    const runner = workerRunner(config);
+    try {
+      const filter = { nodeTypes: ['ACTOR', 'PROJECT'] as ('ACTOR' | 'PROJECT')[], includeDirect: true, includeDerived: true, limit: 100_000 };
+      const fetch = () => Promise.reject(new Error('the main thread should not read the store'));
+      const parts = await runner.run('demo', { revision: store.revision(), filter, fetch }, { kind: 'parts', level: 'district' });
+      expect(parts.map((p) => p.broker).sort()).toEqual(['a-ihk-hessen-innovativ', 'a-kreatives-sachsen', 'a-rm-nordthueringen', 'a-zarof']);
+    } finally {
+      await runner.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

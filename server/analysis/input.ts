@@ -1,0 +1,9 @@
+/** What an analysis reads from a store for a filter: actors, projects and their ties, the regions, the programmes. */
+import type { NetworkFilter } from '../network/network.model.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import type { AnalysisInput } from './context.ts';
+
+export async function loadAnalysisInput(store: GraphStore, filter: NetworkFilter): Promise<AnalysisInput> {
+  const [network, regions, programmes] = await Promise.all([store.network(filter), store.regions(), store.programmes()]);
+  return { network, regions, programmes };
+}
