@@ -24,7 +24,8 @@ export function parseEdgeList(text: string, file = 'input'): EdgeRow[] {
     const raw = wi >= 0 ? (r[wi] ?? '') : '';
     if (raw !== '') {
       weight = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(weight) || weight < 0) throw new EdgeListError(`${file}: line ${line}: weight must be a non-negative number, not "${raw}"`);
+      // A tie of weight 0 is no tie (and would leave PageRank and Burt's measures undefined).
+      if (!Number.isFinite(weight) || weight <= 0) throw new EdgeListError(`${file}: line ${line}: weight must be a positive number, not "${raw}"`);
     }
     rows.push({ source, target, weight });
   }

@@ -15,7 +15,7 @@ import { seededRandom } from './random.ts';
 import { components, cutPoints } from './structure.ts';
 
 export interface MetricOptions {
-  /** Use tie weights for weighted degree, eigenvector, PageRank, Louvain and Burt's measures. */
+  /** Use tie weights for eigenvector, PageRank, Louvain and Burt's measures (weightedDegree is always the weight sum). */
   weighted?: boolean;
   /** Group of a node for brokerage roles (the actor's region); null = unknown. */
   groupOf?: (id: string) => string | null;
@@ -172,7 +172,8 @@ export function communityPartition(graph: ActorGraph, weighted: boolean, seed: n
     const ids = graph.nodes();
     return { of: new Map(ids.map((id, i) => [id, i])), sizes: ids.map(() => 1), modularity: 0 };
   }
-  const result = louvain.detailed(graph, { getEdgeWeight: weighted ? 'weight' : null, rng: seededRandom(seed) });
+  // randomWalk off: graphology's random-walk moves spread the result below networkx's range on small graphs.
+  const result = louvain.detailed(graph, { getEdgeWeight: weighted ? 'weight' : null, rng: seededRandom(seed), randomWalk: false });
   const size = new Map<number, number>();
   const first = new Map<number, number>();
   graph.nodes().forEach((id, i) => {

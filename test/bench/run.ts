@@ -2,13 +2,16 @@
  * `npm run bench`: generates a synthetic regional cooperation network (test/bench/generate.ts),
  * loads it into the embedded store (SQLite file in a temporary directory) and times the main
  * queries against their targets; then opens the explorer in headless Chromium on synthetic networks
- * of 1,000 and 5,000 drawn nodes and times the first drawing and each layout (test/bench/browser.ts).
- * A report: the exit code is 0 even when something is SLOW.
+ * of 1,000 and 5,000 drawn nodes and times the first drawing and each layout (test/bench/browser.ts);
+ * then times the metric suite on generated actor graphs, against networkx where it is installed
+ * (test/bench/metrics-bench.ts). A report: the exit code is 0 even when something is SLOW.
  *
  *   npm run bench -- --regions 400 --actors 20000 --projects 5000 --relationships 100000 \
  *                    --runs 7 --seed 1 [--import-runs 1] [--json bench.json]
  *                    [--no-browser | --browser-only] [--browser-runs 3] [--browser-sizes 1000,5000]
  *                    [--browser-budget 160] [--browser-step-timeout 30] [--screenshots DIR]
+ *                    [--no-metrics | --metrics-only] [--metrics-runs 5] [--metrics-sizes 3000:16000,20000:100000]
+ *                    [--no-networkx | --networkx-large]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,6 +26,8 @@ import type { GraphStore, StoreStats } from '../../server/store/graph-store.ts';
 import { createGraphStore } from '../../server/store/store.ts';
 import { LAYOUT_SEQUENCE, VIEWPORT, runBrowserBench, type BrowserBenchReport, type LayoutMeasure } from './browser.ts';
 import { DEFAULT_GENERATE_OPTIONS, Rng, generateNetwork, relationshipCount, type GenerateOptions } from './generate.ts';
+import { LATENCY_TARGET_MS, apiLatencyBench } from './api-latency.ts';
+import { DEFAULT_METRICS_SIZES, metricsBench, type MetricsBenchReport, type MetricsBenchSize } from './metrics-bench.ts';
 
 interface BenchOptions extends GenerateOptions {
   runs: number;
@@ -39,6 +44,15 @@ interface BenchOptions extends GenerateOptions {
   /** Seconds to wait for the view to settle after loading or one layout click. */
   browserStepTimeoutS: number;
   screenshots: string | null;
+  /** Run the metric suite part (`--no-metrics`: no). */
+  metrics: boolean;
+  /** Only the metric suite part (`--metrics-only`). */
+  metricsOnly: boolean;
+  metricsRuns: number;
+  metricsSizes: MetricsBenchSize[];
+  /** Compare with networkx (`--no-networkx`: no); on the large size too with `--networkx-large`. */
+  networkx: boolean;
+  networkxLarge: boolean;
 }
 
 interface OpResult {
@@ -60,10 +74,17 @@ const USAGE = `Usage: npm run bench -- [--regions N] [--actors N] [--projects N]
                        [--runs N] [--import-runs N] [--seed N] [--json FILE]
                        [--no-browser | --browser-only] [--browser-runs N] [--browser-sizes N,N]
                        [--browser-budget SECONDS] [--browser-step-timeout SECONDS] [--screenshots DIR]
+                       [--no-metrics | --metrics-only] [--metrics-runs N] [--metrics-sizes A:T,A:T]
+                       [--no-networkx | --networkx-large]
 Defaults: ${DEFAULT_GENERATE_OPTIONS.regions} regions, ${DEFAULT_GENERATE_OPTIONS.actors} actors, ${DEFAULT_GENERATE_OPTIONS.projects} projects, ${DEFAULT_GENERATE_OPTIONS.relationships} relationships, 7 runs, 1 import run, seed ${DEFAULT_GENERATE_OPTIONS.seed}.
 Browser part (headless /usr/bin/chromium): networks of 1,000 and 5,000 drawn nodes, 3 fresh pages each
 (the last one also clicks through the layouts), at most about 160 s, 30 s per layout step; --no-browser skips
-it, --browser-only runs only it, --screenshots DIR saves a picture after each layout.`;
+it, --browser-only runs only it, --screenshots DIR saves a picture after each layout.
+Metric suite part: computeMetrics on generated actor graphs of 3,000 actors / 16,000 ties (a warm-up and
+--metrics-runs runs, 5; target 3 s) and 20,000 / 100,000 (sizes above 20,000 ties run once); where python3
+has networkx, the same in networkx on the small graph (--networkx-large: on every size, about an hour at
+20,000 / 100,000; --no-networkx: never), with the ratio networkx / ours (target ≥ 20×) and a check that
+both agree; --no-metrics skips the part, --metrics-only runs only it.`;
 
 function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -84,6 +105,12 @@ function parseOptions(argv: string[]): BenchOptions {
       'browser-budget': { type: 'string' },
       'browser-step-timeout': { type: 'string' },
       screenshots: { type: 'string' },
+      'no-metrics': { type: 'boolean' },
+      'metrics-only': { type: 'boolean' },
+      'metrics-runs': { type: 'string' },
+      'metrics-sizes': { type: 'string' },
+      'no-networkx': { type: 'boolean' },
+      'networkx-large': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -106,6 +133,35 @@ function parseOptions(argv: string[]): BenchOptions {
     console.error(`--no-browser and --browser-only exclude each other\n${USAGE}`);
     process.exit(2);
   }
+  if (values['browser-only'] && values['metrics-only']) {
+    console.error(`--browser-only and --metrics-only exclude each other\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values['no-metrics'] && values['metrics-only']) {
+    console.error(`--no-metrics and --metrics-only exclude each other\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values['no-networkx'] && values['networkx-large']) {
+    console.error(`--no-networkx and --networkx-large exclude each other\n${USAGE}`);
+    process.exit(2);
+  }
+  const metricsSizes =
+    values['metrics-sizes'] === undefined
+      ? [...DEFAULT_METRICS_SIZES]
+      : values['metrics-sizes'].split(',').map((x, i) => {
+          const [actors, ties, ...rest] = x.split(':');
+          if (actors === undefined || ties === undefined || rest.length > 0) {
+            console.error(`--metrics-sizes item ${i + 1} must be ACTORS:TIES (got "${x}")\n${USAGE}`);
+            process.exit(2);
+          }
+          const a = int(`metrics-sizes (item ${i + 1}, actors)`, actors.trim(), 0, 2);
+          const t = int(`metrics-sizes (item ${i + 1}, ties)`, ties.trim(), 0, 0);
+          if (t > (a * (a - 1)) / 2) {
+            console.error(`--metrics-sizes item ${i + 1}: ${t} ties do not fit between ${a} actors\n${USAGE}`);
+            process.exit(2);
+          }
+          return { actors: a, ties: t };
+        });
   const sizes = (values['browser-sizes'] ?? '1000,5000').split(',').map((x, i) => int(`browser-sizes (item ${i + 1})`, x.trim(), 0, 10));
   const d = DEFAULT_GENERATE_OPTIONS;
   return {
@@ -124,6 +180,12 @@ function parseOptions(argv: string[]): BenchOptions {
     browserBudgetS: int('browser-budget', values['browser-budget'], 160, 10),
     browserStepTimeoutS: int('browser-step-timeout', values['browser-step-timeout'], 30, 1),
     screenshots: values.screenshots ?? null,
+    metrics: !values['no-metrics'],
+    metricsOnly: values['metrics-only'] === true,
+    metricsRuns: int('metrics-runs', values['metrics-runs'], 5, 1),
+    metricsSizes,
+    networkx: !values['no-networkx'],
+    networkxLarge: values['networkx-large'] === true,
   };
 }
 
@@ -619,6 +681,27 @@ async function browserBench(opts: BenchOptions): Promise<{ report: BrowserBenchR
   return { report, rows, problems };
 }
 
+/**
+ * The API while the analysis computes: the real server on a generated network of 3,000 actors,
+ * a cold `metrics` query, and a light query every 25 ms meanwhile (test/bench/api-latency.ts).
+ */
+async function latencyBench(opts: BenchOptions): Promise<OpResult[]> {
+  console.log('');
+  console.log('API latency while the metrics compute (3,000 actors, 800 projects, 16,000 relationships; direct and derived ties):');
+  const report = await apiLatencyBench(generateNetwork({ regions: 80, actors: 3_000, projects: 800, relationships: 16_000, seed: opts.seed }));
+  const size = `${n(report.actors)} actors / ${report.ties === null ? '?' : n(report.ties)} ties`;
+  console.log(
+    `  metrics answered after ${n(Math.round(report.metricsMs))} ms; ${report.probes} other requests meanwhile: median ${report.p50Ms.toFixed(1)} ms, p95 ${report.p95Ms.toFixed(1)} ms, max ${report.maxMs.toFixed(1)} ms (idle ${report.idleMs.toFixed(1)} ms)` +
+      (report.slow.length ? `; slower than ${LATENCY_TARGET_MS} ms: ${report.slow.map((s) => `${s.ms.toFixed(0)} ms at +${s.atMs} ms`).join(', ')}` : ''),
+  );
+  const rows = [
+    result('API: slowest other request while metrics compute', 'search every 25 ms during a cold metrics query', [report.maxMs], LATENCY_TARGET_MS, { size: `${size}; ${report.probes} requests, p95 ${report.p95Ms.toFixed(1)} ms` }),
+    result('API: cold metrics query (worker)', 'metrics { nodes { … } stats }', [report.metricsMs], null, { size }),
+  ];
+  console.log(resultTable(rows));
+  return rows;
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const cpu = cpus();
@@ -626,8 +709,16 @@ async function main(): Promise<void> {
   console.log(
     `Netzwerkatlas benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${process.platform}/${process.arch}`,
   );
-  const store = opts.browserOnly ? null : await storeBench(opts);
-  const browser = opts.browser ? await browserBench(opts) : null;
+  const store = opts.browserOnly || opts.metricsOnly ? null : await storeBench(opts);
+  const browser = opts.browser && !opts.metricsOnly ? await browserBench(opts) : null;
+  const metrics: MetricsBenchReport<OpResult> | null =
+    opts.metrics && !opts.browserOnly
+      ? metricsBench<OpResult>(
+          { sizes: opts.metricsSizes, seed: opts.seed, runs: opts.metricsRuns, networkx: opts.networkx, networkxLarge: opts.networkxLarge },
+          { result, resultTable, collectGarbage },
+        )
+      : null;
+  const latency = opts.metrics && !opts.browserOnly ? await latencyBench(opts) : [];
 
   console.log('');
   const loadAtEnd = loadavg()[0] ?? 0;
@@ -637,7 +728,7 @@ async function main(): Promise<void> {
     `Machine load (1-min average): ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, ${cpu.length} CPUs` +
       (busy ? ' — other processes were busy: the figures may be inflated' : ''),
   );
-  const all: BrowserRow[] = [...(store?.results ?? []), ...(browser?.rows ?? [])];
+  const all: BrowserRow[] = [...(store?.results ?? []), ...(browser?.rows ?? []), ...(metrics?.rows ?? []), ...latency];
   const judged = all.filter((r) => r.verdict !== 'info');
   const missed = judged.filter((r) => r.verdict === 'SLOW' || r.verdict === 'FAIL');
   const summary =
@@ -645,7 +736,9 @@ async function main(): Promise<void> {
     (missed.length > 0
       ? `; ${missed.map((r) => (r.verdict === 'FAIL' ? `FAIL: ${r.operation} not measured` : `SLOW: ${r.operation} ${(r.ratio as number).toFixed(1)}× target`)).join(', ')}`
       : '') +
-    (browser?.report.skipped ? '; browser figures skipped' : '');
+    (browser?.report.skipped ? '; browser figures skipped' : '') +
+    (metrics?.problems.length ? `; ${metrics.problems.join('; ')}` : '') +
+    (metrics?.networkxNote?.startsWith('SKIPPED') ? '; networkx comparison skipped' : '');
   console.log(summary);
 
   if (opts.json) {
@@ -661,6 +754,7 @@ async function main(): Promise<void> {
       picks: store ? { district: store.picks.district, actor: store.picks.actor, pathNote: store.pathNote || null } : null,
       results: store?.results ?? [],
       browser: browser ? { ...browser.report, results: browser.rows, problems: browser.problems } : null,
+      metrics: metrics ? { sizes: metrics.sizes, results: metrics.rows, problems: metrics.problems, networkxNote: metrics.networkxNote } : null,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       peakRssAfterGenerateBytes: store?.peakRssAfterGenerateBytes ?? null,
       peakRssAfterImportBytes: store?.peakRssAfterImportBytes ?? null,
