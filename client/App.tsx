@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from './api/client.ts';
 import type { NetworkNode, NodeRef, RegionSummary } from './api/types.ts';
+import { AnalysisPanel } from './analysis/AnalysisPanel.tsx';
+import { useAnalysisData } from './analysis/useAnalysis.ts';
 import { config, hasHardwareWebgl } from './config.ts';
 import { geoPositions, project } from './graph/geo.ts';
 import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
@@ -49,6 +51,13 @@ export function App() {
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
   const data = useNetworkData(state);
   const metrics = useMetrics(state);
+  const analysis = useAnalysisData(state);
+  // Nodes an insight card or the what-if result points at (transient, not in the URL).
+  const [analysisHighlight, setAnalysisHighlight] = useState<string[]>([]);
+  const panelOpen = state.analysis.tab !== null;
+  useEffect(() => {
+    if (!panelOpen) setAnalysisHighlight([]);
+  }, [panelOpen]);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [drawn, setDrawn] = useState(false);
   const [fitSignal, setFitSignal] = useState(0);
@@ -84,7 +93,14 @@ export function App() {
     };
   }, [metrics.metrics, state.encoding]);
   const removed = useMemo(() => new Set(state.analysis.tab === 'whatif' ? state.analysis.remove : []), [state.analysis.tab, state.analysis.remove]);
-  const cutOff = useMemo(() => new Set<string>(), []);
+  const cutOff = useMemo(
+    () => new Set(state.analysis.tab === 'whatif' ? (analysis.whatIf?.disconnectedActors ?? []).map((a) => a.id) : []),
+    [state.analysis.tab, analysis.whatIf],
+  );
+  const highlight = useMemo(
+    () => (analysisHighlight.length === 0 ? data.highlight : { nodes: new Set([...data.highlight.nodes, ...analysisHighlight]), edges: data.highlight.edges }),
+    [data.highlight, analysisHighlight],
+  );
   const elements = useMemo(
     () =>
       network && regions
@@ -135,7 +151,7 @@ export function App() {
   const details = useDetails(state.selected, selectedNode?.type ?? null);
 
   const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes' && e.classes !== 'landmark').map((e) => e.data.id)), [elements]);
-  const navigate = useCallback((ref: NodeRef) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
+  const navigate = useCallback((ref: Pick<NodeRef, 'id'>) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
 
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
   const apiError = catalogError ?? data.error;
@@ -159,6 +175,15 @@ export function App() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="analysis-toggle"
+          aria-pressed={state.analysis.tab !== null}
+          data-testid="analysis-toggle"
+          onClick={() => dispatch({ type: 'setAnalysisTab', tab: state.analysis.tab === null ? 'insights' : null })}
+        >
+          {t('analysis.open')}
+        </button>
         <div className="lang-switch" role="group" aria-label={t('lang.label')}>
           {LANGS.map((l) => (
             <button key={l} type="button" lang={l} aria-pressed={state.lang === l} data-lang={l} title={t(`lang.${l}`)} onClick={() => dispatch({ type: 'setLang', lang: l })}>
@@ -201,7 +226,7 @@ export function App() {
             layout={state.layout}
             geo={geo}
             selected={state.selected}
-            highlight={data.highlight}
+            highlight={highlight}
             pinned={state.pinned}
             webgl={webgl}
             large={large}
@@ -234,7 +259,7 @@ export function App() {
               )}
             </div>
           )}
-          <Legend entries={legend} simplified={large} encoding={encodingLegend} />
+          <Legend key={panelOpen ? 'beside-analysis' : 'alone'} defaultOpen={!panelOpen} entries={legend} simplified={large} encoding={encodingLegend} />
           <div className="canvas-tools">
             <EncodingControls state={state} dispatch={dispatch} loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')} />
             <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
@@ -246,6 +271,14 @@ export function App() {
               </button>
             )}
           </div>
+          <AnalysisPanel
+            state={state}
+            data={analysis}
+            dispatch={dispatch}
+            onNavigate={(id) => navigate({ id })}
+            onHighlight={setAnalysisHighlight}
+            labelOf={(id) => labelOf(id)?.label ?? metrics.byId.get(id)?.label ?? null}
+          />
           <StatusLine
             lang={state.lang}
             nodes={counts.nodes}

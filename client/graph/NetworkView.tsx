@@ -166,7 +166,20 @@ export function NetworkView(props: NetworkViewProps) {
         const n = cy.getElementById(id);
         return n.empty() ? null : { ...n.position() };
       };
-    const ro = new ResizeObserver(() => cy.resize());
+    // When the canvas changes size (the analysis drawer opens, the window changes): a picture that was
+    // wholly in view is fitted again; otherwise the middle of the view stays in the middle.
+    let size = { w: cy.width(), h: cy.height() };
+    const ro = new ResizeObserver(() => {
+      const ext = cy.extent();
+      const bb = cy.elements().boundingBox();
+      const whole = cy.elements().nonempty() && bb.x1 >= ext.x1 - 1 && bb.x2 <= ext.x2 + 1 && bb.y1 >= ext.y1 - 1 && bb.y2 <= ext.y2 + 1;
+      cy.resize();
+      const next = { w: cy.width(), h: cy.height() };
+      if (next.w === size.w && next.h === size.h) return;
+      if (whole && busyCount.current === 0) cy.fit(undefined, 30);
+      else cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      size = next;
+    });
     ro.observe(container.current);
     return () => {
       clearTimeout(zoomTimer);

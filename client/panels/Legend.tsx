@@ -19,9 +19,20 @@ export interface EncodingLegendInfo {
 const SHOWN_COMMUNITIES = 8;
 
 /** `simplified`: large networks draw every tie as a solid line (cheaper), and the legend says so. */
-export function Legend({ entries, simplified = false, encoding }: { entries: LegendEntries; simplified?: boolean; encoding?: EncodingLegendInfo | null }) {
+export function Legend({
+  entries,
+  simplified = false,
+  encoding,
+  defaultOpen = true,
+}: {
+  entries: LegendEntries;
+  simplified?: boolean;
+  encoding?: EncodingLegendInfo | null;
+  /** Closed while the analysis drawer takes the canvas's room (a click opens it). */
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(defaultOpen);
   if (entries.nodes.length === 0) return null;
   // Coloured by community or a metric: actor kind colours would mislead, so they leave the legend.
   const nodeKeys = encoding && encoding.color !== 'kind' ? entries.nodes.filter((k) => !k.startsWith('ACTOR:')) : entries.nodes;
