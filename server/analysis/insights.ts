@@ -65,6 +65,14 @@ function partProject(ctx: AnalysisContext, actors: readonly string[]): { id: str
   return best && best[1] >= 2 ? { id: best[0], share: best[1] / actors.length } : null;
 }
 
+/** The region a project's programme aims at: its outermost target region (ties: by name). */
+function targetOf(ctx: AnalysisContext, projectId: string): string | null {
+  const programme = ctx.programmes.find((p) => p.projectIds.includes(projectId));
+  const targets = (programme?.targetRegionIds ?? []).filter((r) => ctx.regions.get(r));
+  targets.sort((a, b) => ctx.regions.ancestors(a).length - ctx.regions.ancestors(b).length || ctx.info(a).name.localeCompare(ctx.info(b).name, 'de'));
+  return targets[0] ?? null;
+}
+
 /** The network's parts (components with at least two actors), largest first, with their brokers. */
 export function networkParts(ctx: AnalysisContext, metrics: MetricsResult, level: string, maxParts = 8): NetworkPart[] {
   const byComponent = new Map<number, NodeMetrics[]>();
@@ -82,13 +90,15 @@ export function networkParts(ctx: AnalysisContext, metrics: MetricsResult, level
     const cut = top.find((n) => n.articulationPoint);
     const broker = cut ?? (top[0] && top[0].betweenness > 0 ? top[0] : null);
     const brokerCutOff = cut ? whatIf(ctx, [cut.id], level).disconnectedActors.length : 0;
-    // Named by the project most of it shares, else by its region, else by any shared project.
+    // Named by the region its main project aims at (the project most of its actors share), else by
+    // the region most of its actors sit in, else by that project, else by its best-connected actor.
     const shared = partProject(ctx, actors);
     const projectId = shared?.id ?? null;
     const project = shared ? (ctx.projectLabel.get(shared.id) ?? shared.id) : null;
-    const region = regionId !== null ? ctx.info(regionId).name : null;
-    const name = (shared && shared.share >= 0.5 ? project : null) ?? region ?? project ?? ctx.label(top[0]?.id ?? (actors[0] as string));
-    parts.push({ component, name, regionId, projectId, actors, broker: broker?.id ?? null, brokerCutOff });
+    const aim = shared ? targetOf(ctx, shared.id) : null;
+    const home = aim ?? regionId;
+    const name = (home !== null ? ctx.info(home).name : null) ?? project ?? ctx.label(top[0]?.id ?? (actors[0] as string));
+    parts.push({ component, name, regionId: home, projectId, actors, broker: broker?.id ?? null, brokerCutOff });
   }
   return parts;
 }

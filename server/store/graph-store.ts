@@ -111,6 +111,8 @@ export interface ProgrammeRegions {
   regionIds: string[];
   /** Only the regions its projects target (role target), the regions it is meant for. */
   targetRegionIds: string[];
+  /** Its projects. */
+  projectIds: string[];
 }
 
 /** What the rest of the server uses. */

@@ -560,12 +560,13 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     async programmes(): Promise<ProgrammeRegions[]> {
       const [projects, targets, participations, actors] = await Promise.all([b.loadProjects({}), b.loadTargets({}), b.loadParticipations({}), b.loadActors({})]);
       const regionOfActor = new Map(actors.map((a) => [a.id, a.regionId]));
-      const out = new Map<string, { label: string; regions: Set<string>; targets: Set<string> }>();
+      const out = new Map<string, { label: string; regions: Set<string>; targets: Set<string>; projects: string[] }>();
       const programmeOf = new Map<string, string>();
       for (const p of projects) {
         const key = p.programme ?? p.id;
         programmeOf.set(p.id, key);
-        if (!out.has(key)) out.set(key, { label: p.programme ?? p.name, regions: new Set(), targets: new Set() });
+        if (!out.has(key)) out.set(key, { label: p.programme ?? p.name, regions: new Set(), targets: new Set(), projects: [] });
+        out.get(key)?.projects.push(p.id);
       }
       const add = (projectId: string, regionId: string | null | undefined) => {
         const key = programmeOf.get(projectId);
@@ -578,7 +579,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       }
       for (const p of participations) add(p.projectId, regionOfActor.get(p.actorId));
       return [...out.entries()]
-        .map(([key, v]) => ({ key, label: v.label, regionIds: [...v.regions].sort(), targetRegionIds: [...v.targets].sort() }))
+        .map(([key, v]) => ({ key, label: v.label, regionIds: [...v.regions].sort(), targetRegionIds: [...v.targets].sort(), projectIds: v.projects.sort() }))
         .sort((x, y) => x.key.localeCompare(y.key));
     },
   };

@@ -33,7 +33,7 @@ const input: AnalysisInput = {
     edges: [tie('a1', 'a2'), tie('a2', 'a3'), tie('a1', 'b1'), tie('b1', 'b2'), tie('c1', 'b2')],
     truncated: false,
   },
-  programmes: [{ key: 'p', label: 'Programm P', regionIds: ['a', 'c'], targetRegionIds: ['a', 'c'] }],
+  programmes: [{ key: 'p', label: 'Programm P', regionIds: ['a', 'c'], targetRegionIds: ['a', 'c'], projectIds: ['p'] }],
 };
 const ctx = new AnalysisContext(input);
 

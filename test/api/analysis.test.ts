@@ -55,7 +55,13 @@ describe('analysis API on the demo network', () => {
     expect(Object.keys(byBroker).sort()).toEqual(['a-ihk-hessen-innovativ', 'a-kreatives-sachsen', 'a-rm-nordthueringen', 'a-zarof']);
     expect(byBroker['a-kreatives-sachsen']?.brokerCutOff).toBe(4);
     expect(byBroker['a-zarof']?.actors).toContain('a-wfg-nordsachsen');
-    expect(byBroker['a-ihk-hessen-innovativ']?.name).toMatch(/TeamMit/);
+    // Each part is named after the region its main project aims at.
+    expect(Object.fromEntries(parts.map((p) => [p.broker, p.name]))).toEqual({
+      'a-kreatives-sachsen': 'Elberegion Meißen',
+      'a-ihk-hessen-innovativ': 'Mittelhessen',
+      'a-zarof': 'Landkreis Nordsachsen',
+      'a-rm-nordthueringen': 'Nordthüringen',
+    });
     // No actor sits in two parts.
     const all = parts.flatMap((p) => p.actors);
     expect(new Set(all).size).toBe(all.length);

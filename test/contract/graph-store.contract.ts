@@ -154,6 +154,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         const p1 = programmes.find((p) => p.key === 'Strukturwandel');
         expect(p1?.label).toBe('Strukturwandel');
         expect(p1?.targetRegionIds).toEqual(['r-ns']);
+        expect(p1?.projectIds).toEqual(['p1']);
         expect(p1?.regionIds).toEqual(expect.arrayContaining(['r-ns', 'r-dz']));
         const p4 = programmes.find((p) => p.regionIds.includes('r-ems'));
         expect(p4?.targetRegionIds).toEqual([]); // a partner region, not a target
