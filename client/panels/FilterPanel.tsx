@@ -26,11 +26,18 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
   const { minYear, maxYear } = catalog.facets;
   const [playing, setPlaying] = useState(false);
   const lastYearChange = useRef(0);
-  /** The first step of a drag or a play run adds a history entry; the following ones replace it. */
+  /** While the pointer holds the slider: null before the drag's first change, then true. */
+  const drag = useRef<boolean | null>(null);
+  /**
+   * The first step of a drag or a play run adds a history entry; the following ones replace it. A
+   * pointer drag is one entry however slowly it moves; keyboard steps and play steps closer
+   * together than DRAG_MS count as one.
+   */
   const setYear = useCallback(
     (year: number | null) => {
       const now = Date.now();
-      const replaceHistory = now - lastYearChange.current < DRAG_MS;
+      const replaceHistory = drag.current !== null ? drag.current : now - lastYearChange.current < DRAG_MS;
+      if (drag.current === false) drag.current = true;
       lastYearChange.current = now;
       dispatch({ type: 'setYear', year }, { replaceHistory });
     },
@@ -100,6 +107,9 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
               aria-label={t('filters.year')}
               aria-valuetext={f.year === null ? t('filters.allYears') : t('filters.yearValue', { year: f.year })}
               data-testid="year-slider"
+              onPointerDown={() => (drag.current = false)}
+              onPointerUp={() => (drag.current = null)}
+              onPointerCancel={() => (drag.current = null)}
               onChange={(e) => {
                 const y = Number(e.target.value);
                 setYear(y > maxYear ? null : y);

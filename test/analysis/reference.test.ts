@@ -32,6 +32,8 @@ const DATASETS: [label: string, edges: string, metrics: string][] = [
 describe.skipIf(!hasSna)('metrics match networkx', () => {
   for (const [label, edges, metrics] of DATASETS) {
     describe(label, () => {
+      // describe.skipIf still runs this body to collect the tests: read nothing when the data is absent.
+      if (!hasSna) return void it.skip(SNA_SKIP_NOTE, () => undefined);
       const { graph, reference } = loadSna(edges, metrics);
       const result = computeMetrics(graph);
       const ref: SnaReference = reference;
