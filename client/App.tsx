@@ -14,7 +14,7 @@ import { geoPositions, project } from './graph/geo.ts';
 import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
 import type { NodeMetrics } from './api/analysis.ts';
 import { landmarkId, legendOf, toElements, type MetricEncoding } from './graph/toElements.ts';
-import { formatNumber } from './i18n/index.ts';
+import { formatMetric, formatNumber } from './i18n/index.ts';
 import { DetailsPanel } from './panels/DetailsPanel.tsx';
 import { FilterPanel } from './panels/FilterPanel.tsx';
 import { EncodingControls } from './panels/EncodingControls.tsx';
@@ -56,8 +56,9 @@ export function App() {
   const [analysisHighlight, setAnalysisHighlight] = useState<string[]>([]);
   const panelOpen = state.analysis.tab !== null;
   useEffect(() => {
-    if (!panelOpen) setAnalysisHighlight([]);
-  }, [panelOpen]);
+    // A highlight belongs to the tab that set it.
+    setAnalysisHighlight([]);
+  }, [state.analysis.tab]);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [drawn, setDrawn] = useState(false);
   const [fitSignal, setFitSignal] = useState(0);
@@ -119,7 +120,7 @@ export function App() {
       size: encoding.size,
       communities: [...counts.entries()].map(([community, count]) => ({ community, count })).sort((a, b) => a.community - b.community),
       range: values.length ? { min: Math.min(...values), max: Math.max(...values) } : undefined,
-      format: (v: number) => formatNumber(Math.round(v * 1000) / 1000, state.lang),
+      format: (v: number) => formatMetric(v, state.lang),
     };
   }, [encoding, elements, state.lang]);
   const geo = useMemo(() => {
@@ -261,7 +262,13 @@ export function App() {
           )}
           <Legend key={panelOpen ? 'beside-analysis' : 'alone'} defaultOpen={!panelOpen} entries={legend} simplified={large} encoding={encodingLegend} />
           <div className="canvas-tools">
-            <EncodingControls state={state} dispatch={dispatch} loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')} />
+            <EncodingControls
+              state={state}
+              dispatch={dispatch}
+              loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')}
+              error={errorText(metrics.error)}
+              onRetry={metrics.retry}
+            />
             <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
               {t('layout.fit')}
             </button>

@@ -122,9 +122,9 @@ describe('AnalysisPanel', () => {
     expect(count(de, 'data-testid="insight-card"')).toBe(3);
     expect(de).toContain('data-kind="bridge"');
     expect(de).toContain('Brücke A');
-    expect(de).toContain('1.234 Akteure');
-    expect(de).toContain('Modularität 0,46');
-    expect(de).toContain('Dichte 0,012');
+    expect(de).toContain('Akteure: 1.234');
+    expect(de).toContain('Modularität: 0,46');
+    expect(de).toContain('Dichte: 0,012');
     expect(de).toContain('Teil Eins');
     expect(de).toContain('data-node="a1"');
     expect(de).toContain('>Firma A<');
@@ -132,7 +132,7 @@ describe('AnalysisPanel', () => {
     expect(de).toMatch(/<div class="insight-card" data-testid="insight-card" data-kind="something_new">/);
     const en = render(stateWith('insights', 'en'), { insights });
     expect(en).toContain('Bridge A');
-    expect(en).toContain('1,234 actors');
+    expect(en).toContain('Actors: 1,234');
   });
 
   it('draws the heatmap by region name with observed counts, a marked gap and the E-I index', () => {
@@ -140,9 +140,9 @@ describe('AnalysisPanel', () => {
     expect(count(html, 'data-testid="heatmap-cell"')).toBe(4);
     const cells = [...html.matchAll(/data-a="(\w+)" data-b="(\w+)" data-observed="(\d+)" data-class="(\w+)"/g)].map((m) => m.slice(1).join(' '));
     expect(cells).toEqual(['r1 r1 6 above', 'r1 r2 0 gap', 'r2 r1 0 gap', 'r2 r2 1 above']);
-    expect(html).toContain('Altenburger Land – Bautzen: 0 Verbindungen, erwartet 1,3, Verhältnis 0,00');
+    expect(html).toContain('Altenburger Land – Bautzen: Verbindungen 0, erwartet 1,3, Verhältnis 0,00');
     expect(html).toContain('-1,00');
-    expect(html).toContain('2 Akteure ohne Region');
+    expect(html).toContain('Akteure ohne Region auf dieser Ebene: 2');
     expect(count(html, 'scope="col"')).toBe(4);
     expect(count(html, 'scope="row"')).toBe(2);
   });
@@ -150,10 +150,10 @@ describe('AnalysisPanel', () => {
   it('lists white spots with their reasons', () => {
     const html = render(stateWith('whitespots', 'en'), { gaps });
     expect(count(html, 'data-testid="white-spot"')).toBe(1);
-    expect(html).toContain('neighbouring regions');
+    expect(html).toContain('close to each other');
     expect(html).toContain('programme: WIR!');
     expect(html).toContain('42 km');
-    expect(html).toContain('0 ties, 1.3 expected');
+    expect(html).toContain('ties 0, expected 1.3');
   });
 
   it('shows coverage cells with their status as text and translated categories', () => {

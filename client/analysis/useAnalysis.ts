@@ -57,8 +57,14 @@ export interface AnalysisRequest {
   remove: string[];
 }
 
-/** The request the open tab needs (null: none, e.g. what-if with nobody taken out). */
-export function analysisRequest(tab: AnalysisTab | null, filter: NetworkFilter, level: Level, remove: readonly string[]): AnalysisRequest | null {
+/**
+ * The request the open tab needs (null: none, e.g. what-if with nobody taken out). The analysis is
+ * about all regions: the region filter only picks what the canvas shows (clicking a cell, a card or
+ * a white spot sets it), so it must not shrink the analysis it was clicked in. The other filters
+ * (kinds, sectors, projects, year) apply.
+ */
+export function analysisRequest(tab: AnalysisTab | null, viewFilter: NetworkFilter, level: Level, remove: readonly string[]): AnalysisRequest | null {
+  const { regionIds: _, ...filter } = viewFilter;
   const req = (kind: Kind, rm: string[] = []): AnalysisRequest => ({ kind, filter, level, remove: rm });
   switch (tab) {
     case null:
@@ -66,12 +72,8 @@ export function analysisRequest(tab: AnalysisTab | null, filter: NetworkFilter, 
     case 'insights':
       return req('insights');
     case 'heatmap':
-    case 'whitespots': {
-      // The region matrix is about all regions: the region filter (set by clicking a cell, to show
-      // the two regions' actors on the canvas) must not shrink it to those two.
-      const { regionIds: _, ...rest } = filter;
-      return { kind: 'gaps', filter: rest, level, remove: [] };
-    }
+    case 'whitespots':
+      return req('gaps');
     case 'coverage':
       return req('coverage');
     case 'suggestions':

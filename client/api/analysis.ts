@@ -217,6 +217,6 @@ export async function fetchInsights(filter: NetworkFilter, level: Level, signal?
   const q = `query Insights($filter: NetworkFilter, $level: String) {
     insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }
     networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }
-    networkStats(filter: $filter) { ${STATS} } }`;
+    networkStats(filter: $filter, level: $level) { ${STATS} } }`;
   return gql<{ insights: Insight[]; networkParts: NetworkPart[]; networkStats: NetworkStats }>(q, { filter, level }, signal);
 }

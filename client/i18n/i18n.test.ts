@@ -9,7 +9,7 @@ import { ACTOR_COLORS, EDGE_LOOKS, NODE_LEGEND_ORDER, nodeLook } from '../graph/
 import { LANGS, LAYOUTS } from '../state/explorer.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
-import { createI18n, formatDate, formatNumber, formatPeriod } from './index.ts';
+import { createI18n, formatDate, formatMetric, formatNumber, formatPeriod } from './index.ts';
 
 /** All leaf key paths with their values. */
 function leaves(obj: object, prefix = ''): Map<string, unknown> {
@@ -151,5 +151,15 @@ describe('formatPeriod', () => {
     expect(formatPeriod('2022', null, 'en')).toBe('2022 – open');
     expect(formatPeriod(null, '2024', 'en')).toBe('… – 2024');
     expect(formatPeriod(null, null, 'de')).toBe('');
+  });
+});
+
+describe('formatMetric', () => {
+  it('keeps three significant digits for small values and three decimals otherwise', () => {
+    expect(formatMetric(0.000123456, 'de')).toBe('0,000123');
+    expect(formatMetric(0.000123456, 'en')).toBe('0.000123');
+    expect(formatMetric(0.43763, 'de')).toBe('0,438');
+    expect(formatMetric(1234.5678, 'de')).toBe('1.234,568');
+    expect(formatMetric(0, 'en')).toBe('0');
   });
 });

@@ -21,6 +21,12 @@ export function createI18n(lang: Lang): i18n {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A metric value: three significant digits for small values (0,000123), at most three decimals otherwise. */
+export function formatMetric(v: number, lang: Lang): string {
+  if (v !== 0 && Math.abs(v) < 0.01) return v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumSignificantDigits: 3 });
+  return v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 3 });
+}
+
 export function formatNumber(n: number, lang: Lang): string {
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB')));

@@ -4,7 +4,7 @@ import { METRIC_KEYS } from '../api/analysis.ts';
 import { COLOR_BY, type ColorBy, type ExplorerState, type SizeBy } from '../state/explorer.ts';
 import type { Dispatch } from '../state/useExplorer.ts';
 
-export function EncodingControls({ state, dispatch, loading }: { state: ExplorerState; dispatch: Dispatch; loading: boolean }) {
+export function EncodingControls({ state, dispatch, loading, error, onRetry }: { state: ExplorerState; dispatch: Dispatch; loading: boolean; error: string | null; onRetry: () => void }) {
   const { t } = useTranslation();
   const label = (k: string) => (k === 'kind' ? t('encoding.kind') : k === 'community' ? t('encoding.community') : t(`metric.${k}`));
   return (
@@ -30,6 +30,14 @@ export function EncodingControls({ state, dispatch, loading }: { state: Explorer
         </select>
       </label>
       {loading && <span className="hint">{t('encoding.loading')}</span>}
+      {error && (
+        <span className="error" role="alert" data-testid="encoding-error">
+          {error}{' '}
+          <button type="button" className="link" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        </span>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDGE_LOOKS } from '../graph/palette.ts';
-import { OTHER_COMMUNITY_COLOR, communityColor, scaleColor, type LegendEntries } from '../graph/toElements.ts';
+import { COMMUNITY_COLORS, OTHER_COMMUNITY_COLOR, communityColor, scaleColor, type LegendEntries } from '../graph/toElements.ts';
 import { Swatch } from './TypeIcon.tsx';
 
 /** What the metric encoding means: community colours with sizes, or the colour scale's range; the size metric. */
@@ -16,7 +16,8 @@ export interface EncodingLegendInfo {
   format: (v: number) => string;
 }
 
-const SHOWN_COMMUNITIES = 8;
+/** Every community with its own colour gets a row; the rest share grey. */
+const SHOWN_COMMUNITIES = COMMUNITY_COLORS.length;
 
 /** `simplified`: large networks draw every tie as a solid line (cheaper), and the legend says so. */
 export function Legend({

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Metrics, MetricKey, NodeMetrics } from '../api/analysis.ts';
 import { communityColor } from '../graph/toElements.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatMetric, formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../state/explorer.ts';
 
 const SHOWN: MetricKey[] = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'effectiveSize'];
@@ -18,7 +18,7 @@ export function rankOf(metrics: Metrics, node: NodeMetrics, key: MetricKey): num
 
 export function MetricsPanel({ metrics, node, lang }: { metrics: Metrics; node: NodeMetrics; lang: Lang }) {
   const { t } = useTranslation();
-  const fmt = (v: number | null, key: MetricKey) => (v === null ? '–' : key === 'degree' ? formatNumber(v, lang) : formatNumber(Math.round(v * 1000) / 1000, lang));
+  const fmt = (v: number | null, key: MetricKey) => (v === null ? '–' : key === 'degree' ? formatNumber(v, lang) : formatMetric(v, lang));
   const roles = ROLES.filter((r) => node.brokerage[r] > 0);
   return (
     <section className="metrics-panel" data-testid="metrics-panel" aria-label={t('metric.title')}>

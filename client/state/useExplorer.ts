@@ -210,15 +210,19 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
  * Actor metrics for the size/colour encoding and the details panel: fetched when the encoding asks
  * for a metric or community, or an actor is selected; the server caches them until the data changes.
  */
-export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byId: ReadonlyMap<string, NodeMetrics>; loading: boolean; error: ApiError | null } {
+export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byId: ReadonlyMap<string, NodeMetrics>; loading: boolean; error: ApiError | null; retry(): void } {
   const wanted = state.encoding.size !== 'degree' || state.encoding.color !== 'kind' || state.selected !== null;
   const filter = useMemo(() => analysisFilter(state.filters), [state.filters]);
   const key = wanted ? JSON.stringify([filter, state.analysis.level]) : null;
   const [result, setResult] = useState<{ key: string; metrics: Metrics } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (key === null || result?.key === key) return;
+    if (key === null || result?.key === key) {
+      setLoading(false);
+      return;
+    }
     const ac = new AbortController();
     setLoading(true);
     setError(null);
@@ -227,8 +231,9 @@ export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byI
       .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
       .finally(() => !ac.signal.aborted && setLoading(false));
     return () => ac.abort();
-  }, [key]); // filter and level are inside the key
+  }, [key, attempt]); // filter and level are inside the key
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const metrics = result?.key === key ? result.metrics : null;
   const byId = useMemo(() => new Map((metrics?.nodes ?? []).map((n) => [n.id, n])), [metrics]);
-  return { metrics, byId, loading, error };
+  return { metrics, byId, loading, error, retry };
 }

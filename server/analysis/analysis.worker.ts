@@ -5,6 +5,7 @@
  * the last few inputs; without a store it asks the main thread for an input it does not hold.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.ts';
 import type { GraphBackend, GraphStore } from '../store/graph-store.ts';
 import { openBackend } from '../store/open-store.ts';
@@ -49,11 +50,14 @@ function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const reply = (r: WorkerReply) => parentPort?.postMessage(r);
-  const fail = (e: unknown) => reply({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  const fail = (e: unknown) => {
+    const extensions = e instanceof GraphQLError ? { ...e.extensions } : undefined;
+    reply({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), message: e instanceof Error ? e.message : String(e), ...(extensions ? { extensions } : {}) });
+  };
   try {
     const s = session(msg);
     if (!s) return reply({ id: msg.id, needInput: true });
-    s.then((ses) => reply({ id: msg.id, result: ses.run(msg.task) }), fail);
+    s.then((ses) => reply({ id: msg.id, result: ses.run(msg.task) })).catch(fail);
   } catch (e) {
     fail(e);
   }

@@ -17,6 +17,10 @@ export interface AnalysisInput {
   network: Network;
   regions: Region[];
   programmes: Programme[];
+  /** The filter leaves actors out (so "no actor here" means "none in this selection"). */
+  filtered?: boolean;
+  /** The filter's regions (with their sub-regions), if it names any. */
+  scope?: string[] | null;
 }
 
 export interface RegionInfo {
@@ -31,6 +35,9 @@ export class AnalysisContext {
   readonly graph: ActorGraph;
   readonly regions: RegionIndex;
   readonly programmes: Programme[];
+  readonly filtered: boolean;
+  /** Regions inside the filter's regions (null: no region filter). */
+  readonly scope: ReadonlySet<string> | null;
   /** Project ids per actor, and project labels. */
   readonly projectsOf = new Map<string, string[]>();
   readonly projectLabel = new Map<string, string>();
@@ -40,6 +47,8 @@ export class AnalysisContext {
     this.graph = actorGraph(input.network);
     this.regions = new RegionIndex(input.regions);
     this.programmes = input.programmes;
+    this.filtered = input.filtered ?? false;
+    this.scope = input.scope ? this.regions.subtree(input.scope) : null;
     for (const n of input.network.nodes) if (n.type === 'PROJECT') this.projectLabel.set(n.id, n.label);
     for (const e of input.network.edges) {
       if (e.kind !== 'participation' || !this.projectLabel.has(e.target)) continue;
@@ -49,9 +58,10 @@ export class AnalysisContext {
     }
   }
 
-  /** Regions (at the level) some programme targets. */
+  /** Regions (at the level) some programme targets, inside the filter's regions if it names any. */
   targetedRegions(level: string): Set<string> {
-    return new Set(this.programmes.flatMap((p) => p.targetRegionIds.flatMap((r) => this.regionsAtLevel(r, level))));
+    const all = this.programmes.flatMap((p) => p.targetRegionIds.flatMap((r) => this.regionsAtLevel(r, level)));
+    return new Set(this.scope ? all.filter((r) => this.scope?.has(r)) : all);
   }
 
   /** The actor's region lifted to the level (a region kind), or null when it has none there. */

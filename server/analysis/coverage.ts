@@ -64,7 +64,7 @@ export function coverage(ctx: AnalysisContext, level: string, profile: readonly 
     if (!r) rows.set(id, (r = { actors: 0, count: new Map(), connected: new Map(), sectors: new Map() }));
     return r;
   };
-  for (const p of ctx.programmes) for (const r of p.regionIds) for (const at of ctx.regionsAtLevel(r, level)) row(at);
+  for (const at of ctx.targetedRegions(level)) row(at);
   g.forEachNode((id, attr) => {
     const region = ctx.regionAt(id, level);
     if (region === null) return;

@@ -60,8 +60,8 @@ export interface RegionGaps {
   actorsWithoutRegion: number;
 }
 
-/** Regions this close (centre to centre) count as neighbours even under different parents. */
-export const NEIGHBOUR_KM = 60;
+/** Regions this close (centre to centre) count as neighbours (adjacent districts' centres lie ~25–75 km apart). */
+export const NEIGHBOUR_KM = 75;
 /** A pair is a white spot when it has no ties or fewer than this share of the expected ones. */
 export const WHITE_SPOT_RATIO = 0.5;
 
@@ -137,11 +137,13 @@ export function regionGaps(ctx: AnalysisContext, level: string, maxWhiteSpots = 
   const whiteSpots: WhiteSpot[] = [];
   for (const c of cells) {
     if (c.a === c.b) continue;
-    if (!(c.observed === 0 || (c.ratio !== null && c.ratio < WHITE_SPOT_RATIO))) continue;
+    // Only where ties were to be expected: a region whose actors have no ties at all expects none.
+    if (c.expected <= 0 || !(c.observed === 0 || (c.ratio !== null && c.ratio < WHITE_SPOT_RATIO))) continue;
     const ia = ctx.info(c.a);
     const ib = ctx.info(c.b);
     const km = distanceKm(ia, ib);
-    const neighbours = (ia.parentId !== null && ia.parentId === ib.parentId) || km <= NEIGHBOUR_KM;
+    // Without boundary data, "neighbours" means close: centres at most NEIGHBOUR_KM apart.
+    const neighbours = km <= NEIGHBOUR_KM;
     const pa = programmesOf.get(c.a);
     const shared = pa ? [...(programmesOf.get(c.b) ?? [])].filter((p) => pa.has(p)).sort() : [];
     const reasons: WhiteSpotReason[] = [];

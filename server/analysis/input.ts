@@ -5,5 +5,6 @@ import type { AnalysisInput } from './context.ts';
 
 export async function loadAnalysisInput(store: GraphStore, filter: NetworkFilter): Promise<AnalysisInput> {
   const [network, regions, programmes] = await Promise.all([store.network(filter), store.regions(), store.programmes()]);
-  return { network, regions, programmes };
+  const filtered = Boolean(filter.regionIds?.length || filter.actorKinds?.length || filter.sectors?.length || filter.projectIds?.length || filter.fromYear != null || filter.toYear != null);
+  return { network, regions, programmes, filtered, scope: filter.regionIds?.length ? [...filter.regionIds] : null };
 }

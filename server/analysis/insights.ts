@@ -142,7 +142,7 @@ export function insights(ctx: AnalysisContext, level: string, metrics: MetricsRe
   for (const row of cov.rows) {
     if (row.actors > 0 || !targeted.has(row.regionId)) continue;
     const programmes = ctx.programmes.filter((p) => p.targetRegionIds.some((r) => ctx.regionsAtLevel(r, level).includes(row.regionId))).map((p) => p.label);
-    out.push({ id: `no_actors:${row.regionId}`, kind: 'no_actors', text: say.noActors(row.name, programmes), nodeIds: [], regionIds: [row.regionId] });
+    out.push({ id: `no_actors:${row.regionId}`, kind: 'no_actors', text: say.noActors(row.name, programmes, ctx.filtered), nodeIds: [], regionIds: [row.regionId] });
   }
   const missingBy = new Map<string, string[]>();
   for (const m of cov.missing) missingBy.set(m.regionId, [...(missingBy.get(m.regionId) ?? []), m.category]);

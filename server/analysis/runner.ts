@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.ts';
 import type { NetworkFilter } from '../network/network.model.ts';
 import type { AnalysisInput } from './context.ts';
@@ -26,7 +27,11 @@ export interface InputSource {
   filter: NetworkFilter;
   fetch: () => Promise<AnalysisInput>;
 }
-export type WorkerReply = { id: number; result: unknown } | { id: number; needInput: true } | { id: number; error: string };
+/** An error from the worker; `extensions` (a GraphQL error's code and field) survive the trip. */
+export type WorkerReply =
+  | { id: number; result: unknown }
+  | { id: number; needInput: true }
+  | { id: number; error: string; message: string; extensions?: Record<string, unknown> };
 
 export interface TaskRunner {
   readonly where: 'worker' | 'inline';
@@ -85,7 +90,7 @@ export function workerRunner(config: Config | null = null): TaskRunner {
       if (!p) return;
       if ('needInput' in msg) return p.retry();
       pending.delete(msg.id);
-      if ('error' in msg) p.reject(new AnalysisError(msg.error));
+      if ('error' in msg) p.reject(msg.extensions ? new GraphQLError(msg.message, { extensions: msg.extensions }) : new AnalysisError(msg.error));
       else p.resolve(msg.result);
     });
     const fail = (e: Error) => {

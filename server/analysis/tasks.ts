@@ -41,6 +41,8 @@ export class AnalysisSession {
   }
 
   run<T extends AnalysisTask>(task: T): ResultOf<T> {
+    // What-if answers are cheap and their removal sets endless: only the shared results are kept.
+    if (task.kind === 'whatIf') return this.compute(task) as ResultOf<T>;
     const key = JSON.stringify(task);
     if (this.memo.has(key)) return this.memo.get(key) as ResultOf<T>;
     const result = this.compute(task);

@@ -20,8 +20,12 @@ export class MetricsResolver {
   }
 
   @Query(() => NetworkStats, { description: 'Size, density, components, path lengths, centralisation and modularity of the actor network.' })
-  async networkStats(@Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null, @Ctx() { analysis }: Context): Promise<NetworkStats> {
-    return (await analysis.metrics(filter, false, null)).stats;
+  async networkStats(
+    @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
+    @Arg('level', () => String, { ...LEVEL, description: 'Only shares the cached metrics of that level (the statistics do not depend on it).' }) level: string | null,
+    @Ctx() { analysis }: Context,
+  ): Promise<NetworkStats> {
+    return (await analysis.metrics(filter, false, level)).stats;
   }
 
   @Query(() => RegionGaps, { description: 'Region × region ties against a null model, E-I index per region, and the white spots.' })

@@ -157,3 +157,17 @@ describe('worker with its own store connection', () => {
     }
   });
 });
+
+describe('white spots need expected ties', () => {
+  it('a region whose actors have no ties is no white spot (nothing was expected there)', () => {
+    const withIsolatedRegion = new AnalysisContext({
+      ...input,
+      regions: [...input.regions, region('d', 's', 51.1, 12.2)],
+      network: { ...input.network, nodes: [...input.network.nodes, actor('d1', 'company', 'd')] },
+    });
+    const g = regionGaps(withIsolatedRegion, 'district');
+    expect(g.cells.find((c) => c.a === 'a' && c.b === 'd')).toMatchObject({ observed: 0, expected: 0 });
+    expect(g.whiteSpots.some((w) => w.a === 'd' || w.b === 'd')).toBe(false);
+    expect(g.regions.find((r) => r.id === 'd')).toMatchObject({ actors: 1, isolatedActors: 1, eiIndex: null });
+  });
+});

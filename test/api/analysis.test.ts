@@ -172,3 +172,23 @@ describe('analysis API on the demo network', () => {
     expect(r.data?.networkParts.some((p) => p.actors.includes('a-zarof') && p.actors.includes('a-khs-meissen'))).toBe(true);
   });
 });
+
+describe('analysis API with filters', () => {
+  it('a filter that leaves actors out says "none in the current selection", not "none recorded"', async () => {
+    const r = await server.gql<{ insights: { id: string; text: { de: string; en: string } }[] }>('{ insights(filter: { actorKinds: ["university"] }) { id text { de en } } }');
+    expect(r.errors).toBeUndefined();
+    const nordsachsen = r.data?.insights.find((i) => i.id === 'no_actors:r-nordsachsen');
+    expect(nordsachsen?.text.de).toMatch(/in der aktuellen Auswahl ist dort kein Akteur/);
+    expect(nordsachsen?.text.en).toMatch(/the current selection has no actor there/);
+    expect(r.data?.insights.some((i) => /noch kein Akteur erfasst/.test(i.text.de))).toBe(false);
+  });
+});
+
+describe('analysis API errors (through the worker thread)', () => {
+  it('an unknown region in the filter is BAD_USER_INPUT or NOT_FOUND with its field, not an internal error', async () => {
+    const r = await server.gql('{ networkStats(filter: { regionIds: ["r-atlantis"] }) { nodes } }');
+    expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(codeOf(r)?.code);
+    const years = await server.gql('{ metrics(filter: { fromYear: 2020, toYear: 2010 }) { modularity } }');
+    expect(codeOf(years)?.code).toBe('BAD_USER_INPUT');
+  });
+});
