@@ -4,6 +4,7 @@
  * always looks at the whole cooperation network, whatever the canvas draws.
  */
 import type { Filters } from '../state/explorer.ts';
+import { filterOf } from '../state/network.ts';
 import { gql } from './client.ts';
 import type { NetworkFilter } from './types.ts';
 
@@ -165,15 +166,10 @@ export interface NetworkPart {
   brokerCutOff: number;
 }
 
-/** The view's filter for the analysis: the same actors, both kinds of ties. */
+/** The view's filter for the analysis: the same actors, both kinds of ties (node types and limit are the server's). */
 export function analysisFilter(f: Filters): NetworkFilter {
-  const out: NetworkFilter = { includeDirect: true, includeDerived: true };
-  if (f.regionIds.length) out.regionIds = [...f.regionIds];
-  if (f.actorKinds.length) out.actorKinds = [...f.actorKinds];
-  if (f.sectors.length) out.sectors = [...f.sectors];
-  if (f.projectIds.length) out.projectIds = [...f.projectIds];
-  if (f.year !== null) out.toYear = f.year;
-  return out;
+  const { nodeTypes: _types, limit: _limit, ...rest } = filterOf(f, 0);
+  return { ...rest, includeDirect: true, includeDerived: true };
 }
 
 const STATS = 'nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges';

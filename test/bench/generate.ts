@@ -17,6 +17,7 @@
  *
  * Everything is drawn from one seeded PRNG (mulberry32), so a seed and the sizes fix the batch.
  */
+import { seededRandom } from '../../server/analysis/random.ts';
 import {
   ACTOR_KINDS,
   type Actor,
@@ -58,17 +59,8 @@ export type GeneratedNetwork = GraphBatch;
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1) (the analysis's seeded generator). */
+export const mulberry32 = seededRandom;
 
 export class Rng {
   private readonly next: () => number;

@@ -4,41 +4,26 @@
  * two regions on the canvas; white spots, coverage and suggestions; what-if by clicking an actor;
  * size and colour by metric and community. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { buildClient } from '../support/client-build.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { openExplorer, whenParam, whenReady, type ExplorerSession } from '../support/explorer-page.ts';
+import type { TestServer } from '../support/server.ts';
 
+let session: ExplorerSession;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  const clientDir = await buildClient();
-  server = await startTestServer({ clientDir });
-  browser = await launchChromium();
-  mkdirSync('test-results', { recursive: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  session = await openExplorer();
+  ({ server, page } = session);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const params = () => new URL(page.url()).searchParams;
-async function ready(): Promise<void> {
-  await page.locator('[data-testid="visible-counts"][data-state="ready"]').waitFor({ timeout: 20_000 });
-}
+const ready = () => whenReady(page);
+const waitForParam = (name: string, value: string | null) => whenParam(page, name, value);
 async function panelReady(tab: string): Promise<void> {
   await page.locator(`[data-testid="analysis-panel"][data-tab="${tab}"][data-state="ready"]`).waitFor({ timeout: 20_000 });
-}
-async function waitForParam(name: string, value: string | null): Promise<void> {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n as string) === v, [name, value], { timeout: 10_000 });
 }
 const shot = (name: string) => page.screenshot({ path: `test-results/analysis-${name}.png` });
 
@@ -133,6 +118,6 @@ describe('analysis in the explorer (demo network)', () => {
     await panel.waitFor();
     expect(await panel.textContent()).toMatch(/Rang \d+ von 37/);
     await shot('5-encoding');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -3,44 +3,30 @@
  * select, expand, filter by region, path finder, language and layout — each step checked through
  * the UI and the URL. Screenshots go to test-results/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { buildClient } from '../support/client-build.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { openExplorer, whenParam, whenReady, type ExplorerSession } from '../support/explorer-page.ts';
+import type { TestServer } from '../support/server.ts';
 
+let session: ExplorerSession;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  const clientDir = await buildClient();
-  server = await startTestServer({ clientDir });
-  browser = await launchChromium();
-  mkdirSync('test-results', { recursive: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  session = await openExplorer();
+  ({ server, browser, page, problems } = session);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 async function counts(): Promise<{ nodes: number; edges: number }> {
   const el = page.getByTestId('visible-counts');
   return { nodes: Number(await el.getAttribute('data-nodes')), edges: Number(await el.getAttribute('data-edges')) };
 }
-/** Waits until data is loaded, drawn and laid out. */
-async function ready(): Promise<void> {
-  await page.locator('[data-testid="visible-counts"][data-state="ready"]').waitFor({ timeout: 20_000 });
-}
+const ready = () => whenReady(page);
 const params = () => new URL(page.url()).searchParams;
-async function waitForParam(name: string, value: string | null): Promise<void> {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n as string) === v, [name, value], { timeout: 10_000 });
-}
+const waitForParam = (name: string, value: string | null) => whenParam(page, name, value);
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `test-results/explorer-${name}.png` });
 }
