@@ -166,3 +166,14 @@ describe('shortName', () => {
     expect(shortName('Region', 10)).toBe('Region');
   });
 });
+
+describe('large matrices', () => {
+  it('keeps the regions with the most ties (then sorted by name) and counts the rest', () => {
+    const regions = Array.from({ length: 8 }, (_, i) => ({ id: `r${i}`, name: `Region ${String.fromCharCode(72 - i)}`, actors: 1, internalTies: i, externalTies: 0, eiIndex: null, isolatedActors: 0 }));
+    const m = buildMatrix({ regions, cells: [] }, 3);
+    expect(m.hidden).toBe(5);
+    expect(m.regions.map((r) => r.id)).toEqual(['r7', 'r6', 'r5']); // Region A, B, C by name
+    expect(m.rows).toHaveLength(3);
+    expect(buildMatrix({ regions, cells: [] }).hidden).toBe(0);
+  });
+});

@@ -35,16 +35,24 @@ export function indexCells(cells: readonly RegionCell[]): Map<string, RegionCell
   return new Map(cells.map((c) => [pairKey(c.a, c.b), c]));
 }
 
+/** More regions than this make an unreadable (and slow) matrix: the busiest are shown. */
+export const MAX_MATRIX_REGIONS = 60;
+
 export interface Matrix {
   regions: RegionGapSummary[];
+  /** Regions with actors left out (beyond MAX_MATRIX_REGIONS, the ones with the fewest ties). */
+  hidden: number;
   /** rows[i][j]: the cell of regions[i] × regions[j] (the same object as rows[j][i]); null when the server sent none. */
   rows: (RegionCell | null)[][];
   /** Largest observed count off the diagonal and on it (for summaries). */
   maxObserved: number;
 }
 
-export function buildMatrix(gaps: Pick<RegionGaps, 'regions' | 'cells'>): Matrix {
-  const regions = orderRegions(gaps.regions);
+export function buildMatrix(gaps: Pick<RegionGaps, 'regions' | 'cells'>, max = MAX_MATRIX_REGIONS): Matrix {
+  const all = orderRegions(gaps.regions);
+  const ties = (r: RegionGapSummary) => r.internalTies + r.externalTies;
+  const kept = all.length <= max ? null : new Set([...all].sort((a, b) => ties(b) - ties(a) || b.actors - a.actors || (a.id < b.id ? -1 : 1)).slice(0, max).map((r) => r.id));
+  const regions = kept ? all.filter((r) => kept.has(r.id)) : all;
   const index = indexCells(gaps.cells);
   let maxObserved = 0;
   const rows = regions.map((r) =>
@@ -54,7 +62,7 @@ export function buildMatrix(gaps: Pick<RegionGaps, 'regions' | 'cells'>): Matrix
       return cell;
     }),
   );
-  return { regions, rows, maxObserved };
+  return { regions, hidden: all.length - regions.length, rows, maxObserved };
 }
 
 export function classifyCell(c: Pick<RegionCell, 'observed' | 'expected'>): CellClass {

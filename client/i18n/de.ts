@@ -138,6 +138,7 @@ export const de = {
       diagonal: 'Diagonale: innerhalb der Region',
       summary: 'Regionen: {{regions}} · Verbindungen: {{ties}}',
       withoutRegion: 'Akteure ohne Region auf dieser Ebene: {{n}}',
+      hidden: 'gezeigt: die {{shown}} Regionen mit den meisten Verbindungen, weitere {{hidden}} auf einer höheren Ebene oder unter „Weiße Flecken“',
       none: 'Keine Regionen mit Akteuren auf dieser Ebene.',
     },
     whitespots: {

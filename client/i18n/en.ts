@@ -140,6 +140,7 @@ export const en: Messages = {
       diagonal: 'Diagonal: within the region',
       summary: 'Regions: {{regions}} · ties: {{ties}}',
       withoutRegion: 'Actors without a region at this level: {{n}}',
+      hidden: 'shown: the {{shown}} regions with the most ties; {{hidden}} more at a higher level or under “White spots”',
       none: 'No regions with actors at this level.',
     },
     whitespots: {
