@@ -195,6 +195,9 @@ export function CoverageTab({ lang, coverage, dispatch }: { lang: Lang; coverage
                     {category(c.key)}
                   </th>
                 ))}
+                <th scope="col" className="cov-sectors">
+                  {t('analysis.coverage.sectors')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -226,6 +229,14 @@ export function CoverageTab({ lang, coverage, dispatch }: { lang: Lang; coverage
                       {c.status !== 'ok' && <span className="cov-status">{t(`analysis.coverage.status.${c.status}`)}</span>}
                     </td>
                   ))}
+                  <td className="cov-sectors" data-testid="coverage-sectors" title={r.sectors.map((s) => `${s.sector}: ${formatNumber(s.count, lang)}`).join(', ')}>
+                    {r.sectors.length === 0
+                      ? '–'
+                      : r.sectors
+                          .slice(0, SHOWN_SECTORS)
+                          .map((s) => `${s.sector} ${formatNumber(s.count, lang)}`)
+                          .join(' · ') + (r.sectors.length > SHOWN_SECTORS ? ' …' : '')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -236,6 +247,9 @@ export function CoverageTab({ lang, coverage, dispatch }: { lang: Lang; coverage
   );
 }
 
+
+/** Sectors named per coverage row (all of them in the cell's tooltip). */
+const SHOWN_SECTORS = 3;
 // ---------------------------------------------------------------------------------------------
 // Suggestions
 

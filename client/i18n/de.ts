@@ -153,6 +153,7 @@ export const de = {
       caption: 'Akteursgruppen je Region',
       region: 'Region',
       actors: 'Akteure',
+      sectors: 'Häufigste Branchen',
       cell: '{{category}} in {{region}}: {{count}} Akteure, {{connected}} davon vernetzt, Soll mindestens {{minimum}}',
       none: 'Keine Regionen auf dieser Ebene.',
       legend: 'Legende',

@@ -155,6 +155,7 @@ export const en: Messages = {
       caption: 'Actor groups per region',
       region: 'Region',
       actors: 'Actors',
+      sectors: 'Main sectors',
       cell: '{{category}} in {{region}}: {{count}} actors, {{connected}} of them connected, target at least {{minimum}}',
       none: 'No regions at this level.',
       legend: 'Legend',
