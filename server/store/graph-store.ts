@@ -115,6 +115,19 @@ export interface ProgrammeRegions {
   projectIds: string[];
 }
 
+export interface WriteOptions {
+  /** Validate and count in the transaction as for real, then roll it back: the report of what would change. */
+  dryRun?: boolean;
+}
+
+/** Thrown at the end of a dry run's transaction to roll it back; carries the counts. */
+export class DryRunRollback extends Error {
+  constructor(readonly result: BatchResult) {
+    super('dry run: rolled back');
+    this.name = 'DryRunRollback';
+  }
+}
+
 /** What the rest of the server uses. */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -126,7 +139,7 @@ export interface GraphStore {
   /** Actor kinds and sectors with counts, and the year range (cached until the next write). */
   facets(): Promise<Facets>;
   /** Validates and writes a batch in one transaction; throws BatchValidationError, writes nothing then. */
-  applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult>;
+  applyBatch(input: GraphBatchInput | GraphBatch, options?: WriteOptions): Promise<BatchResult>;
   clear(): Promise<void>;
 
   /** Best matches first; `types` restricts the node types (e.g. actors for the path finder). */
@@ -154,7 +167,7 @@ export interface GraphBackend {
   close(): Promise<void>;
   counts(): Promise<StoreStats>;
   /** Writes a batch in one transaction after `validate` (called inside it) accepts it. */
-  writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult>;
+  writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult>;
   clear(): Promise<void>;
 
   loadRegions(): Promise<Region[]>;

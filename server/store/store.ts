@@ -44,6 +44,7 @@ import type {
   RegionDetails,
   SearchHit,
   StoreStats,
+  WriteOptions,
 } from './graph-store.ts';
 
 interface NormalFilter {
@@ -364,8 +365,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       facetCache.catch(() => (facetCache = null));
       return facetCache;
     },
-    async applyBatch(input: GraphBatchInput | GraphBatch): Promise<BatchResult> {
+    async applyBatch(input: GraphBatchInput | GraphBatch, options?: WriteOptions): Promise<BatchResult> {
       const parsed = parseBatch(input);
+      if (options?.dryRun) return b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing), { dryRun: true });
       try {
         return await b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing));
       } finally {

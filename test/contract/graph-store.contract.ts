@@ -75,6 +75,24 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         expect((await store.stats()).actors).toBe(9);
       });
 
+      it('a dry run counts what a batch would create, update and leave, and writes nothing', async () => {
+        const dry = await store.applyBatch(fixture, { dryRun: true });
+        expect(dry.created.actors).toBe(9);
+        expect(dry.created.participations).toBe(11);
+        expect(Object.values(await store.stats()).every((n) => n === 0)).toBe(true);
+        await store.applyBatch(fixture);
+        const revision = store.revision();
+        const changed = await store.applyBatch({ actors: [{ ...fixture.actors[0], name: 'ZAROF. GmbH' }, fixture.actors[1]] }, { dryRun: true });
+        expect(changed.updated.actors).toBe(1);
+        expect(changed.unchanged.actors).toBe(1);
+        expect((await store.actorDetails('a1'))?.actor.name).toBe(fixture.actors[0].name);
+        expect(store.revision()).toBe(revision); // nothing changed, nothing to invalidate
+        // An invalid batch fails the dry run just as it would fail for real.
+        expect(await issuesOf(store.applyBatch({ actors: [{ id: 'a10', name: 'X', kind: 'company', regionId: 'r-nowhere' }] }, { dryRun: true }))).toEqual([
+          'actors[0].regionId',
+        ]);
+      });
+
       it('upserts an entity by id: one update, the rest untouched', async () => {
         await store.applyBatch(fixture);
         const r = await store.applyBatch({ actors: [{ ...fixture.actors[0], name: 'ZAROF. GmbH' }] });

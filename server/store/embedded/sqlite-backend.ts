@@ -24,7 +24,7 @@ import {
 } from '../../domain/model.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
 import { fingerprint } from '../batch.ts';
-import { emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats } from '../graph-store.ts';
+import { DryRunRollback, emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats, type WriteOptions } from '../graph-store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -180,7 +180,7 @@ export class SqliteBackend implements GraphBackend {
     return out;
   }
 
-  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult> {
+  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult> {
     const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
     const run = this.db.transaction(() => {
       const entityTable = { sources: 'sources', regions: 'regions', actors: 'actors', projects: 'projects', events: 'events' } as const;
@@ -216,8 +216,14 @@ export class SqliteBackend implements GraphBackend {
           else result.updated[key]++;
         }
       }
+      if (options?.dryRun) throw new DryRunRollback(result);
     });
-    run.immediate();
+    try {
+      run.immediate();
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.result;
+      throw e;
+    }
     return result;
   }
 

@@ -54,8 +54,15 @@ class FakeConnection implements GraphConnection {
   async write(cypher: string, params: Params = {}) {
     return this.answer(cypher, params, false);
   }
+  /** Like the driver: a work function that throws rolls its transaction back. */
+  rolledBack = 0;
   async inWriteTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return work({ run: async (cypher, params = {}) => this.answer(cypher, params, true) });
+    try {
+      return await work({ run: async (cypher, params = {}) => this.answer(cypher, params, true) });
+    } catch (e) {
+      this.rolledBack++;
+      throw e;
+    }
   }
   async close() {
     this.closed = true;
@@ -478,6 +485,19 @@ describe('Neo4jBackend over a fake connection', () => {
     expect(names).not.toContain('WRITE_PROJECT_TARGETS');
     expect(conn.calls.find((c) => c.name === 'WRITE_ACTORS')?.params.rows).toEqual([nodeProperties.actors(a2)]);
     expect(conn.calls.find((c) => c.name === 'WRITE_EVENT_TARGETS')?.params.rows).toEqual([relationshipProperties.targets(target)]);
+  });
+
+  it('a dry run does the same work in the transaction, then rolls it back and returns the counts', async () => {
+    const conn = new FakeConnection();
+    const b = await backendWith(conn);
+    const r = await b.writeBatch(batch, (existing) => checkBatch(batch, existing), { dryRun: true });
+    expect(r.created.actors).toBe(batch.actors.length);
+    expect(conn.rolledBack).toBe(1);
+    const wet = new FakeConnection();
+    const real = await (await backendWith(wet)).writeBatch(batch, (existing) => checkBatch(batch, existing));
+    expect(r).toEqual(real);
+    expect(wet.rolledBack).toBe(0);
+    expect(conn.calls.map((c) => c.name)).toEqual(wet.calls.map((c) => c.name));
   });
 
   it('writeBatch writes nothing when validation fails', async () => {

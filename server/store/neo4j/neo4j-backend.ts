@@ -28,7 +28,7 @@ import {
 } from '../../domain/model.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
 import { fingerprint, referencedIds } from '../batch.ts';
-import { emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats } from '../graph-store.ts';
+import { DryRunRollback, emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats, type WriteOptions } from '../graph-store.ts';
 import { int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
 import * as Q from './queries.ts';
 
@@ -408,7 +408,16 @@ export class Neo4jBackend implements GraphBackend {
     }
   }
 
-  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void): Promise<BatchResult> {
+  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult> {
+    try {
+      return await this.write(batch, validate, options?.dryRun === true);
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.result; // the transaction was rolled back
+      throw e;
+    }
+  }
+
+  private write(batch: GraphBatch, validate: (existing: ExistingIds) => void, dryRun: boolean): Promise<BatchResult> {
     // The work may be retried by the driver (transient errors): it keeps no state between attempts.
     return this.db.inWriteTransaction(async (tx) => {
       const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
@@ -525,6 +534,7 @@ export class Neo4jBackend implements GraphBackend {
       const isProject = (id: string) => batchProjects.has(id) || existing.has('projects', id);
       await write(Q.WRITE_PROJECT_TARGETS, targets.filter((t) => isProject(t.subjectId)).map(relationshipProperties.targets));
       await write(Q.WRITE_EVENT_TARGETS, targets.filter((t) => !isProject(t.subjectId)).map(relationshipProperties.targets));
+      if (dryRun) throw new DryRunRollback(result);
       return result;
     });
   }
