@@ -40,6 +40,8 @@ export interface ParsedBatch {
   issues: BatchIssue[];
   /** originalIndex[key][i] = index in the input of batch[key][i]. */
   originalIndex: Record<string, number[]>;
+  /** Ids of the entity rows that failed the shape check (references to them are follow-on problems). */
+  invalidIds?: ReadonlySet<string>;
 }
 
 /** Shape-validates every row; invalid rows are left out and their problems collected. */
@@ -47,6 +49,7 @@ export function parseBatch(input: GraphBatchInput | GraphBatch): ParsedBatch {
   const batch = emptyBatch();
   const issues: BatchIssue[] = [];
   const originalIndex: Record<string, number[]> = {};
+  const invalidIds = new Set<string>();
   for (const key of Object.keys(input)) {
     if (!(BATCH_KEYS as string[]).includes(key)) issues.push({ path: [key], message: 'unknown kind of rows' });
   }
@@ -59,10 +62,14 @@ export function parseBatch(input: GraphBatchInput | GraphBatch): ParsedBatch {
       if (r.success) {
         (batch[key] as unknown[]).push(r.data);
         idx.push(i);
-      } else for (const iss of r.error.issues) issues.push({ path: [key, i, ...iss.path.map(pathPart)], message: iss.message });
+      } else {
+        for (const iss of r.error.issues) issues.push({ path: [key, i, ...iss.path.map(pathPart)], message: iss.message });
+        const id = (row as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') invalidIds.add(id.trim());
+      }
     });
   }
-  return { batch, issues, originalIndex };
+  return { batch, issues, originalIndex, invalidIds };
 }
 
 /** Shape check, then reference check against what exists; throws all problems together, in input order. */
@@ -75,7 +82,10 @@ export function validateParsed(parsed: ParsedBatch, existing: ExistingIds): void
     for (const i of e.issues) {
       const [key, index, ...rest] = i.path;
       const orig = typeof index === 'number' ? parsed.originalIndex[String(key)]?.[index] : undefined;
-      issues.push({ ...i, path: orig === undefined ? i.path : [key as string, orig, ...rest] });
+      // A reference to a row of this batch that is itself invalid: say so (fixing that row fixes this one).
+      const id = /^unknown [^"]*"(.*)"$/.exec(i.message)?.[1];
+      const message = id !== undefined && parsed.invalidIds?.has(id) ? `${i.message}: its own row in this import is invalid` : i.message;
+      issues.push({ ...i, message, path: orig === undefined ? i.path : [key as string, orig, ...rest] });
     }
   }
   if (issues.length > 0) {

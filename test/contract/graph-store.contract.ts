@@ -85,12 +85,25 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         const changed = await store.applyBatch({ actors: [{ ...fixture.actors[0], name: 'ZAROF. GmbH' }, fixture.actors[1]] }, { dryRun: true });
         expect(changed.updated.actors).toBe(1);
         expect(changed.unchanged.actors).toBe(1);
-        expect((await store.actorDetails('a1'))?.actor.name).toBe(fixture.actors[0].name);
+        expect((await store.actorDetails('a1'))?.actor.name).toBe(fixture.actors[0]?.name);
         expect(store.revision()).toBe(revision); // nothing changed, nothing to invalidate
         // An invalid batch fails the dry run just as it would fail for real.
         expect(await issuesOf(store.applyBatch({ actors: [{ id: 'a10', name: 'X', kind: 'company', regionId: 'r-nowhere' }] }, { dryRun: true }))).toEqual([
           'actors[0].regionId',
         ]);
+      });
+
+      it('a reference to a row that is itself invalid says so', async () => {
+        const bad = store.applyBatch({ ...fixture, actors: [{ ...fixture.actors[0], kind: 'spaceship' }, ...fixture.actors.slice(1)] });
+        const error = await bad.then(
+          () => null,
+          (e: unknown) => e as BatchValidationError,
+        );
+        const messages = error?.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) ?? [];
+        expect(messages[0]).toMatch(/^actors\[0\]\.kind: /);
+        const followOn = messages.filter((m) => m.startsWith('participations'));
+        expect(followOn.length).toBeGreaterThan(0);
+        expect(followOn.every((m) => m.endsWith('.actorId: unknown actor "a1": its own row in this import is invalid'))).toBe(true);
       });
 
       it('upserts an entity by id: one update, the rest untouched', async () => {

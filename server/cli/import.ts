@@ -1,0 +1,55 @@
+/**
+ * `npm run import -- <folder or file> [--dry-run]`: imports CSV template files (the demo network's
+ * format; see server/demo/README.md) into the configured store in one transaction. `--dry-run`
+ * validates everything and reports what would be created, updated and left unchanged, writing
+ * nothing. A rejected import writes nothing, lists every problem with file and line, and exits 1.
+ * Importing the same files again changes nothing.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { ImportError, formatIssue } from '../import/csv-bundle.ts';
+import { formatReport, importFiles } from '../import/import-files.ts';
+import { openStore } from '../store/open-store.ts';
+
+const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
+
+Imports CSV template files (sources.csv, regions.csv, actors.csv, projects.csv, events.csv,
+participations.csv, event_participations.csv, cooperations.csv, targets.csv; UTF-8 with or without
+BOM, comma or semicolon) into the store configured by DATA_DIR or NEO4J_URI, all in one transaction.
+
+  --dry-run   validate and report what would change; write nothing
+
+Exit codes: 0 imported (or the dry run found no problem); 1 rejected (every problem is listed with
+file and line; nothing was written); 2 usage error.`;
+
+let args: { path: string; dryRun: boolean };
+try {
+  const { values, positionals } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (positionals.length !== 1) throw new Error(positionals.length === 0 ? 'name a folder or a template file' : 'name one folder or file');
+  args = { path: positionals[0] as string, dryRun: values['dry-run'] === true };
+} catch (e) {
+  console.error(`import: ${(e as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const config = loadConfig();
+const store = await openStore(config);
+let code = 0;
+try {
+  await store.init();
+  const result = await importFiles(store, args.path, { dryRun: args.dryRun });
+  console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
+  console.log(formatReport(result, args.dryRun));
+} catch (e) {
+  if (!(e instanceof ImportError)) throw e;
+  code = 1;
+  console.error(`Rejected, nothing written: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${args.path}`);
+  for (const issue of e.issues) console.error(`  ${formatIssue(issue)}`);
+} finally {
+  await store.close();
+}
+process.exit(code);

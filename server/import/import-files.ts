@@ -1,0 +1,55 @@
+/**
+ * Imports template files into a store: a folder of CSV template files or one of them. Every
+ * import is validated in one transaction; a dry run reports what would change and writes nothing.
+ * Problems come back as file/line issues (`ImportError`), nothing written.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
+import { BatchValidationError } from '../store/batch.ts';
+import type { BatchResult, GraphStore } from '../store/graph-store.ts';
+import { ImportError, parseCsvFile, readCsvBundle, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
+import { CSV_FILES } from './csv-format.ts';
+
+/** Reads a folder of template files, or one template file (named like `actors.csv`). */
+export function readImport(path: string): CsvBundle {
+  if (!existsSync(path)) throw new ImportError([{ file: path, line: null, field: null, message: 'no such file or folder' }]);
+  if (statSync(path).isDirectory()) {
+    const bundle = readCsvBundle(path);
+    if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !BATCH_KEYS.some((k) => existsSync(`${path}/${CSV_FILES[k].file}`)))
+      throw new ImportError([{ file: path, line: null, field: null, message: `no template files here (expected: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
+    return bundle;
+  }
+  const name = basename(path).toLowerCase();
+  const key = BATCH_KEYS.find((k) => CSV_FILES[k].file === name);
+  if (key === undefined)
+    throw new ImportError([{ file: name, line: null, field: null, message: `not a template file name (expected one of: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
+  const { rows, origins } = parseCsvFile(key, readFileSync(path, 'utf8'), name);
+  const batch: GraphBatchInput = { [key]: rows };
+  const all = Object.fromEntries(BATCH_KEYS.map((k) => [k, k === key ? origins : []])) as Record<BatchKey, RowOrigin[]>;
+  return { batch, origins: all };
+}
+
+/** Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line. */
+export async function importFiles(store: GraphStore, path: string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
+  const { batch, origins } = readImport(path);
+  try {
+    return await store.applyBatch(batch, { dryRun: options.dryRun === true });
+  } catch (e) {
+    throw e instanceof BatchValidationError ? toImportError(e, origins) : e;
+  }
+}
+
+/** The report as a table: per kind, rows to create, to update, unchanged. */
+export function formatReport(result: BatchResult, dryRun: boolean): string {
+  const rows = BATCH_KEYS.filter((k) => result.created[k] + result.updated[k] + result.unchanged[k] > 0);
+  const width = Math.max(...rows.map((k) => CSV_FILES[k].file.length), 8);
+  const head = dryRun ? ['to create', 'to update', 'unchanged'] : ['created', 'updated', 'unchanged'];
+  const line = (label: string, cells: (string | number)[]) => `  ${label.padEnd(width)}  ${cells.map((c) => String(c).padStart(11)).join('')}`;
+  const total = (part: keyof BatchResult) => BATCH_KEYS.reduce((n, k) => n + result[part][k], 0);
+  return [
+    line('', head),
+    ...rows.map((k) => line(CSV_FILES[k].file, [result.created[k], result.updated[k], result.unchanged[k]])),
+    line('total', [total('created'), total('updated'), total('unchanged')]),
+  ].join('\n');
+}
