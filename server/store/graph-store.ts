@@ -158,6 +158,8 @@ export interface GraphStore {
   regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]>;
   /** Programmes with their regions (for the gap analysis: regions sharing a programme). */
   programmes(): Promise<ProgrammeRegions[]>;
+  /** Everything the store holds, as one batch (for exports; importing it into an empty store gives the same network). */
+  exportBatch(): Promise<GraphBatch>;
 }
 
 /** Row-level primitives an adapter implements. `undefined` selectors mean "all". */
@@ -171,7 +173,8 @@ export interface GraphBackend {
   clear(): Promise<void>;
 
   loadRegions(): Promise<Region[]>;
-  loadSources(ids: Ids): Promise<Source[]>;
+  /** `undefined`: all sources. */
+  loadSources(ids?: Ids): Promise<Source[]>;
   loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]>;
   loadProjects(q: { ids?: Ids; predecessorIds?: Ids }): Promise<Project[]>;
   loadEvents(q: { ids?: Ids; projectIds?: Ids; placeIds?: Ids }): Promise<Event[]>;

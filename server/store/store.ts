@@ -559,6 +559,43 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       return regionMatrix(sel.actors, sel.cooperations, derived, sel.regions, level);
     },
 
+    async exportBatch(): Promise<GraphBatch> {
+      const [sources, regions, actors, projects, events, participations, eventParticipations, cooperations, targets] = await Promise.all([
+        b.loadSources(),
+        b.loadRegions(),
+        b.loadActors({}),
+        b.loadProjects({}),
+        b.loadEvents({}),
+        b.loadParticipations({}),
+        b.loadEventParticipations({}),
+        b.loadCooperations({}),
+        b.loadTargets({}),
+      ]);
+      const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      // Parents before children, so the batch reads naturally (validation does not need it).
+      const depth = new Map<string, number>();
+      const parentOf = new Map(regions.map((r) => [r.id, r.parentId]));
+      const depthOf = (id: string, seen = 0): number => {
+        const known = depth.get(id);
+        if (known !== undefined) return known;
+        const p = parentOf.get(id);
+        const d = p && seen < 100 ? depthOf(p, seen + 1) + 1 : 0;
+        depth.set(id, d);
+        return d;
+      };
+      return {
+        sources: byId(sources),
+        regions: byId(regions).sort((x, y) => depthOf(x.id) - depthOf(y.id)),
+        actors: byId(actors),
+        projects: byId(projects),
+        events: byId(events),
+        participations,
+        eventParticipations,
+        cooperations,
+        targets,
+      };
+    },
+
     async programmes(): Promise<ProgrammeRegions[]> {
       const [projects, targets, participations, actors] = await Promise.all([b.loadProjects({}), b.loadTargets({}), b.loadParticipations({}), b.loadActors({})]);
       const regionOfActor = new Map(actors.map((a) => [a.id, a.regionId]));

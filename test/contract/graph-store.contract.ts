@@ -75,6 +75,17 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         expect((await store.stats()).actors).toBe(9);
       });
 
+      it('exportBatch() gives everything; imported into an empty store it gives the same store', async () => {
+        await store.applyBatch(fixture);
+        const exported = await store.exportBatch();
+        expect(Object.fromEntries(Object.entries(exported).map(([k, rows]) => [k, (rows as unknown[]).length]))).toEqual(await store.stats());
+        await store.clear();
+        const again = await store.applyBatch(exported);
+        expect(again.created).toEqual(await store.stats());
+        expect(await store.exportBatch()).toEqual(exported);
+        expect((await store.applyBatch(exported)).unchanged).toEqual(await store.stats());
+      });
+
       it('a dry run counts what a batch would create, update and leave, and writes nothing', async () => {
         const dry = await store.applyBatch(fixture, { dryRun: true });
         expect(dry.created.actors).toBe(9);

@@ -237,8 +237,8 @@ export class SqliteBackend implements GraphBackend {
     return this.select<Region>('regions', []);
   }
 
-  async loadSources(ids: Ids): Promise<Source[]> {
-    return ids.length === 0 ? [] : this.select<Source>('sources', inList('id', ids));
+  async loadSources(ids?: Ids): Promise<Source[]> {
+    return ids?.length === 0 ? [] : this.select<Source>('sources', inList('id', ids));
   }
 
   async loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]> {

@@ -543,8 +543,8 @@ export class Neo4jBackend implements GraphBackend {
     return this.rows(Q.LOAD_REGIONS, {}, fromRow.region);
   }
 
-  async loadSources(ids: Ids): Promise<Source[]> {
-    if (ids.length === 0) return [];
+  async loadSources(ids?: Ids): Promise<Source[]> {
+    if (ids?.length === 0) return [];
     return this.rows(Q.LOAD_SOURCES, { ids: sel(ids) }, fromRow.source);
   }
 

@@ -231,8 +231,9 @@ OPTIONAL MATCH (n)-[:PART_OF]->(parent:Region)
 RETURN n {.id, .name, .description, .tags, .sourceIds, .kind, .code, .lat, .lon, parentId: parent.id} AS row
 ORDER BY n.id`;
 
+/** Sources by id; `$ids` null: all. */
 export const LOAD_SOURCES = `MATCH (n:Source)
-WHERE n.id IN $ids
+WHERE $ids IS NULL OR n.id IN $ids
 RETURN n {.id, .title, .url, .date, .publisher} AS row
 ORDER BY n.id`;
 
