@@ -45,7 +45,6 @@ function delimiterOf(text: string): string {
 }
 
 export function parseCsvFile(key: BatchKey, text: string, file: string): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
-  const spec = CSV_FILES[key];
   const issues: ImportIssue[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -61,23 +60,41 @@ export function parseCsvFile(key: BatchKey, text: string, file: string): { rows:
     const err = e as { message: string; lines?: number };
     throw new ImportError([{ file, line: err.lines ?? null, field: null, message: err.message }]);
   }
-  const known = new Map(spec.columns.map((c) => [c.header, c]));
+  const lines: number[] = [];
+  let prevEnd = 1;
+  for (const { info } of records) {
+    lines.push(prevEnd + 1);
+    prevEnd = info.lines;
+  }
   const headers = records[0] ? Object.keys(records[0].record) : [];
-  for (const h of headers) if (!known.has(h)) issues.push({ file, line: 1, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` });
-  if (issues.length > 0) throw new ImportError(issues);
+  return rowsFromRecords(key, headers, records.map((r, i) => ({ record: r.record, line: lines[i] as number })), file, issues);
+}
 
+/**
+ * Template records (header → cell text) as batch rows of one kind, with their origins; unknown
+ * columns are an error naming the header line. Shared by the CSV and XLSX readers.
+ */
+export function rowsFromRecords(
+  key: BatchKey,
+  headers: readonly string[],
+  records: readonly { record: Record<string, string>; line: number }[],
+  file: string,
+  issues: ImportIssue[] = [],
+  headerLine = 1,
+): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+  const known = new Map(CSV_FILES[key].columns.map((c) => [c.header, c]));
+  for (const h of headers) if (!known.has(h)) issues.push({ file, line: headerLine, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` });
+  if (issues.length > 0) throw new ImportError(issues);
   const rows: Record<string, unknown>[] = [];
   const origins: RowOrigin[] = [];
-  let prevEnd = 1;
-  for (const { record, info } of records) {
+  for (const { record, line } of records) {
     const row: Record<string, unknown> = {};
     for (const [h, raw] of Object.entries(record)) {
       const c = known.get(h);
       if (c) row[c.field] = parseCell(raw, c.type);
     }
     rows.push(row);
-    origins.push({ file, line: prevEnd + 1 });
-    prevEnd = info.lines;
+    origins.push({ file, line });
   }
   return { rows, origins };
 }

@@ -4,16 +4,27 @@
  * Problems come back as file/line issues (`ImportError`), nothing written.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { BatchValidationError } from '../store/batch.ts';
 import type { BatchResult, GraphStore } from '../store/graph-store.ts';
 import { ImportError, parseCsvFile, readCsvBundle, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
 import { CSV_FILES } from './csv-format.ts';
+import { readJson } from './json.ts';
+import { readXlsx } from './xlsx.ts';
 
-/** Reads a folder of template files, or one template file (named like `actors.csv`). */
-export function readImport(path: string): CsvBundle {
+/** The file types an import takes (by extension; a folder holds CSV template files). */
+export const IMPORT_TYPES = ['.csv', '.xlsx', '.json'] as const;
+
+/**
+ * Reads what a path holds: a folder of CSV template files, one template CSV file (named like
+ * `actors.csv`), an XLSX workbook with one sheet per template file, or our JSON export.
+ */
+export async function readImport(path: string): Promise<CsvBundle> {
   if (!existsSync(path)) throw new ImportError([{ file: path, line: null, field: null, message: 'no such file or folder' }]);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return readXlsx(readFileSync(path), basename(path));
+  if (ext === '.json') return readJson(readFileSync(path, 'utf8'), basename(path));
   if (statSync(path).isDirectory()) {
     const bundle = readCsvBundle(path);
     if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !BATCH_KEYS.some((k) => existsSync(`${path}/${CSV_FILES[k].file}`)))
@@ -32,7 +43,7 @@ export function readImport(path: string): CsvBundle {
 
 /** Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line. */
 export async function importFiles(store: GraphStore, path: string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
-  const { batch, origins } = readImport(path);
+  const { batch, origins } = await readImport(path);
   try {
     return await store.applyBatch(batch, { dryRun: options.dryRun === true });
   } catch (e) {
