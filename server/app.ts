@@ -15,6 +15,7 @@ import type { Context } from './context.ts';
 import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
+import { exportHandler } from './export/http.ts';
 import { BatchValidationError, formatPath } from './store/batch.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
@@ -99,6 +100,10 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     }
   });
 
+  app.get('/export/:format', (req, res, next) => {
+    exportHandler(opts.store)(req, res).catch(next);
+  });
+
   const graphiql = join(opts.clientDir, 'graphiql.html');
   app.get('/graphql', (req, res, next) => {
     // Browsers asking for a page get the IDE (bundled, no CDN); API clients fall through to Apollo.
@@ -124,7 +129,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
 
   if (existsSync(opts.clientDir)) {
     app.use(express.static(opts.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
   }
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

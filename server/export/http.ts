@@ -1,0 +1,40 @@
+/**
+ * Downloads: `GET /export/<format>` sends everything the store holds as an XLSX workbook, JSON,
+ * GEXF, GraphML or a Cypher script (one file each; the CSV folder is the CLI's). Reading is open
+ * to everyone who may read the network.
+ */
+import type { Request, Response } from 'express';
+import type { GraphStore } from '../store/graph-store.ts';
+import { EXPORT_FORMATS, type ExportFormatName } from './formats.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.json': 'application/json; charset=utf-8',
+  '.cypher': 'text/plain; charset=utf-8',
+  '.gexf': 'application/xml; charset=utf-8',
+  '.graphml': 'application/xml; charset=utf-8',
+};
+
+/** The formats that download as one file. */
+export const DOWNLOAD_FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormatName[]).filter((f) => EXPORT_FORMATS[f].output !== 'folder');
+
+export function exportHandler(store: () => GraphStore | null) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const format = String(req.params.format ?? '') as ExportFormatName;
+    const spec = (DOWNLOAD_FORMATS as string[]).includes(format) ? EXPORT_FORMATS[format] : undefined;
+    if (!spec || spec.output === 'folder') {
+      res.status(404).json({ errors: [{ message: `unknown export format "${format}" (one of: ${DOWNLOAD_FORMATS.join(', ')})`, extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    const s = store();
+    if (!s) {
+      res.status(503).json({ errors: [{ message: 'The store is starting; try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    const content = await spec.write(await s.exportBatch());
+    const name = `netzwerkatlas-${new Date().toISOString().slice(0, 10)}${spec.output.extension}`;
+    res.setHeader('content-type', CONTENT_TYPES[spec.output.extension] ?? 'application/octet-stream');
+    res.setHeader('content-disposition', `attachment; filename="${name}"`);
+    res.send(content instanceof Map ? '' : content);
+  };
+}
