@@ -13,6 +13,7 @@ export function toActor(d: ActorDetails): Actor {
     participations: d.participations.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
       role: p.role,
       project: ref('PROJECT', p.project),
+      contribution: p.contribution,
       start: p.project.start,
       end: p.project.end,
       description: p.description,

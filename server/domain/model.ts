@@ -176,6 +176,12 @@ export const participationSchema = z.object({
   actorId: idSchema,
   projectId: idSchema,
   role: z.enum(PARTICIPATION_ROLES),
+  /** The funding this actor receives in the project (e.g. the EU contribution), in euros; null when unknown. */
+  contribution: z
+    .number('must be a number (euros)')
+    .min(0, 'must not be negative')
+    .nullish()
+    .transform((v) => (v === undefined ? null : v)),
   ...relationBase,
 });
 

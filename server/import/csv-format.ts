@@ -61,7 +61,10 @@ export const CSV_FILES: Record<BatchKey, { file: string; columns: Column[] }> = 
       ...common,
     ],
   },
-  participations: { file: 'participations.csv', columns: [col('actor_id'), col('project_id'), col('role'), ...relation] },
+  participations: {
+    file: 'participations.csv',
+    columns: [col('actor_id'), col('project_id'), col('role'), col('contribution', 'number'), ...relation],
+  },
   eventParticipations: { file: 'event_participations.csv', columns: [col('actor_id'), col('event_id'), col('role'), ...relation] },
   cooperations: {
     file: 'cooperations.csv',

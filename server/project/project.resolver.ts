@@ -23,6 +23,7 @@ export function toProject(d: ProjectDetails): Project {
     participants: parts.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
       role: p.role,
       actor: ref('ACTOR', p.actor),
+      contribution: p.contribution,
       description: p.description,
       sources: src(p.sourceIds),
     })),

@@ -1,10 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { NodeRef, SourceType } from '../common/common.type.ts';
 
 @ObjectType({ description: 'An actor taking part in the project.' })
 export class ProjectParticipant {
   @Field(() => String, { description: 'lead, partner, advisory, funder, associated or service_provider' }) role!: string;
   @Field(() => NodeRef) actor!: NodeRef;
+  @Field(() => Float, { nullable: true, description: 'Funding the actor receives in the project (e.g. the EU contribution), in euros.' })
+  contribution!: number | null;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => [SourceType]) sources!: SourceType[];
 }

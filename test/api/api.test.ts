@@ -50,10 +50,10 @@ describe('root fields', () => {
   });
 
   it('project(id) lists the consortium by role, with funders, events and predecessor', async () => {
-    const r = await server.gql<{ project: { participants: { role: string; actor: { id: string } }[]; funders: { id: string }[]; events: { date: string; place: { id: string } }[] } }>(
-      '{ project(id: "p-wir-handwerk-meissen") { participants { role actor { id } } funders { id } events { date place { id } } } }',
+    const r = await server.gql<{ project: { participants: { role: string; contribution: number | null; actor: { id: string } }[]; funders: { id: string }[]; events: { date: string; place: { id: string } }[] } }>(
+      '{ project(id: "p-wir-handwerk-meissen") { participants { role contribution actor { id } } funders { id } events { date place { id } } } }',
     );
-    expect(r.data?.project.participants[0]).toEqual({ role: 'lead', actor: { id: 'a-khs-meissen' } });
+    expect(r.data?.project.participants[0]).toEqual({ role: 'lead', contribution: null, actor: { id: 'a-khs-meissen' } });
     expect(r.data?.project.funders.map((f) => f.id)).toEqual(['a-bmbf']);
     expect(r.data?.project.events).toContainEqual({ date: '2018-05-31', place: { id: 'r-riesa' } });
     const impuls = await server.gql<{ project: { predecessor: { id: string } } }>('{ project(id: "p-impuls-regio-2018") { predecessor { id } } }');

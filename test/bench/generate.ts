@@ -614,6 +614,7 @@ export function generateNetwork(options: Partial<GenerateOptions> = {}): Generat
     actorId: (actors[actorIdx] as Actor).id,
     projectId: (projects[projectIdx] as Project).id,
     role,
+    contribution: null,
     description: null,
     sourceIds: SRC,
   });

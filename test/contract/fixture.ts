@@ -62,8 +62,8 @@ export const fixture = {
     { id: 'e2', name: 'Konferenz Wetzlar', kind: 'conference', date: '2022-12-08', placeId: 'r-wz', venue: 'Charlotte-Bamberg-Straße 3', projectId: 'p2', sourceIds: src },
   ],
   participations: [
-    { actorId: 'a1', projectId: 'p1', role: 'lead', sourceIds: src },
-    { actorId: 'a2', projectId: 'p1', role: 'partner', sourceIds: src },
+    { actorId: 'a1', projectId: 'p1', role: 'lead', contribution: 250000.5, sourceIds: src },
+    { actorId: 'a2', projectId: 'p1', role: 'partner', contribution: 80000, sourceIds: src },
     { actorId: 'a3', projectId: 'p1', role: 'partner', sourceIds: src },
     { actorId: 'a8', projectId: 'p1', role: 'funder', sourceIds: src },
     { actorId: 'a5', projectId: 'p2', role: 'lead', sourceIds: src },

@@ -281,6 +281,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
           expect((await store.projectDetails('p3'))?.successors.map((p) => p.id)).toEqual(['p4']);
           const p1 = await store.projectDetails('p1');
           expect(p1?.participations.map((p) => `${p.actor.id}:${p.role}`).sort()).toEqual(['a1:lead', 'a2:partner', 'a3:partner', 'a8:funder']);
+          expect(Object.fromEntries(p1?.participations.map((p) => [p.actor.id, p.contribution]) ?? [])).toEqual({ a1: 250000.5, a2: 80000, a3: null, a8: null });
           expect(p1?.events.map((e) => e.id)).toEqual(['e1']);
           expect(p1?.project.end).toBe('2024-12-31');
         });

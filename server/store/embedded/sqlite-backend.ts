@@ -254,7 +254,9 @@ export class SqliteBackend implements GraphBackend {
   }
 
   async loadParticipations(q: { actorIds?: Ids; projectIds?: Ids }): Promise<Participation[]> {
-    return this.select<Participation>('participations', [...inList('actor_id', q.actorIds), ...inList('project_id', q.projectIds)]);
+    const rows = this.select<Participation>('participations', [...inList('actor_id', q.actorIds), ...inList('project_id', q.projectIds)]);
+    // Rows stored before `contribution` existed lack it.
+    return rows.map((r) => (r.contribution === undefined ? { ...r, contribution: null } : r));
   }
 
   async loadEventParticipations(q: { actorIds?: Ids; eventIds?: Ids }): Promise<EventParticipation[]> {

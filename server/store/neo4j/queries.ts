@@ -193,7 +193,7 @@ export const WRITE_PARTICIPATIONS = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Project {id: row.projectId})
 MERGE (a)-[r:PARTICIPATES_IN]->(p)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
+SET r = {role: row.role, contribution: row.contribution, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
 
 export const WRITE_EVENT_PARTICIPATIONS = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
@@ -323,18 +323,18 @@ ORDER BY n.id`;
 // ---------------------------------------------------------------------------------------------
 
 export const LOAD_PARTICIPATIONS = `MATCH (a:Actor)-[r:PARTICIPATES_IN]->(p:Project)
-RETURN r {.role, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
+RETURN r {.role, .contribution, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
 ORDER BY a.id, p.id`;
 
 /** `$projectIds` optional. */
 export const LOAD_PARTICIPATIONS_BY_ACTORS = `MATCH (a:Actor)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE a.id IN $actorIds AND ($projectIds IS NULL OR p.id IN $projectIds)
-RETURN r {.role, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
+RETURN r {.role, .contribution, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
 ORDER BY a.id, p.id`;
 
 export const LOAD_PARTICIPATIONS_BY_PROJECTS = `MATCH (a:Actor)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE p.id IN $projectIds
-RETURN r {.role, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
+RETURN r {.role, .contribution, .description, .sourceIds, actorId: a.id, projectId: p.id} AS row
 ORDER BY a.id, p.id`;
 
 export const LOAD_EVENT_PARTICIPATIONS = `MATCH (a:Actor)-[r:TAKES_PART_IN]->(e:Event)

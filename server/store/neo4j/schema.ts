@@ -4,7 +4,7 @@
  *
  *   (:Region)-[:PART_OF]->(:Region)
  *   (:Actor)-[:LOCATED_IN]->(:Region)
- *   (:Actor)-[:PARTICIPATES_IN {role}]->(:Project)
+ *   (:Actor)-[:PARTICIPATES_IN {role, contribution}]->(:Project)
  *   (:Actor)-[:TAKES_PART_IN {role}]->(:Event)
  *   (:Actor)-[:COOPERATES_WITH {kind, since, until}]->(:Actor)
  *   (:Project|Event)-[:TARGETS {role}]->(:Region)
@@ -64,6 +64,7 @@ export const PROPERTY_KEYS = [
   'publisher',
   // relationships
   'role',
+  'contribution',
   'since',
   'until',
 ] as const;

@@ -1,0 +1,520 @@
+/**
+ * CORDIS exports (EU research projects and their participants, as published by the European
+ * Commission): `organization.json` + `project.json`, or `organization.csv` + `project.csv`
+ * (`;`-separated, quoted, with a header; the column names are the JSON keys).
+ *
+ * - Each organisation becomes one actor `cordis-org-<organisationID>` (it appears once per project
+ *   it takes part in: the first row with a value wins for name, kind, website and place). Kind from
+ *   the activity type; region only for German organisations whose city and postcode match a region
+ *   of ours (a small table below) *and* that the store holds (`options.regionIds`). Contact data
+ *   (street, VAT number, contact form) is not imported.
+ * - Each project becomes a project `cordis-<id>`: "ACRONYM – title", programme "H2020 / RIA",
+ *   period, status from the period, the objective as description.
+ * - Each organisation row becomes a participation with its role (coordinator → lead, …) and the
+ *   EU contribution in euros. An organisation listed twice in one project (e.g. as participant
+ *   and as third party) gives one participation: the stronger role, the contributions summed.
+ * - Everything cites one source, `s-cordis`.
+ *
+ * Every batch row remembers the file and line of the record it came from. Records that cannot be
+ * read (no id, a contribution that is not a number, an end before the start, …) reject the whole
+ * import with their file and line, before anything reaches the store.
+ */
+import { parse } from 'csv-parse/sync';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { BATCH_KEYS, type ActorKind, type BatchKey, type GraphBatchInput, type ParticipationRole } from '../domain/model.ts';
+import { BatchValidationError, parseBatch } from '../store/batch.ts';
+import { foldGerman } from '../search/fold.ts';
+import { ImportError, toImportError, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
+
+export const CORDIS_SOURCE_ID = 's-cordis';
+export const cordisActorId = (organisationId: string): string => `cordis-org-${organisationId}`;
+export const cordisProjectId = (projectId: string): string => `cordis-${projectId}`;
+
+export interface CordisOptions {
+  /**
+   * The regions the store holds: an actor is placed only in one of them. Absent: no actor is
+   * placed (the import then never refers to a region the store lacks).
+   */
+  regionIds?: ReadonlySet<string>;
+  /** ISO date the project status is judged against (default: today). */
+  today?: string;
+}
+
+type Fields = Record<string, unknown>;
+interface CordisRecord {
+  /** Keys in lower case. */
+  fields: Fields;
+  line: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------------------------
+
+/** The file of a CORDIS table in `dir` (JSON preferred over CSV; names matched case-insensitively). */
+function tableFile(dir: string, table: 'organization' | 'project'): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const byLower = new Map(names.map((n) => [n.toLowerCase(), n]));
+  return byLower.get(`${table}.json`) ?? byLower.get(`${table}.csv`) ?? null;
+}
+
+/** A folder holding a CORDIS export: organization and project tables, as JSON or CSV. */
+export function isCordisFolder(dir: string): boolean {
+  return existsSync(dir) && statSync(dir).isDirectory() && tableFile(dir, 'organization') !== null && tableFile(dir, 'project') !== null;
+}
+
+/** The line on which each element of the top-level array starts (`{` or `[`; JSON text). */
+export function topLevelRecordLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 1) lines.push(line);
+      depth++;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return lines;
+}
+
+function lineAt(text: string, position: number): number {
+  let line = 1;
+  for (let i = 0; i < position && i < text.length; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+const lowerKeys = (o: Record<string, unknown>): Fields => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.trim().toLowerCase(), v]));
+
+function readJsonRecords(text: string, file: string): CordisRecord[] {
+  const body = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message)?.[1];
+    const line = /line (\d+)/.exec(message)?.[1];
+    throw new ImportError([
+      { file, line: pos !== undefined ? lineAt(body, Number(pos)) : line !== undefined ? Number(line) : null, field: null, message: `not valid JSON: ${message}` },
+    ]);
+  }
+  if (!Array.isArray(data)) throw new ImportError([{ file, line: 1, field: null, message: 'expected a JSON array of records' }]);
+  const lines = topLevelRecordLines(body);
+  const bad = data.findIndex((d) => d === null || typeof d !== 'object' || Array.isArray(d));
+  if (bad !== -1) throw new ImportError([{ file, line: null, field: null, message: `record ${bad + 1} is not an object` }]);
+  return (data as Record<string, unknown>[]).map((d, i) => ({ fields: lowerKeys(d), line: lines[i] ?? 1 }));
+}
+
+function readCsvRecords(text: string, file: string, required: readonly string[]): CordisRecord[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const header = body.slice(0, body.indexOf('\n') === -1 ? body.length : body.indexOf('\n'));
+  const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
+  let columns: string[] = [];
+  try {
+    records = parse(body, {
+      columns: (h: string[]) => (columns = h.map((x) => x.trim().toLowerCase())),
+      delimiter,
+      skip_empty_lines: true,
+      relax_quotes: true,
+      info: true,
+      raw: true,
+    }) as typeof records;
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new ImportError([{ file, line: err.lines ?? null, field: null, message: err.message }]);
+  }
+  const missing = required.filter((c) => !columns.includes(c.toLowerCase()));
+  if (missing.length > 0)
+    throw new ImportError(missing.map((c) => ({ file, line: 1, field: c, message: `missing column "${c}" (is this a CORDIS export?)` })));
+  // info.lines is the line a record ends on; a multi-line record (a quoted objective) started earlier.
+  return records.map(({ record, raw, info }) => ({
+    fields: record,
+    line: info.lines - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0),
+  }));
+}
+
+/** Columns without which a table is not a CORDIS table. */
+const REQUIRED = { organization: ['projectID', 'organisationID', 'name', 'role'], project: ['id', 'acronym', 'title'] } as const;
+
+function readTable(path: string, file: string, required: readonly string[]): CordisRecord[] {
+  const text = readFileSync(path, 'utf8');
+  return file.toLowerCase().endsWith('.json') ? readJsonRecords(text, file) : readCsvRecords(text, file, required);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+/** A cell as trimmed text ('' when absent). */
+function str(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
+}
+
+/** The first of `;`-joined values (CORDIS merges some records: "PRC;PRC", "FI;FI"). */
+const firstOf = (v: unknown): string => str(v).split(';').map((s) => s.trim()).find((s) => s !== '') ?? '';
+
+const flag = (v: unknown): boolean => v === true || str(v).toLowerCase() === 'true';
+
+/** A CORDIS id as part of ours (lower case); null when missing or unusable. */
+function cordisKey(v: unknown): string | null {
+  const s = str(v).toLowerCase();
+  return /^[a-z0-9][a-z0-9._-]{0,99}$/.test(s) ? s : null;
+}
+
+/** Euros: a number, or text with a decimal point or comma; null when empty, undefined when not a number. */
+export function parseAmount(v: unknown): number | null | undefined {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const s = str(v).replace(/[\s\u00a0]/g, '');
+  if (s === '') return null;
+  if (!/^-?\d+([.,]\d+)?$/.test(s)) return undefined;
+  return Number(s.replace(',', '.'));
+}
+
+/** ISO date from "2015-06-01", "2015-06-01 00:00:00" or "01/06/2015"; '' → null; anything else as is (the validator names it). */
+export function parseCordisDate(v: unknown): string | null {
+  const s = str(v);
+  if (s === '') return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})([ T].*)?$/.exec(s);
+  if (iso) return iso[1] as string;
+  const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  if (dmy) return `${dmy[3]}-${(dmy[2] as string).padStart(2, '0')}-${(dmy[1] as string).padStart(2, '0')}`;
+  return s;
+}
+
+const isFullDate = (d: string | null): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d);
+
+/** Text cut to `max` characters at a word boundary, with an ellipsis. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.search(/\s\S*$/);
+  return `${(space > max - 200 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+const url = z.string().url();
+
+/** organizationURL as an http(s) URL: "www.example.com" → "https://www.example.com"; null when unusable. */
+export function normaliseWebsite(v: unknown): string | null {
+  let s = str(v);
+  if (s === '' || /\s/.test(s)) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `https://${s.replace(/^\/+/, '')}`;
+  if (!/^https?:\/\//i.test(s) || !url.safeParse(s).success) return null;
+  try {
+    if (!new URL(s).hostname.includes('.')) return null;
+  } catch {
+    return null;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping
+// ---------------------------------------------------------------------------------------------
+
+const ACTIVITY_KINDS: Record<string, ActorKind> = {
+  HES: 'university', // higher or secondary education establishment
+  REC: 'research_institute', // research organisation
+  PRC: 'company', // private for-profit entity
+  OTH: 'other',
+};
+
+const MUNICIPAL =
+  /(^| )(stadt|landeshauptstadt|hansestadt|stadtverwaltung|gemeinde|ayuntamiento|ajuntament|concello|gemeente|commune|ville|comune|citta|municipality|municipal|municipio|municipiul|kommune|kommun|kaupunki|miasto|gmina|dimos|city of|city council)( |$)/;
+const SUPRA_MUNICIPAL =
+  /(^| )(landkreis|kreis|landratsamt|kreisverwaltung|county|provincie|provincia|province|departement|diputacion|metropole|metropolitan|agglomeration|communaute)( |$)/;
+
+/** A public body (PUB): a municipality, a district-level administration, or another public body. */
+export function publicBodyKind(name: string): ActorKind {
+  const n = foldGerman(name);
+  if (MUNICIPAL.test(n)) return 'municipality';
+  if (SUPRA_MUNICIPAL.test(n) || /kreis( |$)/.test(n)) return 'district_administration';
+  return 'other';
+}
+
+/** Actor kind from the activity type; unknown or missing types are `other`. */
+export function actorKind(activityType: unknown, name: string): ActorKind {
+  const t = firstOf(activityType).toUpperCase();
+  if (t === 'PUB') return publicBodyKind(name);
+  return ACTIVITY_KINDS[t] ?? 'other';
+}
+
+const ROLES: Record<string, ParticipationRole> = {
+  coordinator: 'lead',
+  participant: 'partner',
+  beneficiary: 'partner',
+  partner: 'partner',
+  internationalpartner: 'partner',
+  hostinstitution: 'partner',
+  thirdparty: 'associated',
+  associatedpartner: 'associated',
+};
+/** Roles whose mapping is one to one; others keep the CORDIS role in the description. */
+const PLAIN_ROLES = new Set(['coordinator', 'participant']);
+const ROLE_RANK: Record<ParticipationRole, number> = { lead: 0, partner: 1, associated: 2, advisory: 3, service_provider: 4, funder: 5 };
+
+/**
+ * Places we know: a German city or town (folded name; umlauts fold to the bare vowel, so "MUNCHEN",
+ * "Muenchen" and "München" agree) → our region. From the names in server/demo/regions.csv and the
+ * larger towns of those districts. `plz`: postcode prefixes of the place; a valid postcode that
+ * points elsewhere wins over the name. `strict`: the name exists elsewhere too, so only a matching
+ * postcode places it.
+ */
+interface Place {
+  names: string[];
+  plz: string[];
+  regionId: string;
+  strict?: boolean;
+}
+export const CORDIS_PLACES: readonly Place[] = [
+  // Cities with a region of their own.
+  { names: ['leipzig'], plz: ['041', '042', '043'], regionId: 'r-leipzig-stadt' },
+  { names: ['dresden'], plz: ['010', '011', '012', '013'], regionId: 'r-dresden' },
+  { names: ['chemnitz'], plz: ['091', '092'], regionId: 'r-chemnitz' },
+  { names: ['halle saale', 'halle an der saale', 'halle'], plz: ['061'], regionId: 'r-halle-saale', strict: true },
+  { names: ['erfurt'], plz: ['990'], regionId: 'r-erfurt' },
+  { names: ['essen'], plz: ['451', '452', '453'], regionId: 'r-essen' },
+  { names: ['bonn'], plz: ['531', '532'], regionId: 'r-bonn' },
+  { names: ['mulheim an der ruhr', 'mulheim ruhr', 'mulheim a d ruhr'], plz: ['454'], regionId: 'r-muelheim-an-der-ruhr' },
+  { names: ['nurnberg', 'nuremberg'], plz: ['904'], regionId: 'r-nuernberg' },
+  { names: ['berlin'], plz: ['10', '12', '13', '14'], regionId: 'r-berlin' },
+  { names: ['delitzsch'], plz: ['045'], regionId: 'r-delitzsch' },
+  { names: ['bitterfeld wolfen', 'bitterfeld', 'wolfen'], plz: ['067', '068'], regionId: 'r-bitterfeld-wolfen' },
+  { names: ['wetzlar'], plz: ['355'], regionId: 'r-wetzlar' },
+  { names: ['giessen'], plz: ['353'], regionId: 'r-giessen' },
+  { names: ['marburg', 'marburg an der lahn', 'marburg lahn'], plz: ['350'], regionId: 'r-marburg' },
+  { names: ['riesa'], plz: ['015'], regionId: 'r-riesa' },
+  { names: ['nordhausen'], plz: ['997'], regionId: 'r-nordhausen-stadt' },
+  { names: ['sondershausen'], plz: ['997'], regionId: 'r-sondershausen' },
+  { names: ['bleicherode'], plz: ['997'], regionId: 'r-bleicherode' },
+  { names: ['sollstedt'], plz: ['997'], regionId: 'r-sollstedt' },
+  { names: ['rossleben', 'rossleben wiehe'], plz: ['065'], regionId: 'r-rossleben' },
+  { names: ['bad tennstedt'], plz: ['999'], regionId: 'r-bad-tennstedt' },
+  { names: ['greussen'], plz: ['997'], regionId: 'r-greussen' },
+  // Towns in districts we know.
+  { names: ['gorlitz', 'zittau', 'lobau', 'niesky', 'weisswasser'], plz: ['02'], regionId: 'r-goerlitz' },
+  { names: ['meissen', 'radebeul', 'grossenhain'], plz: ['01'], regionId: 'r-meissen' },
+  { names: ['coswig'], plz: ['016'], regionId: 'r-meissen', strict: true },
+  { names: ['torgau', 'eilenburg', 'oschatz', 'schkeuditz'], plz: ['04'], regionId: 'r-nordsachsen' },
+  { names: ['borna', 'grimma', 'markkleeberg', 'markranstadt', 'wurzen', 'bohlen'], plz: ['04'], regionId: 'r-landkreis-leipzig' },
+  { names: ['kothen', 'kothen anhalt', 'zerbst', 'zerbst anhalt', 'sandersdorf brehna'], plz: ['063', '392', '067'], regionId: 'r-anhalt-bitterfeld' },
+  { names: ['sangerhausen', 'eisleben', 'lutherstadt eisleben', 'hettstedt'], plz: ['06'], regionId: 'r-mansfeld-suedharz' },
+  { names: ['merseburg', 'leuna', 'schkopau', 'querfurt', 'bad durrenberg'], plz: ['062'], regionId: 'r-saalekreis' },
+  { names: ['herborn', 'dillenburg', 'haiger', 'solms'], plz: ['356', '357'], regionId: 'r-lahn-dill-kreis' },
+  { names: ['linden', 'pohlheim', 'lich', 'hungen'], plz: ['354'], regionId: 'r-landkreis-giessen', strict: true },
+  { names: ['biedenkopf', 'stadtallendorf', 'kirchhain'], plz: ['352'], regionId: 'r-marburg-biedenkopf' },
+  { names: ['lauterbach', 'alsfeld'], plz: ['363'], regionId: 'r-vogelsbergkreis', strict: true },
+  { names: ['limburg', 'limburg an der lahn', 'weilburg'], plz: ['655', '357'], regionId: 'r-limburg-weilburg', strict: true },
+  { names: ['bad frankenhausen', 'artern'], plz: ['065'], regionId: 'r-kyffhaeuserkreis' },
+  { names: ['muhlhausen', 'muhlhausen thuringen', 'bad langensalza'], plz: ['999'], regionId: 'r-unstrut-hainich-kreis', strict: true },
+];
+
+const placeKey = (s: string): string => foldGerman(s).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+const PLACES_BY_NAME = new Map(CORDIS_PLACES.flatMap((p) => p.names.map((n) => [n, p] as const)));
+
+/** A German postcode ("01069", 1069 from JSON, "D-01069"); null when there is none or it is not one. */
+export function germanPostcode(v: unknown): string | null {
+  const s = str(v).replace(/^(d|de)\s*-?\s*/i, '').replace(/\s/g, '');
+  if (!/^\d{3,5}$/.test(s)) return null;
+  const plz = s.padStart(5, '0');
+  return plz.startsWith('00') ? null : plz;
+}
+
+/** Our region of a German place (city and postcode), or null. */
+export function regionOfPlace(country: unknown, city: unknown, postCode: unknown): string | null {
+  if (firstOf(country).toUpperCase() !== 'DE') return null;
+  const place = PLACES_BY_NAME.get(placeKey(str(city)));
+  if (!place) return null;
+  const plz = germanPostcode(postCode);
+  if (plz === null) return place.strict ? null : place.regionId;
+  return place.plz.some((p) => plz.startsWith(p)) ? place.regionId : null;
+}
+
+/** planned / running / completed from the period (CORDIS "CLOSED"/"TERMINATED" are completed). */
+export function projectStatus(start: string | null, end: string | null, cordisStatus: string, today: string): 'planned' | 'running' | 'completed' | 'unknown' {
+  const s = cordisStatus.toUpperCase();
+  if (s === 'CLOSED' || s === 'TERMINATED') return 'completed';
+  if (isFullDate(end) && end < today) return 'completed';
+  if (isFullDate(start) && start > today) return 'planned';
+  if (isFullDate(start) || s === 'ONG') return 'running';
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** Reads a CORDIS export folder into a batch with the file and line of every row. */
+export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle {
+  const orgFile = tableFile(dir, 'organization');
+  const projFile = tableFile(dir, 'project');
+  if (orgFile === null || projFile === null)
+    throw new ImportError([
+      { file: dir, line: null, field: null, message: 'not a CORDIS export (expected organization.json and project.json, or organization.csv and project.csv)' },
+    ]);
+  const issues: ImportIssue[] = [];
+  const table = (file: string, required: readonly string[]): CordisRecord[] => {
+    try {
+      return readTable(join(dir, file), file, required);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      issues.push(...e.issues);
+      return [];
+    }
+  };
+  const projRecords = table(projFile, REQUIRED.project);
+  const orgRecords = table(orgFile, REQUIRED.organization);
+  if (issues.length > 0) throw new ImportError(issues);
+
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const issue = (file: string, line: number, field: string | null, message: string) => issues.push({ file, line, field, message });
+  const origins = Object.fromEntries(BATCH_KEYS.map((k) => [k, [] as RowOrigin[]])) as Record<BatchKey, RowOrigin[]>;
+  let latest = '';
+  const noteDate = (v: unknown) => {
+    const d = str(v).slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d) && d > latest) latest = d;
+  };
+
+  // Projects.
+  const projects: Record<string, unknown>[] = [];
+  for (const { fields: f, line } of projRecords) {
+    noteDate(f.contentupdatedate);
+    const before = issues.length;
+    const key = cordisKey(f.id);
+    if (key === null) issue(projFile, line, 'id', str(f.id) === '' ? 'missing project id' : `unusable project id "${str(f.id)}"`);
+    const start = parseCordisDate(f.startdate);
+    const end = parseCordisDate(f.enddate);
+    if (isFullDate(start) && isFullDate(end) && end < start) issue(projFile, line, 'endDate', `ends (${end}) before it starts (${start})`);
+    if (issues.length > before || key === null) continue;
+    const acronym = str(f.acronym);
+    const title = str(f.title);
+    const objective = str(f.objective);
+    projects.push({
+      id: cordisProjectId(key),
+      name: cut(acronym !== '' && title !== '' ? `${acronym} – ${title}` : acronym || title, 300),
+      description: objective === '' ? null : cut(objective, 5000),
+      programme: [firstOf(f.frameworkprogramme), firstOf(f.fundingscheme)].filter((s) => s !== '').join(' / ') || null,
+      start,
+      end,
+      status: projectStatus(start, end, str(f.status), today),
+      sourceIds: [CORDIS_SOURCE_ID],
+    });
+    origins.projects.push({ file: projFile, line });
+  }
+
+  // Organisations (one actor each) and their participations (one per organisation and project).
+  const actors = new Map<string, Record<string, unknown>>();
+  const participations = new Map<string, { actorId: string; projectId: string; role: ParticipationRole; contribution: number | null; notes: string[] }>();
+  const participationOrigins = new Map<string, RowOrigin>();
+  for (const { fields: f, line } of orgRecords) {
+    noteDate(f.contentupdatedate);
+    const before = issues.length;
+    const orgKey = cordisKey(f.organisationid);
+    if (orgKey === null)
+      issue(orgFile, line, 'organisationID', str(f.organisationid) === '' ? 'missing organisation id' : `unusable organisation id "${str(f.organisationid)}"`);
+    const projKey = cordisKey(f.projectid);
+    if (projKey === null) issue(orgFile, line, 'projectID', str(f.projectid) === '' ? 'missing project id' : `unusable project id "${str(f.projectid)}"`);
+    const contribution = parseAmount(f.eccontribution);
+    if (contribution === undefined) issue(orgFile, line, 'ecContribution', `not a number: "${str(f.eccontribution)}"`);
+    else if (contribution !== null && contribution < 0) issue(orgFile, line, 'ecContribution', `must not be negative: ${contribution}`);
+    if (issues.length > before || orgKey === null || projKey === null || contribution === undefined) continue;
+
+    const actorId = cordisActorId(orgKey);
+    const name = cut(str(f.name) || str(f.shortname), 300);
+    const actor = actors.get(actorId);
+    if (actor === undefined) {
+      actors.set(actorId, {
+        id: actorId,
+        name,
+        kind: actorKind(f.activitytype, name),
+        website: normaliseWebsite(f.organizationurl),
+        regionId: regionFor(f, options.regionIds),
+        description: [str(f.city), firstOf(f.country)].filter((s) => s !== '').join(', ') || null,
+        sourceIds: [CORDIS_SOURCE_ID],
+      });
+      origins.actors.push({ file: orgFile, line });
+    } else {
+      // Later rows of the same organisation only fill what the first left empty.
+      if (actor.name === '') actor.name = name;
+      if (actor.website === null) actor.website = normaliseWebsite(f.organizationurl);
+      if (actor.regionId === null) actor.regionId = regionFor(f, options.regionIds);
+    }
+
+    const projectId = cordisProjectId(projKey);
+    const rawRole = str(f.role);
+    const role = ROLES[rawRole.toLowerCase()] ?? 'partner';
+    const notes = [
+      ...(PLAIN_ROLES.has(rawRole.toLowerCase()) ? [] : [`CORDIS role: ${rawRole || 'none'}`]),
+      ...(flag(f.endofparticipation) ? ['participation ended early'] : []),
+    ];
+    const key = `${actorId}|${projectId}`;
+    const prev = participations.get(key);
+    if (prev === undefined) {
+      participations.set(key, { actorId, projectId, role, contribution, notes });
+      participationOrigins.set(key, { file: orgFile, line });
+    } else {
+      // Listed twice in one project (e.g. participant and third party): one tie, the stronger role, the sum.
+      if (ROLE_RANK[role] < ROLE_RANK[prev.role]) prev.role = role;
+      prev.contribution = prev.contribution === null ? contribution : contribution === null ? prev.contribution : prev.contribution + contribution;
+      for (const n of notes) if (!prev.notes.includes(n)) prev.notes.push(n);
+    }
+  }
+
+  const batch: GraphBatchInput = {
+    sources: [
+      {
+        id: CORDIS_SOURCE_ID,
+        title: 'CORDIS – EU research projects and participants',
+        url: 'https://cordis.europa.eu/',
+        date: latest || null,
+        publisher: 'European Commission',
+      },
+    ],
+    actors: [...actors.values()],
+    projects,
+    participations: [...participations.values()].map(({ notes, contribution, ...p }) => ({
+      ...p,
+      contribution: contribution === null ? null : Math.round(contribution * 100) / 100,
+      description: notes.length > 0 ? notes.join('; ') : null,
+      sourceIds: [CORDIS_SOURCE_ID],
+    })),
+  };
+  origins.sources.push({ file: orgFile, line: 1 });
+  origins.participations.push(...participationOrigins.values());
+
+  if (issues.length > 0) {
+    // Rows with problems of their own were left out; name the shape problems of the rest too, so
+    // that one report lists everything that can be checked without the store.
+    const shape = parseBatch(batch).issues;
+    if (shape.length > 0) issues.push(...toImportError(new BatchValidationError(shape), origins).issues);
+    issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+    throw new ImportError(issues);
+  }
+  return { batch, origins };
+}
+
+function regionFor(f: Fields, known: ReadonlySet<string> | undefined): string | null {
+  if (known === undefined) return null;
+  const id = regionOfPlace(f.country, f.city, f.postcode);
+  return id !== null && known.has(id) ? id : null;
+}
