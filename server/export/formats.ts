@@ -5,6 +5,8 @@
 import type { GraphBatch } from '../domain/model.ts';
 import { batchToCypherScript } from '../store/neo4j/cypher-script.ts';
 import { writeCsvBundle } from './csv.ts';
+import { writeGexf } from './gexf.ts';
+import { writeGraphml } from './graphml.ts';
 import { writeJson } from './json.ts';
 import { writeXlsx } from './xlsx.ts';
 
@@ -20,6 +22,8 @@ export const EXPORT_FORMATS = {
   csv: { title: 'CSV template files (a folder; the import format)', output: 'folder', write: async (b) => writeCsvBundle(b) },
   xlsx: { title: 'XLSX workbook, one sheet per template file', output: { extension: '.xlsx' }, write: (b) => writeXlsx(b) },
   json: { title: 'JSON (the domain model)', output: { extension: '.json' }, write: async (b) => writeJson(b) },
+  gexf: { title: 'GEXF 1.3 (opens in Gephi)', output: { extension: '.gexf' }, write: async (b) => writeGexf(b) },
+  graphml: { title: 'GraphML (yEd, Gephi)', output: { extension: '.graphml' }, write: async (b) => writeGraphml(b) },
   cypher: {
     title: 'Cypher script that recreates the network in Neo4j',
     output: { extension: '.cypher' },

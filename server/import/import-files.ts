@@ -10,21 +10,29 @@ import { BatchValidationError } from '../store/batch.ts';
 import type { BatchResult, GraphStore } from '../store/graph-store.ts';
 import { ImportError, parseCsvFile, readCsvBundle, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
 import { CSV_FILES } from './csv-format.ts';
+import { isCordisFolder, readCordis } from './cordis.ts';
+import { readGexf } from './gexf.ts';
+import { readGraphml } from './graphml.ts';
 import { readJson } from './json.ts';
 import { readXlsx } from './xlsx.ts';
 
 /** The file types an import takes (by extension; a folder holds CSV template files). */
-export const IMPORT_TYPES = ['.csv', '.xlsx', '.json'] as const;
+export const IMPORT_TYPES = ['.csv', '.xlsx', '.json', '.gexf', '.graphml'] as const;
 
 /**
- * Reads what a path holds: a folder of CSV template files, one template CSV file (named like
- * `actors.csv`), an XLSX workbook with one sheet per template file, or our JSON export.
+ * Reads what a path holds: a CORDIS export folder, a folder of CSV template files, one template CSV file (named like
+ * `actors.csv`), an XLSX workbook with one sheet per template file, our JSON export, or a GEXF
+ * (Gephi) or GraphML (yEd) file — ours exactly, anyone else's as actors and cooperations.
  */
-export async function readImport(path: string): Promise<CsvBundle> {
+export async function readImport(path: string, known: { regionIds?: ReadonlySet<string> } = {}): Promise<CsvBundle> {
   if (!existsSync(path)) throw new ImportError([{ file: path, line: null, field: null, message: 'no such file or folder' }]);
+  // A CORDIS export (organization/project as JSON or `;`-CSV): organisations are placed in the regions the store knows.
+  if (statSync(path).isDirectory() && isCordisFolder(path)) return readCordis(path, { regionIds: new Set(known.regionIds ?? []) });
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return readXlsx(readFileSync(path), basename(path));
   if (ext === '.json') return readJson(readFileSync(path, 'utf8'), basename(path));
+  if (ext === '.gexf') return readGexf(readFileSync(path, 'utf8'), basename(path));
+  if (ext === '.graphml') return readGraphml(readFileSync(path, 'utf8'), basename(path));
   if (statSync(path).isDirectory()) {
     const bundle = readCsvBundle(path);
     if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !BATCH_KEYS.some((k) => existsSync(`${path}/${CSV_FILES[k].file}`)))
@@ -41,9 +49,12 @@ export async function readImport(path: string): Promise<CsvBundle> {
   return { batch, origins: all };
 }
 
+const isCordisPath = (path: string) => existsSync(path) && statSync(path).isDirectory() && isCordisFolder(path);
+
 /** Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line. */
 export async function importFiles(store: GraphStore, path: string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
-  const { batch, origins } = await readImport(path);
+  const regionIds = isCordisPath(path) ? new Set((await store.regions()).map((r) => r.id)) : undefined;
+  const { batch, origins } = await readImport(path, { regionIds });
   try {
     return await store.applyBatch(batch, { dryRun: options.dryRun === true });
   } catch (e) {

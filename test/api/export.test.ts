@@ -36,7 +36,7 @@ describe('GET /export/<format>', () => {
     for (const f of ['nope', 'csv']) {
       const res = await fetch(`${server.url}export/${f}`);
       expect(res.status).toBe(404);
-      expect(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/one of: xlsx, json/);
+      expect(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/one of: xlsx, json, gexf, graphml, cypher/);
     }
   });
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
   original = await source.exportBatch();
 });
 
-describe.each(['csv', 'xlsx', 'json'] as const)('round trip: %s', (format) => {
+describe.each(['csv', 'xlsx', 'json', 'gexf', 'graphml'] as const)('round trip: %s', (format) => {
   it('export → import into an empty store → the same network', async () => {
     const path = await exportTo(format, original);
     const target = await freshStore();
