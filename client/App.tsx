@@ -18,6 +18,7 @@ import { formatMetric, formatNumber } from './i18n/index.ts';
 import { DetailsPanel } from './panels/DetailsPanel.tsx';
 import { FilterPanel } from './panels/FilterPanel.tsx';
 import { EncodingControls } from './panels/EncodingControls.tsx';
+import { ExportMenu } from './panels/ExportMenu.tsx';
 import { Legend, type EncodingLegendInfo } from './panels/Legend.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { PathPanel } from './panels/PathPanel.tsx';
@@ -192,6 +193,7 @@ export function App() {
             </button>
           ))}
         </div>
+        <ExportMenu />
         <a className="api-link" href="/graphql">
           {t('app.api')}
         </a>

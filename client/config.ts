@@ -24,6 +24,11 @@ export const config = {
   dev: env.DEV === true,
 } as const;
 
+/** Where a download of the whole network in a format is served (beside the GraphQL endpoint). */
+export function exportUrl(format: string): string {
+  return `${config.graphqlUrl.replace(/\/graphql\/?$/, '')}/export/${format}`;
+}
+
 let hardwareWebgl: boolean | null = null;
 
 /** True when the browser renders WebGL on a graphics card (not SwiftShader, llvmpipe or another software renderer). */

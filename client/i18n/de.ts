@@ -23,6 +23,14 @@ export const de = {
     fit: 'Alles zeigen',
   },
   lang: { label: 'Sprache', de: 'Deutsch', en: 'English' },
+  export: {
+    label: 'Export',
+    xlsx: { name: 'Excel (XLSX)', for: 'Vorlage mit einem Blatt je Tabelle; wieder importierbar' },
+    gexf: { name: 'GEXF', for: 'für Gephi' },
+    graphml: { name: 'GraphML', for: 'für yEd und Gephi' },
+    json: { name: 'JSON', for: 'alle Daten, maschinenlesbar' },
+    cypher: { name: 'Cypher', for: 'Skript für Neo4j' },
+  },
   encoding: {
     label: 'Darstellung',
     size: 'Größe',

@@ -25,6 +25,14 @@ export const en: Messages = {
     fit: 'Show all',
   },
   lang: { label: 'Language', de: 'Deutsch', en: 'English' },
+  export: {
+    label: 'Export',
+    xlsx: { name: 'Excel (XLSX)', for: 'template, one sheet per table; can be imported again' },
+    gexf: { name: 'GEXF', for: 'for Gephi' },
+    graphml: { name: 'GraphML', for: 'for yEd and Gephi' },
+    json: { name: 'JSON', for: 'all data, machine-readable' },
+    cypher: { name: 'Cypher', for: 'script for Neo4j' },
+  },
   encoding: {
     label: 'Encoding',
     size: 'Size',
