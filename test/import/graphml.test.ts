@@ -2,44 +2,16 @@
  * GraphML: our export read back is the same network; foreign yEd files become actors and
  * cooperations; broken files name the line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 import { emptyBatch, type GraphBatch } from '../../server/domain/model.ts';
 import { writeGraphml } from '../../server/export/graphml.ts';
-import { ImportError } from '../../server/import/csv-bundle.ts';
 import { readGraphml } from '../../server/import/graphml.ts';
-import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
-import { createGraphStore } from '../../server/store/store.ts';
+import { issuesOf, lineOf, storeFactory } from '../support/exchange.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-graphml-'));
-let n = 0;
-const stores: GraphStore[] = [];
-async function freshStore(): Promise<GraphStore> {
-  const store = createGraphStore(new SqliteBackend(join(dir, `store-${n++}.sqlite`)));
-  await store.init();
-  stores.push(store);
-  return store;
-}
-afterAll(async () => {
-  for (const s of stores) await s.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ImportError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-};
+const freshStore = storeFactory('graphml');
 
 let source: GraphStore;
 let original: GraphBatch;
