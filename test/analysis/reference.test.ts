@@ -32,7 +32,9 @@ const DATASETS: [label: string, edges: string, metrics: string][] = [
 describe.skipIf(!hasSna)('metrics match networkx', () => {
   for (const [label, edges, metrics] of DATASETS) {
     describe(label, () => {
-      // describe.skipIf still runs this body to collect the tests: read nothing when the data is absent.
+      // Skipped on purpose, only when ../shared/data is absent (a clean CI clone has no reference data;
+      // the data must not be copied into the repo). The skip names the missing folder. describe.skipIf
+      // still runs this body to collect the tests, so nothing is read when the data is absent.
       if (!hasSna) return void it.skip(SNA_SKIP_NOTE, () => undefined);
       const { graph, reference } = loadSna(edges, metrics);
       const result = computeMetrics(graph);

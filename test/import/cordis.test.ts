@@ -76,7 +76,9 @@ const isEmpty = async (store: GraphStore) => total({ ...(await store.stats()) })
 // ---------------------------------------------------------------------------------------------
 
 describe.skipIf(!hasSample)('the CORDIS sample', () => {
-  // describe.skipIf still runs this body to collect the tests: read nothing when the data is absent.
+  // Skipped on purpose, only when ../shared/data is absent (a clean CI clone has no reference data;
+  // the data must not be copied into the repo). The skip names the missing folder. describe.skipIf
+  // still runs this body to collect the tests, so nothing is read when the data is absent.
   if (!hasSample) return void it.skip(SKIP_NOTE, () => undefined);
   type Row = Record<string, unknown>;
   const orgs = JSON.parse(readFileSync(join(CORDIS_DIR, 'organization.json'), 'utf8')) as Row[];
