@@ -18,6 +18,12 @@ CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 
+// Audit log, its sequence counter and access tokens (kept apart from the network; clear() leaves them)
+CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
+CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (n:Counter) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT access_token_id IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT access_token_hash IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.hash IS UNIQUE;
+
 // Range indexes for filters and sorting
 CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE RANGE INDEX region_kind IF NOT EXISTS FOR (n:Region) ON (n.kind);

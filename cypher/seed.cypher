@@ -13,8 +13,9 @@ UNWIND [
   {id: 's-ortslage', title: 'Ortslage (Koordinaten der Ortsmitte, eigene Zuordnung)', url: null, date: null, publisher: 'Netzwerkatlas', fingerprint: 'ms2DJ-sck9Fpa9XPThXpeqOej4w'}
 ] AS row
 MERGE (n:Source {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, title: row.title, url: row.url, date: row.date, publisher: row.publisher,
-  fingerprint: row.fingerprint};
+  fingerprint: row.fingerprint, version: coalesce(n.version, 1) + 1};
 
 UNWIND [
   {id: 'r-sachsen', name: 'Sachsen', description: 'Freistaat Sachsen.', tags: ['bundesland'], sourceIds: ['s-wir-meissen', 's-ortslage'], kind: 'state', code: '14', lat: 51.05, lon: 13.35, searchKey: 'sachsen', searchKeyAlt: 'sachsen', fingerprint: 'AEAOx9Ym_vbNZKI_0pmDGd-UowQ'},
@@ -73,9 +74,11 @@ UNWIND [
   {id: 'r-vorpommern', name: 'Vorpommern', description: 'Region Vorpommern in Mecklenburg-Vorpommern. Partnerregion im Austausch „Strategische Kooperationsregionen im ländlichen Raum“ mit Nordthüringen.', tags: ['ländliche-region', 'partnerregion'], sourceIds: ['s-nordthueringen', 's-ortslage'], kind: 'cooperation_region', code: null, lat: 53.9, lon: 13.55, searchKey: 'vorpommern', searchKeyAlt: 'vorpommern', fingerprint: 'cirSIGbX-4pfsq4atw9_D4sPhFw'}
 ] AS row
 MERGE (n:Region {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, code: row.code, lat: row.lat, lon: row.lon,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint};
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1};
 
 UNWIND [
   {id: 'a-zarof', name: 'ZAROF. GmbH', description: 'Projektträger des Projekts „Netzwerk Chemie“; Sitz Moschelesstraße 7, 04109 Leipzig.', tags: null, sourceIds: ['s-netzwerk-chemie'], kind: 'company', sectors: ['beratung', 'forschung', 'regionalentwicklung'], website: 'https://www.zarof-gmbh.de', searchKey: 'zarof gmbh', searchKeyAlt: 'zarof gmbh', fingerprint: 'tzCy6h2AAJX6hVIjjOLK-llSi-o'},
@@ -117,9 +120,11 @@ UNWIND [
   {id: 'a-bmel', name: 'Bundesministerium für Ernährung und Landwirtschaft (BMEL)', description: 'Fördert das Forschungsvorhaben „Strategische Kooperationsregionen im ländlichen Raum“ (im Dokument: „Bundesministerium für Landwirtschaft und Ernährung“).', tags: null, sourceIds: ['s-nordthueringen'], kind: 'funder', sectors: ['landwirtschaft', 'ländlicher-raum'], website: null, searchKey: 'bundesministerium fuer ernaehrung und landwirtschaft bmel', searchKeyAlt: 'bundesministerium fur ernahrung und landwirtschaft bmel', fingerprint: 'wCEW3_u0KwJwuZ-FqsnKcZUoe-A'}
 ] AS row
 MERGE (n:Actor {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, sectors: row.sectors, website: row.website,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint};
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1};
 
 UNWIND [
   {id: 'p-netzwerk-chemie', name: 'Netzwerk Chemie', description: 'Aufbau eines regionalen „Netzwerk Chemie“ im Umfeld der Ansiedlung des CTC in Nordsachsen. Zielgruppen sind Unternehmen, KMU, Start-ups und Ausgründungen mit Chemiebezug, Schulen, Hochschulen und Volkshochschulen sowie Projekte und Netzwerke mit Chemiebezug; Gesprächspartner waren u. a. Wirtschaftsförderungen anderer Regionen, Akteure der Fachkräfteallianz und Schülerlabore.', tags: ['chemie', 'fachkräfte', 'strukturwandel', 'netzwerkaufbau'], sourceIds: ['s-netzwerk-chemie'], programme: null, start: '2023-05-04', end: '2024-12-31', status: 'completed', goals: ['Aufbau eines „Netzwerk Chemie“ mit relevanten Stakeholdern', 'Frühzeitige Sensibilisierung von Fachkräften für Chemie und verwandte Fachrichtungen', 'Strukturelle Veränderungen durch die Ansiedlung des CTC sichtbar machen', 'Entwicklung eines ersten Prototypen/Modellvorhabens als Blaupause', 'Tragfähige Strukturen und Finanzierungsquellen für das Netzwerk über die Projektlaufzeit hinaus'], results: ['Status-Quo-Analyse: 28 Projektkontakte, über 160 Kontakte aus der Wirtschaft (davon über 130 Unternehmen), 25 Verbände/Cluster/Vereinigungen', 'Kick-off „Austausch der Regionen“ im März 2024 und Fortsetzung im Oktober 2024', 'Bilaterale Gespräche mit Kooperationsinteressierten aus Nordsachsen, Landkreis und Stadt Leipzig, Anhalt-Bitterfeld, Mansfeld-Südharz, Saalekreis und Halle', '„Modell-Exkursion“ zum EUREF-Campus Berlin im Mai 2024', 'Projektvorstellung auf der Jahreskonferenz der Metropolregion in Bitterfeld-Wolfen im Juni 2024', 'Bürgertreff auf dem Gelände der Zuckerfabrik im August 2024', 'Kooperationsveranstaltung „Gymnasium trifft Chemie“ im April 2024 und Plakate zu Berufsbildern für Schulen', 'Partizipativ entwickelte Standortbroschüre zur Fachkräfteansprache für die Chemie-Branche', 'Medienbeobachtung mit 65 Clippings und 14 Medienkontakten seit Februar 2022, begleitende Social-Media-Arbeit'], searchKey: 'netzwerk chemie', searchKeyAlt: 'netzwerk chemie', fingerprint: '25yAgCkTmTaeBpZCyqginMM8qBs'},
@@ -146,9 +151,11 @@ UNWIND [
   {id: 'p-nth-vermarktung', name: 'Vermarktungsstrategie für Gewerbeflächen', description: 'Die agiplan GmbH entwickelte im Auftrag des Regionalmanagements ein Vermarktungskonzept; die Umsetzungsplanung entstand in enger Zusammenarbeit mit der LEG Thüringen und den kommunalen Wirtschaftsförderern.', tags: ['gewerbeflächen', 'standortmarketing', 'investoren'], sourceIds: ['s-nordthueringen'], programme: 'Regionalbudget', start: '2022-06', end: '2023-04', status: 'completed', goals: ['Nordthüringen besser als Wirtschaftsstandort präsentieren', 'Verfügbare Gewerbe- und Industrieflächen erfolgreich vermarkten'], results: ['Vermarktungskonzept auf Basis von Ist-Analyse, Leitbild und Mission', 'Konkrete Umsetzungsplanung, präzisiert in einem GANTT-Diagramm', 'Empfehlungen: regionales Standortinformationssystem, Bestandspflege, offensive Investorenansprache'], searchKey: 'vermarktungsstrategie fuer gewerbeflaechen', searchKeyAlt: 'vermarktungsstrategie fur gewerbeflachen', fingerprint: 'w9E_Zb5cOhAWteVZTsNNxHyHT3U'}
 ] AS row
 MERGE (n:Project {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   programme: row.programme, start: row.start, end: row.end, status: row.status, goals: row.goals, results: row.results,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint};
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1};
 
 UNWIND [
   {id: 'e-chemie-austausch-regionen-2024-03', name: 'Kick-off „Austausch der Regionen“', description: 'Kick-off des Netzwerkaufbaus im Projekt „Netzwerk Chemie“. Der genaue Ort ist im Dokument nicht genannt; zugeordnet der Projektregion.', tags: ['netzwerkaufbau'], sourceIds: ['s-netzwerk-chemie'], kind: 'kick_off', date: '2024-03', endDate: null, venue: null, searchKey: 'kick off austausch der regionen', searchKeyAlt: 'kick off austausch der regionen', fingerprint: 'zPKQ9E9R1BiwF0grwpyU5FcQXM0'},
@@ -170,9 +177,11 @@ UNWIND [
   {id: 'e-nth-popup-coworking-nordhausen', name: 'PopUp-Coworking-Space Nordhausen', description: 'Temporärer, komplett ausgestatteter Büro-Container, in dem Interessierte für einige Wochen kostenfrei Schreibtische reservieren konnten.', tags: ['coworking', 'popup'], sourceIds: ['s-nordthueringen'], kind: 'other', date: '2021', endDate: null, venue: 'An den Kiesteichen', searchKey: 'popup coworking space nordhausen', searchKeyAlt: 'popup coworking space nordhausen', fingerprint: '_17SKDH2cI3woO2dsOG6umVHQkU'}
 ] AS row
 MERGE (n:Event {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, date: row.date, endDate: row.endDate, venue: row.venue,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint};
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1};
 
 UNWIND [
   {id: 'r-sachsen', parentId: null},
@@ -403,7 +412,9 @@ UNWIND [
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Project {id: row.projectId})
 MERGE (a)-[r:PARTICIPATES_IN]->(p)
-SET r = {role: row.role, contribution: row.contribution, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint};
+ON CREATE SET r.version = 0
+SET r = {role: row.role, contribution: row.contribution, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1};
 
 UNWIND [
   {actorId: 'a-zarof', eventId: 'e-chemie-austausch-regionen-2024-03', role: 'organiser', description: 'Als Projektträger von „Netzwerk Chemie“.', sourceIds: ['s-netzwerk-chemie'], fingerprint: 'cZBNbRCGKhQLZNVv330A-zWygU8'},
@@ -440,7 +451,9 @@ UNWIND [
 MATCH (a:Actor {id: row.actorId})
 MATCH (e:Event {id: row.eventId})
 MERGE (a)-[r:TAKES_PART_IN]->(e)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint};
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1};
 
 UNWIND [
   {actorId: 'a-landratsamt-nordsachsen', partnerId: 'a-wfg-nordsachsen', kind: 'carrier_of', since: null, until: null, description: 'Die WFG ist die Wirtschaftsförderungsgesellschaft mbH des Landkreises Nordsachsen.', sourceIds: ['s-netzwerk-chemie'], fingerprint: 'bfytkrijqoCF7CIeJtJMjyGNEPU'},
@@ -461,8 +474,9 @@ UNWIND [
 MATCH (a:Actor {id: row.actorId})
 MATCH (b:Actor {id: row.partnerId})
 MERGE (a)-[r:COOPERATES_WITH {kind: row.kind}]->(b)
+ON CREATE SET r.version = 0
 SET r = {kind: row.kind, since: row.since, until: row.until, description: row.description, sourceIds: row.sourceIds,
-  fingerprint: row.fingerprint};
+  fingerprint: row.fingerprint, version: coalesce(r.version, 1) + 1};
 
 UNWIND [
   {subjectId: 'p-netzwerk-chemie', regionId: 'r-nordsachsen', role: 'target', description: 'Projektregion (Schulen des Landkreises, Kooperationspartner aus Nordsachsen).', sourceIds: ['s-netzwerk-chemie'], fingerprint: 'Fp-US1Xwwex5lHZlR8dNOu1O96Y'},
@@ -510,7 +524,9 @@ UNWIND [
 MATCH (s:Project {id: row.subjectId})
 MATCH (g:Region {id: row.regionId})
 MERGE (s)-[r:TARGETS]->(g)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint};
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1};
 
 UNWIND [
   {subjectId: 'e-chemie-jahreskonferenz-metropolregion', regionId: 'r-metropolregion-mitteldeutschland', role: 'target', description: 'Jahreskonferenz der Metropolregion.', sourceIds: ['s-netzwerk-chemie'], fingerprint: 'fJJNih7M89FsxWk2qJ4Lm5QM7AM'}
@@ -518,4 +534,6 @@ UNWIND [
 MATCH (s:Event {id: row.subjectId})
 MATCH (g:Region {id: row.regionId})
 MERGE (s)-[r:TARGETS]->(g)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint};
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1};

@@ -24,3 +24,29 @@ export class ServiceUnavailableError extends GraphQLError {
     super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   }
 }
+
+/** An update or delete against a stale version: someone changed the row meanwhile; nothing was written. */
+export class ConflictError extends GraphQLError {
+  constructor(type: string, id: string, expectedVersion: number, currentVersion: number) {
+    super(
+      currentVersion === 0
+        ? `${type} "${id}" no longer exists (expected version ${expectedVersion})`
+        : `${type} "${id}" was changed meanwhile: version ${currentVersion}, not ${expectedVersion}; reload and try again`,
+      { extensions: { code: 'CONFLICT', type, id, expectedVersion, currentVersion } },
+    );
+  }
+}
+
+/** No (valid) access token where one is needed. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'This needs an access token (Authorization: Bearer …).') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/** A valid token whose role is not enough. */
+export class ForbiddenError extends GraphQLError {
+  constructor(needed: string, has: string) {
+    super(`This needs the ${needed} role; your token has the ${has} role.`, { extensions: { code: 'FORBIDDEN', needed, has, http: { status: 403 } } });
+  }
+}

@@ -276,3 +276,10 @@ export const relationKey = {
 
 export type NodeType = 'ACTOR' | 'PROJECT' | 'REGION' | 'EVENT';
 export const NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'REGION', 'EVENT'];
+
+/** The kinds of relationship row (keyed by `relationKey`), and the kinds of entity (keyed by id). */
+export type RelationKey = keyof typeof relationKey;
+export const RELATION_KEYS: readonly RelationKey[] = ['participations', 'eventParticipations', 'cooperations', 'targets'];
+export type EntityKey = Exclude<BatchKey, RelationKey>;
+export const ENTITY_KEYS: readonly EntityKey[] = ['sources', 'regions', 'actors', 'projects', 'events'];
+export const isRelationKey = (k: BatchKey): k is RelationKey => (RELATION_KEYS as readonly string[]).includes(k);

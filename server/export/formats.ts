@@ -27,7 +27,7 @@ export const EXPORT_FORMATS = {
   cypher: {
     title: 'Cypher script that recreates the network in Neo4j',
     output: { extension: '.cypher' },
-    write: (b) => batchToCypherScript(b, ['// Netzwerkatlas export: run in Neo4j Browser or cypher-shell (idempotent: MERGE).']),
+    write: (b) => batchToCypherScript(b, ['// Netzwerkatlas export: run in Neo4j Browser or cypher-shell (MERGE: running it again leaves the same network).']),
   },
 } satisfies Record<string, ExportFormat>;
 

@@ -9,10 +9,11 @@ import {
   BATCH_SCHEMAS,
   emptyBatch,
   relationKey,
+  type BatchKey,
   type GraphBatch,
   type GraphBatchInput,
 } from '../domain/model.ts';
-import type { ExistingIds } from './graph-store.ts';
+import type { AuditRecord, BatchResult, ExistingIds, WriteOptions } from './graph-store.ts';
 
 export interface BatchIssue {
   /** e.g. ['actors', 3, 'regionId'] */
@@ -245,4 +246,26 @@ export function canonicalJson(value: unknown): string {
 /** A short fingerprint of a row, stored beside it to tell "unchanged" from "updated". */
 export function fingerprint(row: unknown): string {
   return createHash('sha1').update(canonicalJson(row)).digest('base64url');
+}
+
+/** Rows between two progress reports of a batch write. */
+export const PROGRESS_EVERY = 5000;
+
+/** The audit entry of a batch write (an import): one entry with the counts; none when nothing changed. */
+export function batchAudit(result: BatchResult, audit: WriteOptions['audit']): AuditRecord | null {
+  if (!audit) return null;
+  const changed = BATCH_KEYS.reduce((n, k) => n + result.created[k] + result.updated[k], 0);
+  if (changed === 0) return null;
+  const counts = (r: Record<BatchKey, number>) => Object.fromEntries(BATCH_KEYS.filter((k) => r[k] > 0).map((k) => [k, r[k]]));
+  return {
+    who: audit.who.name,
+    role: audit.who.role,
+    action: 'import',
+    entityType: 'batch',
+    entityId: audit.summary,
+    refs: [],
+    before: null,
+    after: { created: counts(result.created), updated: counts(result.updated) },
+    summary: audit.summary,
+  };
 }

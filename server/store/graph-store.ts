@@ -61,21 +61,28 @@ export interface SearchHit {
   label: string;
 }
 
+/** The version of a row (for optimistic locking: updates and deletes name the version they saw). */
+export interface HasVersion {
+  version: number;
+}
+
 export interface ActorDetails {
   actor: Actor;
+  version: number;
   region: Region | null;
-  participations: (Participation & { project: Project })[];
-  eventParticipations: (EventParticipation & { event: Event })[];
+  participations: (Participation & { project: Project } & HasVersion)[];
+  eventParticipations: (EventParticipation & { event: Event } & HasVersion)[];
   /** Direct ties, seen from this actor: `partner` is the other side, `outgoing` the stated direction. */
-  cooperations: (Cooperation & { partner: Actor; outgoing: boolean })[];
+  cooperations: (Cooperation & { partner: Actor; outgoing: boolean } & HasVersion)[];
   sources: Source[];
 }
 
 export interface ProjectDetails {
   project: Project;
-  participations: (Participation & { actor: Actor })[];
+  version: number;
+  participations: (Participation & { actor: Actor } & HasVersion)[];
   events: (Event & { place: Region | null })[];
-  targets: (Target & { region: Region })[];
+  targets: (Target & { region: Region } & HasVersion)[];
   predecessor: Project | null;
   successors: Project[];
   sources: Source[];
@@ -83,22 +90,24 @@ export interface ProjectDetails {
 
 export interface RegionDetails {
   region: Region;
+  version: number;
   parent: Region | null;
   ancestors: Region[];
   children: Region[];
   actors: Actor[];
   events: Event[];
   /** Projects and events aimed at this region. */
-  targetedBy: (Target & { project: Project | null; event: Event | null })[];
+  targetedBy: (Target & { project: Project | null; event: Event | null } & HasVersion)[];
   sources: Source[];
 }
 
 export interface EventDetails {
   event: Event;
+  version: number;
   place: Region | null;
   project: Project | null;
-  participations: (EventParticipation & { actor: Actor })[];
-  targets: (Target & { region: Region })[];
+  participations: (EventParticipation & { actor: Actor } & HasVersion)[];
+  targets: (Target & { region: Region } & HasVersion)[];
   sources: Source[];
 }
 
@@ -118,6 +127,78 @@ export interface ProgrammeRegions {
 export interface WriteOptions {
   /** Validate and count in the transaction as for real, then roll it back: the report of what would change. */
   dryRun?: boolean;
+  /** Called now and then while rows are written: rows done of all rows of the batch. */
+  onProgress?: (done: number, total: number) => void;
+  /** Recorded in the audit log (one entry for the whole batch) when the batch changes anything. */
+  audit?: { who: Who; summary: string };
+}
+
+/** Who makes a change: the access token's name and role (or a CLI). */
+export interface Who {
+  name: string;
+  role: string | null;
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'merge', 'import'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One change, as the audit log keeps it. `entityId` is an id or a relationship's natural key (`a|b`). */
+export interface AuditRecord {
+  who: string;
+  role: string | null;
+  action: AuditAction;
+  /** actors, projects, …, cooperations, or `batch` for an import. */
+  entityType: BatchKey | 'batch';
+  entityId: string;
+  /** Every entity id the change touches (both ends of a relationship), for "the history of X". */
+  refs: string[];
+  before: unknown;
+  after: unknown;
+  summary: string | null;
+}
+
+export interface AuditEntry extends AuditRecord {
+  /** Increasing: later entries have larger ids. */
+  seq: number;
+  /** ISO timestamp. */
+  at: string;
+}
+
+export interface AuditQuery {
+  /** Only entries touching this id (the entity itself or a relationship of it). */
+  entityId?: string | null;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A set of changes written in one transaction: versions are checked first (a stale one aborts with
+ * ConflictError), then rows are deleted and written (each written row's version goes up by one),
+ * then the audit entries are added.
+ */
+export interface ChangeSet {
+  put: GraphBatch;
+  /** Natural keys (`relationKey`, or the id) of rows to delete, per kind. */
+  del: Partial<Record<BatchKey, string[]>>;
+  /** The version a row must still have (0: must not exist). */
+  expect: { key: BatchKey; id: string; version: number }[];
+  audit: AuditRecord[];
+}
+
+export const ACCESS_ROLES = ['viewer', 'editor', 'admin'] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];
+
+/** An access token as stored: never the secret, only its hash. */
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: AccessRole;
+  /** sha256 of the secret, hex. */
+  hash: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 /** Thrown at the end of a dry run's transaction to roll it back; carries the counts. */
@@ -151,6 +232,8 @@ export interface GraphStore {
   projectDetails(id: string): Promise<ProjectDetails | null>;
   regionDetails(id: string): Promise<RegionDetails | null>;
   eventDetails(id: string): Promise<EventDetails | null>;
+  /** A source document with its version. */
+  source(id: string): Promise<Versioned<Source> | null>;
 
   network(filter?: NetworkFilter): Promise<Network>;
   neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
@@ -160,6 +243,39 @@ export interface GraphStore {
   programmes(): Promise<ProgrammeRegions[]>;
   /** Everything the store holds, as one batch (for exports; importing it into an empty store gives the same network). */
   exportBatch(): Promise<GraphBatch>;
+
+  /** Create, update, delete and merge single rows with version checks and audit entries (mutations.ts). */
+  readonly edit: Mutations;
+  /** The audit log, newest first. */
+  auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }>;
+  /** Access tokens (stored in the same database). */
+  readonly tokens: TokenBackend;
+}
+
+/** A row with its version. */
+export interface Versioned<T> {
+  row: T;
+  version: number;
+}
+
+export interface Mutations {
+  /** Creates a row from `input` (an entity without `id` gets one derived from its name). */
+  create(key: BatchKey, input: Record<string, unknown>, who: Who): Promise<Versioned<Record<string, unknown>>>;
+  /** Updates the row with natural key `id` if it still has `version`: absent fields keep their value, null clears. */
+  update(key: BatchKey, id: string, version: number, patch: Record<string, unknown>, who: Who): Promise<Versioned<Record<string, unknown>>>;
+  /** Deletes the row (an actor with its relationships, a project or event with its participations and targets). */
+  remove(key: BatchKey, id: string, version: number, who: Who): Promise<{ cascaded: number }>;
+  /** Moves every relationship of `mergeId` to `keepId`, merges their fields and provenance, deletes `mergeId`. */
+  mergeActors(keep: { id: string; version: number }, merge: { id: string; version: number }, who: Who): Promise<Versioned<Record<string, unknown>>>;
+}
+
+/** Token storage primitives (both adapters). */
+export interface TokenBackend {
+  list(): Promise<TokenRecord[]>;
+  insert(token: TokenRecord): Promise<void>;
+  byHash(hash: string): Promise<TokenRecord | null>;
+  /** Sets lastUsedAt / revokedAt; returns the updated token, null when unknown. */
+  update(id: string, patch: { lastUsedAt?: string; revokedAt?: string }): Promise<TokenRecord | null>;
 }
 
 /** Row-level primitives an adapter implements. `undefined` selectors mean "all". */
@@ -170,6 +286,16 @@ export interface GraphBackend {
   counts(): Promise<StoreStats>;
   /** Writes a batch in one transaction after `validate` (called inside it) accepts it. */
   writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult>;
+  /**
+   * Writes a change set in one transaction (see ChangeSet); `validate` is called after the deletes and
+   * before the writes, against what then exists. Throws ConflictError on a stale version.
+   */
+  writeChanges(changes: ChangeSet, validate: (existing: ExistingIds) => void): Promise<void>;
+  /** Current versions of rows by natural key (missing rows are absent from the map). */
+  versions(key: BatchKey, ids: Ids): Promise<Map<string, number>>;
+  auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }>;
+  readonly tokens: TokenBackend;
+  /** Clears the network data (not the tokens, not the audit log). */
   clear(): Promise<void>;
 
   loadRegions(): Promise<Region[]>;

@@ -7,7 +7,10 @@ import {
   NODE_TYPES,
   NON_COOPERATING_ROLES,
   REGION_KINDS,
+  relationKey,
   type Actor,
+  type BatchKey,
+  type RelationKey,
   type Event,
   type GraphBatch,
   type GraphBatchInput,
@@ -31,6 +34,7 @@ import { regionMatrix } from '../network/region-matrix.ts';
 import { isOpenWindow, overlaps, yearOf, type YearWindow } from '../network/years.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
 import { parseBatch, validateParsed } from './batch.ts';
+import { createMutations } from './mutations.ts';
 import type {
   ActorDetails,
   BatchResult,
@@ -38,6 +42,7 @@ import type {
   Facets,
   GraphBackend,
   GraphStore,
+  HasVersion,
   Ids,
   ProgrammeRegions,
   ProjectDetails,
@@ -129,6 +134,22 @@ function traversalReader(b: GraphBackend) {
   };
 }
 type TraversalReader = ReturnType<typeof traversalReader>;
+
+/** The stored version of one row (1 when the adapter has none recorded). */
+async function versionOf(b: GraphBackend, key: BatchKey, id: string): Promise<number> {
+  return (await b.versions(key, [id])).get(id) ?? 1;
+}
+
+/** Adds each relationship row's version. */
+async function withVersions<K extends RelationKey, T extends Parameters<(typeof relationKey)[K]>[0]>(
+  b: GraphBackend,
+  key: K,
+  rows: T[],
+): Promise<(T & HasVersion)[]> {
+  const keyOf = relationKey[key] as (r: T) => string;
+  const versions = await b.versions(key, rows.map(keyOf));
+  return rows.map((r) => ({ ...r, version: versions.get(keyOf(r)) ?? 1 }));
+}
 
 export function createGraphStore(b: GraphBackend): GraphStore {
   let regionCache: Promise<RegionIndex> | null = null;
@@ -367,9 +388,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     },
     async applyBatch(input: GraphBatchInput | GraphBatch, options?: WriteOptions): Promise<BatchResult> {
       const parsed = parseBatch(input);
-      if (options?.dryRun) return b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing), { dryRun: true });
+      if (options?.dryRun) return b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing), options);
       try {
-        return await b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing));
+        return await b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing), options);
       } finally {
         invalidate();
       }
@@ -378,6 +399,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       await b.clear();
       invalidate();
     },
+    edit: createMutations(b, invalidate),
+    auditLog: (q) => b.auditLog(q),
+    tokens: b.tokens,
 
     async search(text: string, limit: number, types?: readonly NodeType[] | null): Promise<SearchHit[]> {
       if (text.trim() === '') throw new BadUserInputError('text', 'must not be empty');
@@ -417,18 +441,29 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         b.loadActors({ ids: coops.map((c) => (c.actorId === id ? c.partnerId : c.actorId)) }).then(byId),
       ]);
       const sourceIds = [actor.sourceIds, ...parts.map((p) => p.sourceIds), ...eparts.map((p) => p.sourceIds), ...coops.map((c) => c.sourceIds)];
+      const [version, vParts, vEparts, vCoops] = await Promise.all([
+        versionOf(b, 'actors', id),
+        withVersions(b, 'participations', withRef(parts, (p) => projects.get(p.projectId), 'project')),
+        withVersions(b, 'eventParticipations', withRef(eparts, (p) => events.get(p.eventId), 'event')),
+        withVersions(
+          b,
+          'cooperations',
+          coops
+            .map((c) => {
+              const outgoing = c.actorId === id;
+              const partner = partners.get(outgoing ? c.partnerId : c.actorId);
+              return partner ? { ...c, partner, outgoing } : null;
+            })
+            .filter((c) => c !== null),
+        ),
+      ]);
       return {
         actor,
+        version,
         region: actor.regionId ? (regions.get(actor.regionId) ?? null) : null,
-        participations: withRef(parts, (p) => projects.get(p.projectId), 'project'),
-        eventParticipations: withRef(eparts, (p) => events.get(p.eventId), 'event'),
-        cooperations: coops
-          .map((c) => {
-            const outgoing = c.actorId === id;
-            const partner = partners.get(outgoing ? c.partnerId : c.actorId);
-            return partner ? { ...c, partner, outgoing } : null;
-          })
-          .filter((c) => c !== null),
+        participations: vParts,
+        eventParticipations: vEparts,
+        cooperations: vCoops,
         sources: await b.loadSources(uniq(sourceIds.flat())),
       };
     },
@@ -448,9 +483,10 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const sourceIds = [project.sourceIds, ...parts.map((p) => p.sourceIds), ...targets.map((t) => t.sourceIds)];
       return {
         project,
-        participations: withRef(parts, (p) => actors.get(p.actorId), 'actor'),
+        version: await versionOf(b, 'projects', id),
+        participations: await withVersions(b, 'participations', withRef(parts, (p) => actors.get(p.actorId), 'actor')),
         events: sortByDate(events).map((e) => ({ ...e, place: e.placeId ? (regions.get(e.placeId) ?? null) : null })),
-        targets: withRef(targets, (t) => regions.get(t.regionId), 'region'),
+        targets: await withVersions(b, 'targets', withRef(targets, (t) => regions.get(t.regionId), 'region')),
         predecessor: predecessor[0] ?? null,
         successors,
         sources: await b.loadSources(uniq(sourceIds.flat())),
@@ -470,14 +506,24 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const [tp, te] = await Promise.all([b.loadProjects({ ids: subjects }).then(byId), b.loadEvents({ ids: subjects }).then(byId)]);
       return {
         region,
+        version: await versionOf(b, 'regions', id),
         parent: region.parentId ? (regions.get(region.parentId) ?? null) : null,
         ancestors: regions.ancestors(id),
         children: regions.childrenOf(id).sort((a, b2) => a.name.localeCompare(b2.name, 'de')),
         actors: actors.sort((a, b2) => a.name.localeCompare(b2.name, 'de')),
         events: sortByDate(events),
-        targetedBy: targets.map((t) => ({ ...t, project: tp.get(t.subjectId) ?? null, event: te.get(t.subjectId) ?? null })),
+        targetedBy: await withVersions(
+          b,
+          'targets',
+          targets.map((t) => ({ ...t, project: tp.get(t.subjectId) ?? null, event: te.get(t.subjectId) ?? null })),
+        ),
         sources: await b.loadSources(uniq([region.sourceIds, ...targets.map((t) => t.sourceIds)].flat())),
       };
+    },
+
+    async source(id: string) {
+      const [row] = await b.loadSources([id]);
+      return row ? { row, version: await versionOf(b, 'sources', id) } : null;
     },
 
     async eventDetails(id: string): Promise<EventDetails | null> {
@@ -492,10 +538,11 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const actors = byId(await b.loadActors({ ids: eparts.map((p) => p.actorId) }));
       return {
         event,
+        version: await versionOf(b, 'events', id),
         place: event.placeId ? (regions.get(event.placeId) ?? null) : null,
         project: project[0] ?? null,
-        participations: withRef(eparts, (p) => actors.get(p.actorId), 'actor'),
-        targets: withRef(targets, (t) => regions.get(t.regionId), 'region'),
+        participations: await withVersions(b, 'eventParticipations', withRef(eparts, (p) => actors.get(p.actorId), 'actor')),
+        targets: await withVersions(b, 'targets', withRef(targets, (t) => regions.get(t.regionId), 'region')),
         sources: await b.loadSources(uniq([event.sourceIds, ...eparts.map((p) => p.sourceIds), ...targets.map((t) => t.sourceIds)].flat())),
       };
     },

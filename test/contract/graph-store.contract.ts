@@ -40,6 +40,21 @@ async function issuesOf(p: Promise<unknown>): Promise<string[]> {
   throw new Error('expected a BatchValidationError');
 }
 
+async function errorOf(p: Promise<unknown>): Promise<GraphQLError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof GraphQLError) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function codeAndField(p: Promise<unknown>): Promise<[string, string]> {
+  const e = await errorOf(p);
+  return [String(e.extensions.code), String(e.extensions.field)];
+}
+
 export function graphStoreContract(name: string, open: () => Promise<GraphStore>): void {
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
@@ -182,6 +197,176 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         await store.applyBatch(fixture);
         await store.clear();
         expect(Object.values(await store.stats()).every((n) => n === 0)).toBe(true);
+      });
+    });
+
+    describe('editing (versions, conflicts, audit log)', () => {
+      const who = { name: 'Test editor', role: 'editor' };
+      beforeEach(async () => {
+        await store.clear();
+        await store.applyBatch(fixture);
+      });
+      const version = async (id: string) => (await store.actorDetails(id))?.version;
+
+      it('creates an actor with an id derived from its name; a second one with the same name gets -2', async () => {
+        const a = await store.edit.create('actors', { name: 'IHK Halle-Dessau', kind: 'chamber', regionId: 'r-ns' }, who);
+        expect(a).toMatchObject({ version: 1, row: { id: 'ihk-halle-dessau', name: 'IHK Halle-Dessau', sectors: [], website: null } });
+        const b = await store.edit.create('actors', { name: 'IHK Halle–Dessau!', kind: 'chamber' }, who);
+        expect(b.row.id).toBe('ihk-halle-dessau-2');
+        expect((await store.actorDetails('ihk-halle-dessau'))?.region?.id).toBe('r-ns');
+        expect(await version('ihk-halle-dessau')).toBe(1);
+      });
+
+      it('rejects bad input with the field path and writes nothing', async () => {
+        const before = await store.stats();
+        expect(await codeAndField(store.edit.create('actors', { name: 'X', kind: 'pirate' }, who))).toEqual(['BAD_USER_INPUT', 'input.kind']);
+        expect(await codeAndField(store.edit.create('actors', { name: 'X', kind: 'company', regionId: 'r-nowhere' }, who))).toEqual([
+          'BAD_USER_INPUT',
+          'input.regionId',
+        ]);
+        expect(await codeAndField(store.edit.create('actors', { kind: 'company' }, who))).toEqual(['BAD_USER_INPUT', 'input.name']);
+        expect(await codeAndField(store.edit.create('actors', { id: 'a1', name: 'Again', kind: 'company' }, who))).toEqual(['BAD_USER_INPUT', 'input.id']);
+        expect(await codeAndField(store.edit.update('actors', 'a1', 1, { website: 'not a url' }, who))).toEqual(['BAD_USER_INPUT', 'input.website']);
+        expect(await store.stats()).toEqual(before);
+      });
+
+      it('updates with the current version: version + 1, absent fields kept, null clears', async () => {
+        const r = await store.edit.update('actors', 'a1', 1, { name: 'ZAROF GmbH Leipzig', website: null, sectors: ['chemie'] }, who);
+        expect(r.version).toBe(2);
+        const d = await store.actorDetails('a1');
+        expect(d?.actor).toMatchObject({ name: 'ZAROF GmbH Leipzig', website: null, sectors: ['chemie'], regionId: 'r-dz', kind: 'company' });
+        expect(d?.version).toBe(2);
+        // The network and search see the change.
+        expect((await store.search('ZAROF Leipzig', 5))[0]?.id).toBe('a1');
+      });
+
+      it('a stale version is a CONFLICT and overwrites nothing', async () => {
+        await store.edit.update('actors', 'a1', 1, { name: 'First edit' }, who);
+        const err = await errorOf(store.edit.update('actors', 'a1', 1, { name: 'Second edit from an old form' }, who));
+        expect(err.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 1, currentVersion: 2 });
+        expect((await store.actorDetails('a1'))?.actor.name).toBe('First edit');
+        expect((await errorOf(store.edit.remove('actors', 'a1', 1, who))).extensions.code).toBe('CONFLICT');
+        expect(await store.actorDetails('a1')).not.toBeNull();
+      });
+
+      it('an import that changes a row moves its version on, so an older form conflicts', async () => {
+        await store.applyBatch({ actors: [{ ...fixture.actors[0], description: 'Neu aus dem Import' }] });
+        expect(await version('a1')).toBe(2);
+        expect((await errorOf(store.edit.update('actors', 'a1', 1, { name: 'Old form' }, who))).extensions.code).toBe('CONFLICT');
+        await store.applyBatch({ actors: [{ ...fixture.actors[0], description: 'Neu aus dem Import' }] });
+        expect(await version('a1')).toBe(2); // unchanged rows keep their version
+      });
+
+      it('relationships: create, update by natural key, version in the details, delete', async () => {
+        await store.edit.create('cooperations', { actorId: 'a1', partnerId: 'a9', kind: 'cooperation', since: '2025' }, who);
+        let d = await store.actorDetails('a9');
+        expect(d?.cooperations.map((c) => [c.partner.id, c.kind, c.version])).toEqual([['a1', 'cooperation', 1]]);
+        const u = await store.edit.update('cooperations', 'a1|a9|cooperation', 1, { description: 'Workshop Delitzsch' }, who);
+        expect(u.version).toBe(2);
+        expect(await codeAndField(store.edit.update('cooperations', 'a1|a9|cooperation', 2, { partnerId: 'a2' }, who))).toEqual([
+          'BAD_USER_INPUT',
+          'input.partnerId',
+        ]);
+        expect((await store.edit.update('participations', 'a1|p1', 1, { role: 'partner', contribution: 1000 }, who)).version).toBe(2);
+        expect((await store.projectDetails('p1'))?.participations.find((p) => p.actorId === 'a1')).toMatchObject({ role: 'partner', contribution: 1000, version: 2 });
+        await store.edit.remove('cooperations', 'a1|a9|cooperation', 2, who);
+        d = await store.actorDetails('a9');
+        expect(d?.cooperations).toEqual([]);
+        expect(await codeAndField(store.edit.create('participations', { actorId: 'a1', projectId: 'p-none', role: 'lead' }, who))).toEqual([
+          'BAD_USER_INPUT',
+          'input.projectId',
+        ]);
+      });
+
+      it('deleting an actor takes its relationships along; a region still in use is refused', async () => {
+        const r = await store.edit.remove('actors', 'a4', 1, who);
+        expect(r.cascaded).toBe(4); // 2 participations, 1 event participation, 1 tie
+        expect(await store.actorDetails('a4')).toBeNull();
+        const s = await store.stats();
+        expect([s.actors, s.participations, s.eventParticipations, s.cooperations]).toEqual([8, 9, 3, 1]);
+        const err = await errorOf(store.edit.remove('regions', 'r-dz', 1, who));
+        expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+        expect(err.message).toMatch(/2 actors located there \(a1, a2\)/);
+        expect(err.message).toMatch(/1 events held there \(e1\)/);
+        expect(await store.regionDetails('r-dz')).not.toBeNull();
+      });
+
+      it('merges two duplicate actors: relationships moved or joined, fields and provenance merged', async () => {
+        await store.applyBatch({
+          sources: [{ id: 's-dup', title: 'Duplicate list' }],
+          actors: [{ id: 'a1-dup', name: 'Zarof', kind: 'company', sectors: ['logistik'], description: 'aus der Teilnehmerliste', sourceIds: ['s-dup'] }],
+          participations: [
+            { actorId: 'a1-dup', projectId: 'p1', role: 'partner', description: 'laut Liste', sourceIds: ['s-dup'] },
+            { actorId: 'a1-dup', projectId: 'p2', role: 'partner', sourceIds: ['s-dup'] },
+          ],
+          cooperations: [
+            { actorId: 'a1-dup', partnerId: 'a1', kind: 'cooperation', sourceIds: ['s-dup'] },
+            { actorId: 'a9', partnerId: 'a1-dup', kind: 'service', sourceIds: ['s-dup'] },
+          ],
+        });
+        const m = await store.edit.mergeActors({ id: 'a1', version: 1 }, { id: 'a1-dup', version: 1 }, who);
+        expect(m.version).toBe(2);
+        expect(await store.actorDetails('a1-dup')).toBeNull();
+        const d = await store.actorDetails('a1');
+        expect(d?.actor).toMatchObject({ name: 'ZAROF GmbH', sectors: ['chemie', 'beratung', 'logistik'], description: 'aus der Teilnehmerliste' });
+        expect(d?.actor.sourceIds).toEqual(expect.arrayContaining(['s-doc', 's-dup']));
+        const p1 = d?.participations.find((p) => p.projectId === 'p1');
+        expect(p1).toMatchObject({ role: 'lead', description: 'laut Liste', contribution: 250000.5 }); // kept row wins, gaps filled
+        expect(p1?.sourceIds).toEqual(expect.arrayContaining(['s-dup']));
+        expect(d?.participations.map((p) => p.projectId).sort()).toEqual(['p1', 'p2', 'p3']);
+        expect(d?.cooperations.map((c) => [c.partner.id, c.kind, c.outgoing])).toEqual([['a9', 'service', false]]); // the tie between the two is gone
+        const log = await store.auditLog({ entityId: 'a1-dup', limit: 10, offset: 0 });
+        expect(log.entries[0]).toMatchObject({ action: 'merge', entityId: 'a1', who: 'Test editor' });
+      });
+
+      it('a merge against a stale version of either actor conflicts and changes nothing', async () => {
+        await store.edit.update('actors', 'a2', 1, { description: 'x' }, who);
+        expect((await errorOf(store.edit.mergeActors({ id: 'a1', version: 1 }, { id: 'a2', version: 1 }, who))).extensions.code).toBe('CONFLICT');
+        expect(await store.actorDetails('a2')).not.toBeNull();
+        expect(await codeAndField(store.edit.mergeActors({ id: 'a1', version: 1 }, { id: 'a1', version: 1 }, who))).toEqual(['BAD_USER_INPUT', 'mergeId']);
+      });
+
+      it('the audit log keeps who, when, what, before and after; newest first; by entity', async () => {
+        // The log outlives clear(): count from what earlier cases left.
+        const base = (await store.auditLog({ limit: 1, offset: 0 })).entries[0]?.seq ?? 0;
+        const baseTotal = (await store.auditLog({ limit: 1, offset: 0 })).total;
+        await store.edit.update('actors', 'a1', 1, { name: 'ZAROF' }, who);
+        await store.edit.create('cooperations', { actorId: 'a1', partnerId: 'a2', kind: 'cooperation' }, { name: 'Workshop Delitzsch', role: 'editor' });
+        await store.edit.remove('actors', 'a9', 1, who);
+        await store.applyBatch({ actors: [{ id: 'a-new', name: 'Neu', kind: 'company' }] }, { audit: { who: { name: 'CLI', role: null }, summary: 'actors.csv' } });
+        await store.applyBatch({ actors: [{ id: 'a-new', name: 'Neu', kind: 'company' }] }, { audit: { who: { name: 'CLI', role: null }, summary: 'actors.csv' } });
+        const all = await store.auditLog({ limit: 4, offset: 0 });
+        expect(all.total).toBe(baseTotal + 4); // the unchanged re-import is not logged
+        expect(all.entries.every((e) => e.seq > base)).toBe(true);
+        expect(all.entries.map((e) => [e.action, e.entityType, e.entityId])).toEqual([
+          ['import', 'batch', 'actors.csv'],
+          ['delete', 'actors', 'a9'],
+          ['create', 'cooperations', 'a1|a2|cooperation'],
+          ['update', 'actors', 'a1'],
+        ]);
+        const upd = all.entries[3];
+        expect(upd?.before).toMatchObject({ name: 'ZAROF GmbH' });
+        expect(upd?.after).toMatchObject({ name: 'ZAROF' });
+        expect(Date.parse(upd?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
+        expect(all.entries[0]?.after).toEqual({ created: { actors: 1 }, updated: {} });
+        const a2 = await store.auditLog({ entityId: 'a2', limit: 50, offset: 0 });
+        expect(a2.entries.filter((e) => e.seq > base).map((e) => [e.who, e.entityId])).toEqual([['Workshop Delitzsch', 'a1|a2|cooperation']]);
+        expect(a2.entries.every((e) => e.refs.includes('a2'))).toBe(true);
+        const page = await store.auditLog({ limit: 2, offset: 2 });
+        expect([page.total, page.entries.map((e) => e.action)]).toEqual([baseTotal + 4, ['create', 'update']]);
+      });
+
+      it('access tokens: stored by hash, looked up, revoked once', async () => {
+        const t = { id: `t-${Date.now()}`, name: 'Workshop Delitzsch', role: 'viewer' as const, hash: `h-${Math.random()}`, createdAt: new Date().toISOString(), createdBy: 'test', lastUsedAt: null, revokedAt: null };
+        await store.tokens.insert(t);
+        expect(await store.tokens.byHash(t.hash)).toEqual(t);
+        expect((await store.tokens.list()).map((x) => x.id)).toContain(t.id);
+        const r1 = await store.tokens.update(t.id, { revokedAt: '2026-01-01T00:00:00.000Z', lastUsedAt: '2025-12-31T00:00:00.000Z' });
+        const r2 = await store.tokens.update(t.id, { revokedAt: '2027-01-01T00:00:00.000Z' });
+        expect([r1?.revokedAt, r2?.revokedAt, r2?.lastUsedAt]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2025-12-31T00:00:00.000Z']);
+        await store.clear();
+        expect(await store.tokens.byHash(t.hash)).not.toBeNull(); // clear() keeps tokens
+        expect(await store.tokens.update('no-such-token', { revokedAt: 'x' })).toBeNull();
       });
     });
 

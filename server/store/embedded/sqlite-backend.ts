@@ -23,57 +23,84 @@ import {
   type Target,
 } from '../../domain/model.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
-import { fingerprint } from '../batch.ts';
-import { DryRunRollback, emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats, type WriteOptions } from '../graph-store.ts';
+import { ConflictError } from '../../errors.ts';
+import { batchAudit, fingerprint, PROGRESS_EVERY } from '../batch.ts';
+import {
+  DryRunRollback,
+  emptyCounts,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  type BatchResult,
+  type ChangeSet,
+  type ExistingIds,
+  type GraphBackend,
+  type Ids,
+  type StoreStats,
+  type TokenBackend,
+  type TokenRecord,
+  type WriteOptions,
+} from '../graph-store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, fp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE IF NOT EXISTS regions (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
   parent_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS regions_parent ON regions(parent_id);
 CREATE TABLE IF NOT EXISTS actors (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
   region_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS actors_region ON actors(region_id);
 CREATE INDEX IF NOT EXISTS actors_kind ON actors(kind);
 CREATE TABLE IF NOT EXISTS projects (
   id TEXT PRIMARY KEY, status TEXT NOT NULL, name TEXT NOT NULL,
   predecessor_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS projects_predecessor ON projects(predecessor_id);
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
   project_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
   place_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS events_project ON events(project_id);
 CREATE INDEX IF NOT EXISTS events_place ON events(place_id);
 CREATE TABLE IF NOT EXISTS participations (
   actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
   project_id TEXT NOT NULL REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
-  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, project_id)) WITHOUT ROWID;
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (actor_id, project_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS participations_project ON participations(project_id, actor_id);
 CREATE TABLE IF NOT EXISTS event_participations (
   actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
   event_id TEXT NOT NULL REFERENCES events(id) DEFERRABLE INITIALLY DEFERRED,
-  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, event_id)) WITHOUT ROWID;
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (actor_id, event_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_participations_event ON event_participations(event_id, actor_id);
 CREATE TABLE IF NOT EXISTS cooperations (
   actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
   partner_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
-  kind TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (actor_id, partner_id, kind)) WITHOUT ROWID;
+  kind TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (actor_id, partner_id, kind)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cooperations_partner ON cooperations(partner_id);
 CREATE TABLE IF NOT EXISTS targets (
   subject_id TEXT NOT NULL, region_id TEXT NOT NULL REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
-  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (subject_id, region_id)) WITHOUT ROWID;
+  role TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (subject_id, region_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS targets_region ON targets(region_id);
 `;
 
-const SCHEMA_VERSION = '1';
+/** Added in schema version 2 (editing): the audit log and access tokens; `version` columns above. */
+const SCHEMA_2 = `
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, who TEXT NOT NULL, role TEXT, action TEXT NOT NULL,
+  entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, refs TEXT NOT NULL, before TEXT, after TEXT, summary TEXT);
+CREATE TABLE IF NOT EXISTS audit_refs (seq INTEGER NOT NULL REFERENCES audit(seq), ref TEXT NOT NULL, PRIMARY KEY (ref, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS access_tokens (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+  created_by TEXT, last_used_at TEXT, revoked_at TEXT);
+`;
+
+const SCHEMA_VERSION = '2';
 
 const TABLE: Record<BatchKey, string> = {
   sources: 'sources',
@@ -133,6 +160,27 @@ const COLUMNS: Record<BatchKey, { key: string[]; cols: string[]; values: (row: n
 };
 
 type Where = [sql: string, param: unknown][];
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: string;
+  hash: string;
+  created_at: string;
+  created_by: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+const tokenOf = (r: TokenRow): TokenRecord => ({
+  id: r.id,
+  name: r.name,
+  role: r.role as TokenRecord['role'],
+  hash: r.hash,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
 const inList = (col: string, ids: Ids | undefined): Where => (ids === undefined ? [] : [[`${col} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)]]);
 
 export class SqliteBackend implements GraphBackend {
@@ -151,8 +199,22 @@ export class SqliteBackend implements GraphBackend {
     this.db.exec(SCHEMA);
     const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
     if (v === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', SCHEMA_VERSION);
+    else if (v.value === '1') this.migrateFrom1();
     else if (v.value !== SCHEMA_VERSION)
       throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
+    this.db.exec(SCHEMA_2);
+  }
+
+  /** Version 1 → 2: a version column on every table (existing rows start at 1). */
+  private migrateFrom1(): void {
+    this.db.transaction(() => {
+      for (const k of BATCH_KEYS) {
+        const cols = this.db.prepare(`SELECT name FROM pragma_table_info('${TABLE[k]}')`).pluck().all() as string[];
+        if (!cols.includes('version')) this.db.exec(`ALTER TABLE ${TABLE[k]} ADD COLUMN version INTEGER NOT NULL DEFAULT 1`);
+      }
+      this.db.exec(SCHEMA_2);
+      this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(SCHEMA_VERSION, 'schema_version');
+    })();
   }
 
   async close(): Promise<void> {
@@ -182,15 +244,10 @@ export class SqliteBackend implements GraphBackend {
 
   async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult> {
     const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
+    const total = BATCH_KEYS.reduce((n, k) => n + batch[k].length, 0);
+    let done = 0;
     const run = this.db.transaction(() => {
-      const entityTable = { sources: 'sources', regions: 'regions', actors: 'actors', projects: 'projects', events: 'events' } as const;
-      validate({
-        has: (kind, id) => this.stmt(`SELECT 1 FROM ${entityTable[kind]} WHERE id = ?`).pluck().get(id) !== undefined,
-        parentOf: (id) => {
-          const row = this.stmt('SELECT parent_id FROM regions WHERE id = ?').get(id) as { parent_id: string | null } | undefined;
-          return row === undefined ? undefined : row.parent_id;
-        },
-      });
+      validate(this.existing());
       for (const key of BATCH_KEYS) {
         const { key: keyCols, cols, values } = COLUMNS[key];
         const table = TABLE[key];
@@ -201,9 +258,10 @@ export class SqliteBackend implements GraphBackend {
             `ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${all
               .filter((c) => !keyCols.includes(c))
               .map((c) => `${c} = excluded.${c}`)
-              .join(', ')}`,
+              .join(', ')}, version = version + 1`,
         );
         for (const row of batch[key] as never[]) {
+          if (++done % PROGRESS_EVERY === 0) options?.onProgress?.(done, total);
           const vals = (values as (r: never) => unknown[])(row);
           const fp = fingerprint(row);
           const old = getFp.get(...vals.slice(0, keyCols.length)) as string | undefined;
@@ -216,7 +274,10 @@ export class SqliteBackend implements GraphBackend {
           else result.updated[key]++;
         }
       }
+      options?.onProgress?.(total, total);
       if (options?.dryRun) throw new DryRunRollback(result);
+      const audit = batchAudit(result, options?.audit);
+      if (audit) this.appendAudit(audit);
     });
     try {
       run.immediate();
@@ -226,6 +287,130 @@ export class SqliteBackend implements GraphBackend {
     }
     return result;
   }
+
+  private existing(): ExistingIds {
+    const entityTable = { sources: 'sources', regions: 'regions', actors: 'actors', projects: 'projects', events: 'events' } as const;
+    return {
+      has: (kind, id) => this.stmt(`SELECT 1 FROM ${entityTable[kind]} WHERE id = ?`).pluck().get(id) !== undefined,
+      parentOf: (id) => {
+        const row = this.stmt('SELECT parent_id FROM regions WHERE id = ?').get(id) as { parent_id: string | null } | undefined;
+        return row === undefined ? undefined : row.parent_id;
+      },
+    };
+  }
+
+  /** `a|b` → the key column values of a row of `key`. */
+  private keyValues(key: BatchKey, id: string): string[] {
+    const parts = id.split('|');
+    if (parts.length !== COLUMNS[key].key.length) throw new Error(`${key}: malformed key "${id}"`);
+    return parts;
+  }
+
+  private keyWhere(key: BatchKey): string {
+    return COLUMNS[key].key.map((c) => `${c} = ?`).join(' AND ');
+  }
+
+  async writeChanges(changes: ChangeSet, validate: (existing: ExistingIds) => void): Promise<void> {
+    this.db.transaction(() => {
+      for (const e of changes.expect) {
+        const current = (this.stmt(`SELECT version FROM ${TABLE[e.key]} WHERE ${this.keyWhere(e.key)}`).pluck().get(...this.keyValues(e.key, e.id)) as
+          | number
+          | undefined) ?? 0;
+        if (current !== e.version) throw new ConflictError(e.key, e.id, e.version, current);
+      }
+      // Relationships first, so entity deletes find nothing pointing at them.
+      for (const key of [...BATCH_KEYS].reverse()) {
+        for (const id of changes.del[key] ?? []) this.stmt(`DELETE FROM ${TABLE[key]} WHERE ${this.keyWhere(key)}`).run(...this.keyValues(key, id));
+      }
+      validate(this.existing());
+      for (const key of BATCH_KEYS) {
+        const { key: keyCols, cols, values } = COLUMNS[key];
+        const all = [...cols, 'fp', 'json', 'version'];
+        const upsert = this.stmt(
+          `INSERT INTO ${TABLE[key]} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ` +
+            `ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${all
+              .filter((c) => !keyCols.includes(c) && c !== 'version')
+              .map((c) => `${c} = excluded.${c}`)
+              .join(', ')}, version = version + 1`,
+        );
+        for (const row of changes.put[key] as never[]) upsert.run(...(values as (r: never) => unknown[])(row), fingerprint(row), JSON.stringify(row), 1);
+      }
+      for (const a of changes.audit) this.appendAudit(a);
+    }).immediate();
+  }
+
+  async versions(key: BatchKey, ids: Ids): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const get = this.stmt(`SELECT version FROM ${TABLE[key]} WHERE ${this.keyWhere(key)}`).pluck();
+    for (const id of new Set(ids)) {
+      const v = get.get(...this.keyValues(key, id)) as number | undefined;
+      if (v !== undefined) out.set(id, v);
+    }
+    return out;
+  }
+
+  private appendAudit(a: AuditRecord): void {
+    const refs = [...new Set(a.refs)];
+    const info = this.stmt(
+      'INSERT INTO audit (at, who, role, action, entity_type, entity_id, refs, before, after, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      new Date().toISOString(),
+      a.who,
+      a.role,
+      a.action,
+      a.entityType,
+      a.entityId,
+      JSON.stringify(refs),
+      a.before === null || a.before === undefined ? null : JSON.stringify(a.before),
+      a.after === null || a.after === undefined ? null : JSON.stringify(a.after),
+      a.summary,
+    );
+    const ref = this.stmt('INSERT OR IGNORE INTO audit_refs (seq, ref) VALUES (?, ?)');
+    for (const r of refs) ref.run(info.lastInsertRowid, r);
+  }
+
+  async auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }> {
+    const by = q.entityId ? ' WHERE seq IN (SELECT seq FROM audit_refs WHERE ref = ?)' : '';
+    const params = q.entityId ? [q.entityId] : [];
+    const total = this.stmt(`SELECT count(*) FROM audit${by}`).pluck().get(...params) as number;
+    type Row = { seq: number; at: string; who: string; role: string | null; action: string; entity_type: string; entity_id: string; refs: string; before: string | null; after: string | null; summary: string | null };
+    const rows = this.stmt(`SELECT * FROM audit${by} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as Row[];
+    return {
+      total,
+      entries: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        who: r.who,
+        role: r.role,
+        action: r.action as AuditEntry['action'],
+        entityType: r.entity_type as AuditEntry['entityType'],
+        entityId: r.entity_id,
+        refs: JSON.parse(r.refs) as string[],
+        before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+        after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+        summary: r.summary,
+      })),
+    };
+  }
+
+  readonly tokens: TokenBackend = {
+    list: async () => (this.stmt('SELECT * FROM access_tokens ORDER BY created_at, id').all() as TokenRow[]).map(tokenOf),
+    insert: async (t) => {
+      this.stmt(
+        'INSERT INTO access_tokens (id, name, role, hash, created_at, created_by, last_used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(t.id, t.name, t.role, t.hash, t.createdAt, t.createdBy, t.lastUsedAt, t.revokedAt);
+    },
+    byHash: async (hash) => {
+      const row = this.stmt('SELECT * FROM access_tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+      return row ? tokenOf(row) : null;
+    },
+    update: async (id, patch) => {
+      if (patch.lastUsedAt !== undefined) this.stmt('UPDATE access_tokens SET last_used_at = ? WHERE id = ?').run(patch.lastUsedAt, id);
+      if (patch.revokedAt !== undefined) this.stmt('UPDATE access_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(patch.revokedAt, id);
+      const row = this.stmt('SELECT * FROM access_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+      return row ? tokenOf(row) : null;
+    },
+  };
 
   async clear(): Promise<void> {
     this.db.transaction(() => {

@@ -1,7 +1,7 @@
 /**
  * A batch as a self-contained Cypher script (for Neo4j Browser / cypher-shell): exactly the write
  * statements the Neo4j adapter runs for that batch on an empty database, with the parameters
- * written in as literals. Idempotent (MERGE), so running it twice changes nothing.
+ * written in as literals. Built on MERGE: running it twice leaves the same network (only the rows' edit versions move on).
  */
 import type { GraphBatch, GraphBatchInput } from '../../domain/model.ts';
 import { createGraphStore } from '../store.ts';

@@ -1,7 +1,8 @@
 /**
  * The Neo4j adapter without a server: value conversion, the schema.cypher splitter, the mapping
  * rows → properties → rows (checked against the property lists in the Cypher statements), the
- * choice of statements and parameters, and writeBatch's counting and ordering over a fake
+ * choice of statements and parameters, writeBatch's counting, ordering and progress, writeChanges'
+ * version check, order and audit entries, versions(), the audit log and the access tokens over a fake
  * connection. The contract suite (test/contract/neo4j.test.ts) covers the real server.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,11 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/contract/fixture.ts';
 import { BATCH_KEYS, emptyBatch, type GraphBatch } from '../../domain/model.ts';
+import { ConflictError } from '../../errors.ts';
 import { checkBatch, fingerprint, parseBatch } from '../batch.ts';
-import type { ExistingIds } from '../graph-store.ts';
+import type { AuditRecord, ChangeSet, ExistingIds, TokenRecord } from '../graph-store.ts';
 import { int, openNeo4j, toPlain, type GraphConnection, type Params, type PlainRecord, type Tx } from './driver.ts';
 import {
+  auditProperties,
   fromRow,
+  keyParams,
   Neo4jBackend,
   nodeProperties,
   relationshipProperties,
@@ -156,16 +160,19 @@ describe('searchTokens', () => {
 
 /** The `.key` entries of the map projection `n {…}` / `r {…}` in a LOAD statement. */
 function projectedKeys(cypher: string): string[] {
-  const m = /\b[nr] \{([^}]*)\} AS row/.exec(cypher);
+  const m = /\b\w \{([^}]*)\} AS row/.exec(cypher);
   if (!m?.[1]) throw new Error(`no projection in ${nameOf(cypher)}`);
   return m[1].split(',').map((s) => s.trim().replace(/^\./, '').split(':')[0]?.trim() ?? '');
 }
+
+/** The keys of a map literal's text (`a: x, b: coalesce(y, 1) + 1` → a, b). */
+const mapKeys = (text: string): string[] => [...text.matchAll(/(?:^|,)\s*(\w+)\s*:/g)].map((m) => m[1] ?? '');
 
 /** The keys of the `SET x = {…}` map of a WRITE statement. */
 function writtenKeys(cypher: string): string[] {
   const m = /SET \w+ = \{([^}]*)\}/.exec(cypher);
   if (!m?.[1]) throw new Error(`no SET map in ${nameOf(cypher)}`);
-  return m[1].split(',').map((s) => s.split(':')[0]?.trim() ?? '');
+  return mapKeys(m[1]);
 }
 
 /** What Neo4j keeps of a property map (null values are not stored), read back through a projection. */
@@ -194,7 +201,7 @@ describe('row ↔ properties', () => {
     for (const [kind, cypher] of Object.entries(nodes)) {
       const row = batch[kind as keyof typeof nodes][0];
       const props = (nodeProperties[kind as keyof typeof nodes] as (r: unknown) => Params)(row);
-      expect(writtenKeys(cypher).sort(), kind).toEqual(Object.keys(props).sort());
+      expect(writtenKeys(cypher).sort(), kind).toEqual([...Object.keys(props), 'version'].sort());
     }
     const rels = {
       participations: Q.WRITE_PARTICIPATIONS,
@@ -206,10 +213,39 @@ describe('row ↔ properties', () => {
     for (const [kind, cypher] of Object.entries(rels)) {
       const row = batch[kind as keyof typeof rels][0];
       const props = (relationshipProperties[kind as keyof typeof rels] as (r: unknown) => Params)(row);
-      const expected = Object.keys(props).filter((k) => !endpoints.includes(k));
+      const expected = [...Object.keys(props).filter((k) => !endpoints.includes(k)), 'version'];
       expect(writtenKeys(cypher).sort(), kind).toEqual(expected.sort());
     }
     expect(writtenKeys(Q.WRITE_EVENT_TARGETS)).toEqual(writtenKeys(Q.WRITE_PROJECT_TARGETS));
+  });
+
+  it('every WRITE statement makes a new row version 1 and moves a stored one (version missing: 1) on by one', () => {
+    const writes = Object.entries(Q).filter(([name]) => /^WRITE_/.test(name));
+    expect(writes).toHaveLength(10);
+    for (const [name, cypher] of writes) {
+      const v = /MERGE \((\w+):|MERGE \(\w+\)-\[(\w+):/.exec(cypher);
+      const x = v?.[1] ?? v?.[2] ?? '?';
+      expect(cypher, name).toContain(`ON CREATE SET ${x}.version = 0\nSET ${x} = {`);
+      expect(cypher, name).toMatch(new RegExp(`version: coalesce\\(${x}\\.version, 1\\) \\+ 1\\}$`));
+    }
+  });
+
+  it('the audit, token and version statements use the keys the adapter writes and reads', () => {
+    const record: AuditRecord = { who: 'Ed', role: 'editor', action: 'update', entityType: 'actors', entityId: 'a1', refs: ['a1', 'a1'], before: { n: 1 }, after: null, summary: null };
+    const created = /CREATE \(:AuditEntry \{([^}]*)\}\)/.exec(Q.APPEND_AUDIT)?.[1] ?? '';
+    expect(mapKeys(created).sort()).toEqual([...Object.keys(auditProperties(record, 'now')), 'seq'].sort());
+    expect(auditProperties(record, 'now')).toMatchObject({ refs: ['a1'], before: '{"n":1}', after: null, at: 'now' });
+    expect(auditProperties({ ...record, refs: [] }, 'now').refs).toBeNull();
+    expect(projectedKeys(Q.AUDIT_ENTRIES).sort()).toEqual(Object.keys(fromRow.auditEntry({ seq: 1, at: 'x', who: 'w', action: 'a', entityType: 't', entityId: 'i' })).sort());
+    const token: TokenRecord = { id: 't', name: 'n', role: 'viewer', hash: 'h', createdAt: 'c', createdBy: null, lastUsedAt: null, revokedAt: null };
+    const inserted = /CREATE \(:AccessToken \{([^}]*)\}\)/.exec(Q.INSERT_TOKEN)?.[1] ?? '';
+    expect(mapKeys(inserted).sort()).toEqual(Object.keys(token).sort());
+    for (const cypher of [Q.TOKENS, Q.TOKEN_BY_HASH, Q.UPDATE_TOKEN]) expect(projectedKeys(cypher).sort()).toEqual(Object.keys(token).sort());
+    expect(keyParams('cooperations', 'a1|a9|cooperation')).toEqual({ actorId: 'a1', partnerId: 'a9', kind: 'cooperation' });
+    expect(keyParams('targets', 'p1|r-dz')).toEqual({ subjectId: 'p1', regionId: 'r-dz' });
+    expect(() => keyParams('participations', 'a1')).toThrow(/participations: malformed key "a1"/);
+    // clear() deletes network nodes only: the audit log, its counter and the tokens stay.
+    expect(Q.CLEAR_CHUNK).toMatch(/^MATCH \(n:Region\|Actor\|Project\|Event\|Source\)\n/);
   });
 
   it('every entity row survives store → LOAD projection → row unchanged (nulls and [] included)', () => {
@@ -515,3 +551,331 @@ describe('Neo4jBackend over a fake connection', () => {
   });
 });
 
+
+/** The kind of a fixture id, for a fake EXISTING_IDS that finds every id it is asked about. */
+const fixtureKind = (id: string) =>
+  id.startsWith('s-') ? 'sources' : id.startsWith('r-') ? 'regions' : id.startsWith('a') ? 'actors' : id.startsWith('p') ? 'projects' : 'events';
+const allExist = (params: Params) => ((params.ids as string[] | undefined) ?? []).map((id) => ({ id, kind: fixtureKind(id) }));
+
+describe('writeBatch: progress and the audit entry', () => {
+  const sources = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, title: `Source ${i}`, url: null, date: null, publisher: null }));
+
+  it('reports progress every 5000 rows as they are written, and once at the end', async () => {
+    const conn = new FakeConnection();
+    const b = await backendWith(conn);
+    const big: GraphBatch = { ...emptyBatch(), sources: sources(12_001) };
+    const reports: [number, number, number][] = [];
+    const writesSoFar = () => conn.calls.filter((c) => c.name === 'WRITE_SOURCES').length;
+    await b.writeBatch(big, () => undefined, { onProgress: (done, total) => reports.push([done, total, writesSoFar()]) });
+    // 2000 rows per statement: 5000 done after the 3rd, 10 000 after the 5th, all after the 7th.
+    expect(reports).toEqual([
+      [5000, 12_001, 3],
+      [10_000, 12_001, 5],
+      [12_001, 12_001, 7],
+    ]);
+
+    const one = new FakeConnection();
+    const small: [number, number][] = [];
+    await (await backendWith(one)).writeBatch({ ...emptyBatch(), sources: sources(1) }, () => undefined, { onProgress: (d, t) => small.push([d, t]) });
+    expect(small).toEqual([[1, 1]]);
+  });
+
+  it('counts unchanged rows as done', async () => {
+    const rows = sources(6000);
+    const conn = new FakeConnection((name) =>
+      name === 'ENTITY_FINGERPRINTS' ? rows.slice(0, 5000).map((r) => ({ kind: 'sources', id: r.id, fingerprint: fingerprint(r) })) : [],
+    );
+    const reports: [number, number][] = [];
+    const r = await (await backendWith(conn)).writeBatch({ ...emptyBatch(), sources: rows }, () => undefined, { onProgress: (d, t) => reports.push([d, t]) });
+    expect([r.unchanged.sources, r.created.sources]).toEqual([5000, 1000]);
+    expect(reports).toEqual([
+      [5000, 6000],
+      [6000, 6000],
+    ]);
+  });
+
+  it('appends one audit entry for a batch that changed something, in its transaction, last', async () => {
+    const conn = new FakeConnection();
+    const b = await backendWith(conn);
+    const audit = { who: { name: 'CLI', role: null }, summary: 'actors.csv' };
+    await b.writeBatch(batch, (existing) => checkBatch(batch, existing), { audit });
+    const last = conn.calls.at(-1);
+    expect(last?.name).toBe('APPEND_AUDIT');
+    expect(last?.inTx).toBe(true);
+    const rows = last?.params.rows as Params[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ who: 'CLI', role: null, action: 'import', entityType: 'batch', entityId: 'actors.csv', refs: null, before: null, summary: 'actors.csv' });
+    expect(JSON.parse(rows[0]?.after as string)).toMatchObject({ created: { actors: 9, sources: 2 }, updated: {} });
+    expect(Date.parse(rows[0]?.at as string)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('no audit entry for a dry run, a batch that changes nothing, or without `audit`', async () => {
+    const audit = { who: { name: 'CLI', role: null }, summary: 'x' };
+    const dry = new FakeConnection();
+    await (await backendWith(dry)).writeBatch(batch, () => undefined, { dryRun: true, audit });
+    const a1 = batch.actors[0];
+    if (!a1) throw new Error('fixture changed');
+    const same = new FakeConnection((name) => (name === 'ENTITY_FINGERPRINTS' ? [{ kind: 'actors', id: 'a1', fingerprint: fingerprint(a1) }] : name === 'EXISTING_IDS' ? allExist({ ids: ['a1', 'r-dz', 's-doc'] }) : []));
+    await (await backendWith(same)).writeBatch({ ...emptyBatch(), actors: [a1] }, () => undefined, { audit });
+    const plain = new FakeConnection();
+    await (await backendWith(plain)).writeBatch(batch, () => undefined);
+    for (const conn of [dry, same, plain]) expect(conn.calls.map((c) => c.name)).not.toContain('APPEND_AUDIT');
+  });
+});
+
+describe('writeChanges', () => {
+  const a1 = batch.actors[0];
+  if (!a1) throw new Error('fixture changed');
+  const tie = { actorId: 'a1', partnerId: 'a9', kind: 'cooperation' as const, since: null, until: null, description: null, sourceIds: [] };
+  const record: AuditRecord = {
+    who: 'Ed',
+    role: 'editor',
+    action: 'update',
+    entityType: 'actors',
+    entityId: 'a1',
+    refs: ['a1', 'a1'],
+    before: { name: 'ZAROF GmbH' },
+    after: { name: 'ZAROF' },
+    summary: null,
+  };
+  const changes: ChangeSet = {
+    put: { ...emptyBatch(), actors: [{ ...a1, name: 'ZAROF' }], cooperations: [tie] },
+    del: { actors: ['a4'], participations: ['a4|p3', 'a4|p4'], cooperations: ['a4|a5|cooperation'] },
+    expect: [
+      { key: 'actors', id: 'a1', version: 3 },
+      { key: 'cooperations', id: 'a1|a9|cooperation', version: 0 },
+      { key: 'actors', id: 'a4', version: 1 },
+    ],
+    audit: [record],
+  };
+  /** A store where a1 is at version 3, a4 at 1, the tie a1 → a9 does not exist yet; after the write, `after` answers. */
+  const storeAt = (after: { a1: number; tie: number }) => (name: string, params: Params): PlainRecord[] => {
+    switch (name) {
+      case 'LOCK_ACTOR_VERSIONS':
+        return [
+          { id: 'a1', version: 3 },
+          { id: 'a4', version: 1 },
+        ];
+      case 'EXISTING_IDS':
+        return allExist(params);
+      case 'ENTITY_VERSIONS':
+        return [{ kind: 'actors', id: 'a1', version: after.a1 }];
+      case 'COOPERATION_VERSIONS':
+        return [{ actorId: 'a1', partnerId: 'a9', kind: 'cooperation', version: after.tie }];
+      default:
+        return [];
+    }
+  };
+
+  it('locks and checks versions, deletes (relationships first), validates, writes, re-checks, then audits; one transaction', async () => {
+    const conn = new FakeConnection(storeAt({ a1: 4, tie: 1 }));
+    const b = await backendWith(conn);
+    let callsAtValidate = -1;
+    let seen: ExistingIds | undefined;
+    await b.writeChanges(changes, (existing) => {
+      callsAtValidate = conn.calls.length;
+      seen = existing;
+      checkBatch(changes.put, existing);
+    });
+    expect(conn.calls.every((c) => c.inTx)).toBe(true);
+    expect(conn.rolledBack).toBe(0);
+    const names = conn.calls.map((c) => c.name);
+    expect(names.slice(0, callsAtValidate)).toEqual([
+      'LOCK_ACTOR_VERSIONS',
+      'LOCK_COOPERATION_VERSIONS',
+      'DELETE_COOPERATIONS',
+      'DELETE_PARTICIPATIONS',
+      'DELETE_ACTORS',
+      'EXISTING_IDS',
+    ]);
+    expect(names.slice(callsAtValidate)).toEqual([
+      'WRITE_ACTORS',
+      'UNLINK_ACTOR_REGIONS',
+      'LINK_ACTOR_REGIONS',
+      'WRITE_COOPERATIONS',
+      'ENTITY_VERSIONS',
+      'COOPERATION_VERSIONS',
+      'APPEND_AUDIT',
+    ]);
+    const params = (name: string) => conn.calls.find((c) => c.name === name)?.params;
+    expect(params('LOCK_ACTOR_VERSIONS')).toEqual({ ids: ['a1', 'a4'] });
+    expect(params('LOCK_COOPERATION_VERSIONS')).toEqual({ rows: [{ actorId: 'a1', partnerId: 'a9', kind: 'cooperation' }] });
+    expect(params('DELETE_PARTICIPATIONS')).toEqual({
+      rows: [
+        { actorId: 'a4', projectId: 'p3' },
+        { actorId: 'a4', projectId: 'p4' },
+      ],
+    });
+    expect(params('DELETE_COOPERATIONS')).toEqual({ rows: [{ actorId: 'a4', partnerId: 'a5', kind: 'cooperation' }] });
+    expect(params('DELETE_ACTORS')).toEqual({ ids: ['a4'] });
+    expect(params('EXISTING_IDS')?.ids).toEqual(expect.arrayContaining(['a1', 'a9', 'r-dz']));
+    expect(seen?.has('actors', 'a9')).toBe(true);
+    expect(params('WRITE_ACTORS')).toEqual({ rows: [nodeProperties.actors({ ...a1, name: 'ZAROF' })] });
+    expect(params('WRITE_COOPERATIONS')).toEqual({ rows: [relationshipProperties.cooperations(tie)] });
+    expect(params('ENTITY_VERSIONS')).toEqual({ sources: [], regions: [], actors: ['a1'], projects: [], events: [] });
+    const audit = params('APPEND_AUDIT')?.rows as Params[];
+    expect(audit).toEqual([
+      {
+        at: expect.any(String),
+        who: 'Ed',
+        role: 'editor',
+        action: 'update',
+        entityType: 'actors',
+        entityId: 'a1',
+        refs: ['a1'],
+        before: '{"name":"ZAROF GmbH"}',
+        after: '{"name":"ZAROF"}',
+        summary: null,
+      },
+    ]);
+  });
+
+  it('a stale or missing version throws ConflictError and runs nothing after the check', async () => {
+    const stale = new FakeConnection((name) => (name === 'LOCK_ACTOR_VERSIONS' ? [{ id: 'a1', version: 4 }, { id: 'a4', version: 1 }] : []));
+    let validated = false;
+    const err = await (await backendWith(stale))
+      .writeChanges(changes, () => {
+        validated = true;
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).extensions).toMatchObject({ code: 'CONFLICT', type: 'actors', id: 'a1', expectedVersion: 3, currentVersion: 4 });
+    expect(validated).toBe(false);
+    expect(stale.calls.map((c) => c.name)).toEqual(['LOCK_ACTOR_VERSIONS', 'LOCK_COOPERATION_VERSIONS']);
+    expect(stale.rolledBack).toBe(1);
+
+    const gone = new FakeConnection((name) => (name === 'LOCK_ACTOR_VERSIONS' ? [{ id: 'a1', version: 3 }] : []));
+    const err2 = await (await backendWith(gone)).writeChanges(changes, () => undefined).catch((e: unknown) => e);
+    expect((err2 as ConflictError).extensions).toMatchObject({ code: 'CONFLICT', id: 'a4', expectedVersion: 1, currentVersion: 0 });
+    expect(gone.calls.map((c) => c.name)).toEqual(['LOCK_ACTOR_VERSIONS', 'LOCK_COOPERATION_VERSIONS']);
+
+    const exists = new FakeConnection((name) =>
+      name === 'LOCK_ACTOR_VERSIONS' ? [{ id: 'a1', version: 3 }, { id: 'a4', version: 1 }] : name === 'LOCK_COOPERATION_VERSIONS' ? [{ actorId: 'a1', partnerId: 'a9', kind: 'cooperation', version: 2 }] : [],
+    );
+    const err3 = await (await backendWith(exists)).writeChanges(changes, () => undefined).catch((e: unknown) => e);
+    expect((err3 as ConflictError).extensions).toMatchObject({ code: 'CONFLICT', id: 'a1|a9|cooperation', expectedVersion: 0, currentVersion: 2 });
+  });
+
+  it('a row created meanwhile by someone else (expected absent, written version not 1) is a conflict; nothing is audited', async () => {
+    const conn = new FakeConnection(storeAt({ a1: 4, tie: 2 }));
+    const err = await (await backendWith(conn)).writeChanges(changes, () => undefined).catch((e: unknown) => e);
+    expect((err as ConflictError).extensions).toMatchObject({ code: 'CONFLICT', id: 'a1|a9|cooperation', expectedVersion: 0, currentVersion: 1 });
+    expect(conn.calls.map((c) => c.name)).not.toContain('APPEND_AUDIT');
+    expect(conn.rolledBack).toBe(1);
+  });
+
+  it('a validation error rolls back after the deletes, before any write', async () => {
+    const conn = new FakeConnection(storeAt({ a1: 4, tie: 1 }));
+    await expect(
+      (await backendWith(conn)).writeChanges(changes, () => {
+        throw new Error('invalid');
+      }),
+    ).rejects.toThrow('invalid');
+    expect(conn.calls.map((c) => c.name).at(-1)).toBe('EXISTING_IDS');
+    expect(conn.rolledBack).toBe(1);
+  });
+
+  it('an empty change set only validates; targets go to the statement of their subject kind', async () => {
+    const empty = new FakeConnection();
+    let validated = 0;
+    await (await backendWith(empty)).writeChanges({ put: emptyBatch(), del: {}, expect: [], audit: [] }, () => validated++);
+    expect([validated, empty.calls]).toEqual([1, []]);
+
+    const targets = new FakeConnection((name, params) => (name === 'EXISTING_IDS' ? allExist(params) : []));
+    const t = (subjectId: string) => ({ subjectId, regionId: 'r-dz', role: 'target' as const, description: null, sourceIds: [] });
+    await (await backendWith(targets)).writeChanges(
+      { put: { ...emptyBatch(), targets: [t('p1'), t('e1')] }, del: { targets: ['p2|r-mh'] }, expect: [], audit: [] },
+      () => undefined,
+    );
+    const params = (name: string) => targets.calls.find((c) => c.name === name)?.params;
+    expect(params('DELETE_TARGETS')).toEqual({ rows: [{ subjectId: 'p2', regionId: 'r-mh' }] });
+    expect((params('WRITE_PROJECT_TARGETS')?.rows as Params[]).map((r) => r.subjectId)).toEqual(['p1']);
+    expect((params('WRITE_EVENT_TARGETS')?.rows as Params[]).map((r) => r.subjectId)).toEqual(['e1']);
+  });
+});
+
+describe('versions, audit log and tokens', () => {
+  it('versions(): natural key → version of the rows that exist, read outside a write transaction', async () => {
+    const conn = new FakeConnection((name) => {
+      if (name === 'ENTITY_VERSIONS') return [{ kind: 'actors', id: 'a1', version: 3 }];
+      if (name === 'COOPERATION_VERSIONS') return [{ actorId: 'a1', partnerId: 'a9', kind: 'cooperation', version: 1 }];
+      return [];
+    });
+    const b = await backendWith(conn);
+    expect(await b.versions('actors', ['a1', 'a2', 'a1'])).toEqual(new Map([['a1', 3]]));
+    expect(await b.versions('cooperations', ['a1|a9|cooperation', 'a2|a3|service', 'a1|a9|cooperation'])).toEqual(new Map([['a1|a9|cooperation', 1]]));
+    expect(await b.versions('targets', [])).toEqual(new Map());
+    await expect(b.versions('participations', ['a1'])).rejects.toThrow(/malformed key/);
+    expect(conn.calls.map((c) => [c.name, c.params, c.inTx])).toEqual([
+      ['ENTITY_VERSIONS', { sources: [], regions: [], actors: ['a1', 'a2'], projects: [], events: [] }, false],
+      [
+        'COOPERATION_VERSIONS',
+        {
+          rows: [
+            { actorId: 'a1', partnerId: 'a9', kind: 'cooperation' },
+            { actorId: 'a2', partnerId: 'a3', kind: 'service' },
+          ],
+        },
+        false,
+      ],
+    ]);
+  });
+
+  it('auditLog(): total and a page, newest first, JSON parsed back; entityId null when not given', async () => {
+    const conn = new FakeConnection((name) => {
+      if (name === 'AUDIT_COUNT') return [{ total: 7 }];
+      if (name === 'AUDIT_ENTRIES')
+        return [
+          {
+            row: { seq: 7, at: '2026-01-02T00:00:00.000Z', who: 'Ed', role: 'editor', action: 'update', entityType: 'actors', entityId: 'a1', refs: ['a1'], before: '{"name":"A"}', after: '{"name":"B"}', summary: null },
+          },
+          { row: { seq: 6, at: '2026-01-01T00:00:00.000Z', who: 'CLI', role: null, action: 'import', entityType: 'batch', entityId: 'x.csv', refs: null, before: null, after: '{"created":{"actors":1},"updated":{}}', summary: 'x.csv' } },
+        ];
+      return [];
+    });
+    const b = await backendWith(conn);
+    const log = await b.auditLog({ entityId: 'a1', limit: 2, offset: 4 });
+    expect(log).toEqual({
+      total: 7,
+      entries: [
+        { seq: 7, at: '2026-01-02T00:00:00.000Z', who: 'Ed', role: 'editor', action: 'update', entityType: 'actors', entityId: 'a1', refs: ['a1'], before: { name: 'A' }, after: { name: 'B' }, summary: null },
+        { seq: 6, at: '2026-01-01T00:00:00.000Z', who: 'CLI', role: null, action: 'import', entityType: 'batch', entityId: 'x.csv', refs: [], before: null, after: { created: { actors: 1 }, updated: {} }, summary: 'x.csv' },
+      ],
+    });
+    await b.auditLog({ limit: 10, offset: 0 });
+    expect(conn.calls.map((c) => [c.name, toPlain(c.params)])).toEqual([
+      ['AUDIT_COUNT', { entityId: 'a1' }],
+      ['AUDIT_ENTRIES', { entityId: 'a1', offset: 4, limit: 2 }],
+      ['AUDIT_COUNT', { entityId: null }],
+      ['AUDIT_ENTRIES', { entityId: null, offset: 0, limit: 10 }],
+    ]);
+    expect(typeof conn.calls[1]?.params.limit).toBe('object'); // an Integer, as SKIP / LIMIT need
+  });
+
+  it('tokens: insert, list, look up by hash, update (unknown id: null)', async () => {
+    const t: TokenRecord = { id: 't1', name: 'Workshop', role: 'editor', hash: 'abc', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin', lastUsedAt: null, revokedAt: null };
+    const stored = { id: 't1', name: 'Workshop', role: 'editor', hash: 'abc', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'admin' }; // nulls are not stored
+    const conn = new FakeConnection((name, params) => {
+      if (name === 'TOKENS') return [{ row: stored }];
+      if (name === 'TOKEN_BY_HASH') return params.hash === 'abc' ? [{ row: stored }] : [];
+      if (name === 'UPDATE_TOKEN') return params.id === 't1' ? [{ row: { ...stored, revokedAt: '2026-02-01T00:00:00.000Z' } }] : [];
+      return [];
+    });
+    const b = await backendWith(conn);
+    await b.tokens.insert(t);
+    expect(await b.tokens.list()).toEqual([t]);
+    expect(await b.tokens.byHash('abc')).toEqual(t);
+    expect(await b.tokens.byHash('nope')).toBeNull();
+    expect(await b.tokens.update('t1', { revokedAt: '2026-02-01T00:00:00.000Z' })).toEqual({ ...t, revokedAt: '2026-02-01T00:00:00.000Z' });
+    expect(await b.tokens.update('t9', { lastUsedAt: '2026-02-01T00:00:00.000Z' })).toBeNull();
+    expect(conn.calls.map((c) => [c.name, c.params])).toEqual([
+      ['INSERT_TOKEN', { ...t }],
+      ['TOKENS', {}],
+      ['TOKEN_BY_HASH', { hash: 'abc' }],
+      ['TOKEN_BY_HASH', { hash: 'nope' }],
+      ['UPDATE_TOKEN', { id: 't1', lastUsedAt: null, revokedAt: '2026-02-01T00:00:00.000Z' }],
+      ['UPDATE_TOKEN', { id: 't9', lastUsedAt: '2026-02-01T00:00:00.000Z', revokedAt: null }],
+    ]);
+    expect(() => fromRow.token({ ...stored, role: 'root' })).toThrow(/unknown role "root"/);
+  });
+});

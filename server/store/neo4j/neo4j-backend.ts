@@ -6,7 +6,12 @@
  * Event.placeId → HELD_IN, Event.projectId → BELONGS_TO); relationship rows are relationships
  * with their properties. Absent optional values and empty lists are not stored; reading turns
  * missing properties back into `null` / `[]`, so rows equal what the embedded adapter returns.
- * Every stored row carries `fingerprint(row)` to tell created / updated / unchanged apart.
+ * Every stored row carries `fingerprint(row)` to tell created / updated / unchanged apart, and a
+ * `version` (1 when created, +1 with each write; missing on rows stored before versions existed,
+ * which count as 1).
+ *
+ * Beside the network: the audit log (:AuditEntry, numbered by a :Counter) and the access tokens
+ * (:AccessToken), untouched by clear().
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +31,27 @@ import {
   type Source,
   type Target,
 } from '../../domain/model.ts';
+import { ConflictError } from '../../errors.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
-import { fingerprint, referencedIds } from '../batch.ts';
-import { DryRunRollback, emptyCounts, type BatchResult, type ExistingIds, type GraphBackend, type Ids, type StoreStats, type WriteOptions } from '../graph-store.ts';
+import { batchAudit, fingerprint, PROGRESS_EVERY, referencedIds } from '../batch.ts';
+import {
+  ACCESS_ROLES,
+  DryRunRollback,
+  emptyCounts,
+  type AccessRole,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditRecord,
+  type BatchResult,
+  type ChangeSet,
+  type ExistingIds,
+  type GraphBackend,
+  type Ids,
+  type StoreStats,
+  type TokenBackend,
+  type TokenRecord,
+  type WriteOptions,
+} from '../graph-store.ts';
 import { int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
 import * as Q from './queries.ts';
 
@@ -42,6 +65,43 @@ const CLEAR_CHUNK_SIZE = 10000;
 
 type EntityKind = 'sources' | 'regions' | 'actors' | 'projects' | 'events';
 const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'regions', 'actors', 'projects', 'events'];
+type RelationKind = Exclude<BatchKey, EntityKind>;
+const isEntityKind = (key: BatchKey): key is EntityKind => (ENTITY_KINDS as readonly string[]).includes(key);
+
+/** The fields of a relationship row's natural key, in the order of `relationKey` (`a|b|c`). */
+const KEY_FIELDS: Record<RelationKind, readonly string[]> = {
+  participations: ['actorId', 'projectId'],
+  eventParticipations: ['actorId', 'eventId'],
+  cooperations: ['actorId', 'partnerId', 'kind'],
+  targets: ['subjectId', 'regionId'],
+};
+
+/** The statements that lock (and read the version of) and delete rows of one kind by natural key. */
+const BY_KEY: Record<BatchKey, { lock: string; del: string }> = {
+  sources: { lock: Q.LOCK_SOURCE_VERSIONS, del: Q.DELETE_SOURCES },
+  regions: { lock: Q.LOCK_REGION_VERSIONS, del: Q.DELETE_REGIONS },
+  actors: { lock: Q.LOCK_ACTOR_VERSIONS, del: Q.DELETE_ACTORS },
+  projects: { lock: Q.LOCK_PROJECT_VERSIONS, del: Q.DELETE_PROJECTS },
+  events: { lock: Q.LOCK_EVENT_VERSIONS, del: Q.DELETE_EVENTS },
+  participations: { lock: Q.LOCK_PARTICIPATION_VERSIONS, del: Q.DELETE_PARTICIPATIONS },
+  eventParticipations: { lock: Q.LOCK_EVENT_PARTICIPATION_VERSIONS, del: Q.DELETE_EVENT_PARTICIPATIONS },
+  cooperations: { lock: Q.LOCK_COOPERATION_VERSIONS, del: Q.DELETE_COOPERATIONS },
+  targets: { lock: Q.LOCK_TARGET_VERSIONS, del: Q.DELETE_TARGETS },
+};
+const RELATION_VERSIONS: Record<RelationKind, string> = {
+  participations: Q.PARTICIPATION_VERSIONS,
+  eventParticipations: Q.EVENT_PARTICIPATION_VERSIONS,
+  cooperations: Q.COOPERATION_VERSIONS,
+  targets: Q.TARGET_VERSIONS,
+};
+
+/** `a|b` → the endpoint fields of a relationship row of `key` (as the *_VERSIONS / DELETE_* `$rows` expect). */
+export function keyParams(key: RelationKind, id: string): Params {
+  const parts = id.split('|');
+  const fields = KEY_FIELDS[key];
+  if (parts.length !== fields.length) throw new Error(`${key}: malformed key "${id}"`);
+  return Object.fromEntries(fields.map((f, i) => [f, parts[i]]));
+}
 
 // ---------------------------------------------------------------------------------------------
 // schema.cypher
@@ -282,6 +342,33 @@ export const fromRow = {
     description: optional(r.description),
     sourceIds: strings(r.sourceIds),
   }),
+  auditEntry: (r: Row): AuditEntry => ({
+    seq: number(r, 'seq', 'audit entry'),
+    at: text(r, 'at', 'audit entry'),
+    who: text(r, 'who', 'audit entry'),
+    role: optional(r.role),
+    action: text(r, 'action', 'audit entry') as AuditEntry['action'],
+    entityType: text(r, 'entityType', 'audit entry') as AuditEntry['entityType'],
+    entityId: text(r, 'entityId', 'audit entry'),
+    refs: strings(r.refs),
+    before: typeof r.before === 'string' ? (JSON.parse(r.before) as unknown) : null,
+    after: typeof r.after === 'string' ? (JSON.parse(r.after) as unknown) : null,
+    summary: optional(r.summary),
+  }),
+  token: (r: Row): TokenRecord => {
+    const role = text(r, 'role', 'access token');
+    if (!(ACCESS_ROLES as readonly string[]).includes(role)) throw new Error(`Neo4j: access token ${String(r.id ?? '')} has an unknown role "${role}"`);
+    return {
+      id: text(r, 'id', 'access token'),
+      name: text(r, 'name', 'access token'),
+      role: role as AccessRole,
+      hash: text(r, 'hash', 'access token'),
+      createdAt: text(r, 'createdAt', 'access token'),
+      createdBy: optional(r.createdBy),
+      lastUsedAt: optional(r.lastUsedAt),
+      revokedAt: optional(r.revokedAt),
+    };
+  },
 };
 
 /** The `row` column of a LOAD_* record. */
@@ -311,9 +398,13 @@ function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-async function runRows(tx: Tx, cypher: string, rows: readonly Params[]): Promise<PlainRecord[]> {
+/** Runs `cypher` with `$rows` in chunks; `afterChunk` hears how many rows each chunk held. */
+async function runRows(tx: Tx, cypher: string, rows: readonly Params[], afterChunk?: (n: number) => void): Promise<PlainRecord[]> {
   const out: PlainRecord[] = [];
-  for (const part of chunks(rows)) out.push(...(await tx.run(cypher, { rows: part })));
+  for (const part of chunks(rows)) {
+    out.push(...(await tx.run(cypher, { rows: part })));
+    afterChunk?.(part.length);
+  }
   return out;
 }
 
@@ -322,6 +413,155 @@ const asString = (v: unknown, what: string): string => {
   return v;
 };
 const asCount = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+const asVersion = (v: unknown, what: string): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error(`Neo4j: expected an integer version of ${what}, got ${JSON.stringify(v) ?? 'nothing'}`);
+  return v;
+};
+
+/** The natural key of a row of `key` in a result record (`id`, or the `relationKey` of the endpoint fields). */
+function recordKey(key: BatchKey, r: PlainRecord): string {
+  return isEntityKind(key) ? asString(r.id, 'id') : (relationKey[key] as (r: PlainRecord) => string)(r);
+}
+
+/** The natural key of a batch row of `key`. */
+function rowKey(key: BatchKey, row: unknown): string {
+  return isEntityKind(key) ? (row as { id: string }).id : (relationKey[key] as (r: unknown) => string)(row);
+}
+
+type Run = (cypher: string, params: Params) => Promise<PlainRecord[]>;
+
+/** Current versions of the rows of `key` with the natural keys `ids` (missing rows are absent). */
+async function readVersions(run: Run, key: BatchKey, ids: Ids): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  let records: PlainRecord[];
+  if (isEntityKind(key)) {
+    const params: Params = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k === key ? unique : []]));
+    records = await run(Q.ENTITY_VERSIONS, params);
+  } else {
+    const rows = unique.map((id) => keyParams(key, id));
+    records = [];
+    for (const part of chunks(rows)) records.push(...(await run(RELATION_VERSIONS[key], { rows: part })));
+  }
+  for (const r of records) out.set(recordKey(key, r), asVersion(r.version, key));
+  return out;
+}
+
+/**
+ * Reports rows done at every multiple of PROGRESS_EVERY (the same calls the embedded adapter makes)
+ * and once at the end. Made inside the transaction's work, so a retried transaction starts over.
+ */
+class Progress {
+  private done = 0;
+  private next = PROGRESS_EVERY;
+  constructor(
+    private readonly total: number,
+    private readonly report: ((done: number, total: number) => void) | undefined,
+  ) {}
+  advance(n: number): void {
+    this.done += n;
+    if (this.report === undefined) return;
+    while (this.next <= this.done) {
+      this.report(this.next, this.total);
+      this.next += PROGRESS_EVERY;
+    }
+  }
+  finish(): void {
+    this.report?.(this.total, this.total);
+  }
+}
+
+/**
+ * What exists, for `validate` (writeBatch and writeChanges alike): which of the ids `batch` defines
+ * or refers to are stored, and, when it holds regions, every stored region's parent (cycle check).
+ * `has` answers false for any other id.
+ */
+async function existingIds(tx: Tx, batch: GraphBatch): Promise<ExistingIds> {
+  const stored: Record<EntityKind, Set<string>> = {
+    sources: new Set(),
+    regions: new Set(),
+    actors: new Set(),
+    projects: new Set(),
+    events: new Set(),
+  };
+  const ids = referencedIds(batch);
+  if (ids.length > 0) {
+    for (const r of await tx.run(Q.EXISTING_IDS, { ids })) {
+      const kind = asString(r.kind, 'kind') as EntityKind;
+      stored[kind].add(asString(r.id, 'id'));
+    }
+  }
+  const parents = new Map<string, string | null>();
+  if (batch.regions.length > 0) {
+    for (const r of await tx.run(Q.REGION_PARENTS)) parents.set(asString(r.id, 'region id'), optional(r.parentId));
+  }
+  return {
+    has: (kind, id) => stored[kind].has(id),
+    parentOf: (id) => parents.get(id),
+  };
+}
+
+/**
+ * Writes rows (each one's version + 1, 1 when new): nodes first (references may point at rows later
+ * in the batch), then the single-valued references of the written entities (an old relationship is
+ * removed when it changed), then the relationship rows. `isProject` tells a target's subject kind.
+ */
+async function writeRows(tx: Tx, rows: GraphBatch, isProject: (id: string) => boolean, progress?: Progress): Promise<void> {
+  const write = async (cypher: string, params: readonly Params[], counted = true) => {
+    if (params.length > 0) await runRows(tx, cypher, params, counted && progress ? (n) => progress.advance(n) : undefined);
+  };
+  await write(Q.WRITE_SOURCES, rows.sources.map(nodeProperties.sources));
+  await write(Q.WRITE_REGIONS, rows.regions.map(nodeProperties.regions));
+  await write(Q.WRITE_ACTORS, rows.actors.map(nodeProperties.actors));
+  await write(Q.WRITE_PROJECTS, rows.projects.map(nodeProperties.projects));
+  await write(Q.WRITE_EVENTS, rows.events.map(nodeProperties.events));
+
+  const parentRows = rows.regions.map((r) => ({ id: r.id, parentId: r.parentId }));
+  await write(Q.UNLINK_REGION_PARENTS, parentRows, false);
+  await write(Q.LINK_REGION_PARENTS, parentRows, false);
+  const regionRows = rows.actors.map((r) => ({ id: r.id, regionId: r.regionId }));
+  await write(Q.UNLINK_ACTOR_REGIONS, regionRows, false);
+  await write(Q.LINK_ACTOR_REGIONS, regionRows, false);
+  const predecessorRows = rows.projects.map((r) => ({ id: r.id, predecessorId: r.predecessorId }));
+  await write(Q.UNLINK_PROJECT_PREDECESSORS, predecessorRows, false);
+  await write(Q.LINK_PROJECT_PREDECESSORS, predecessorRows, false);
+  const placeRows = rows.events.map((r) => ({ id: r.id, placeId: r.placeId }));
+  await write(Q.UNLINK_EVENT_PLACES, placeRows, false);
+  await write(Q.LINK_EVENT_PLACES, placeRows, false);
+  const projectRows = rows.events.map((r) => ({ id: r.id, projectId: r.projectId }));
+  await write(Q.UNLINK_EVENT_PROJECTS, projectRows, false);
+  await write(Q.LINK_EVENT_PROJECTS, projectRows, false);
+
+  await write(Q.WRITE_PARTICIPATIONS, rows.participations.map(relationshipProperties.participations));
+  await write(Q.WRITE_EVENT_PARTICIPATIONS, rows.eventParticipations.map(relationshipProperties.eventParticipations));
+  await write(Q.WRITE_COOPERATIONS, rows.cooperations.map(relationshipProperties.cooperations));
+  await write(Q.WRITE_PROJECT_TARGETS, rows.targets.filter((t) => isProject(t.subjectId)).map(relationshipProperties.targets));
+  await write(Q.WRITE_EVENT_TARGETS, rows.targets.filter((t) => !isProject(t.subjectId)).map(relationshipProperties.targets));
+}
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** The AuditEntry properties of a record (without `seq`, which APPEND_AUDIT numbers), as `$rows` expects them. */
+export const auditProperties = (a: AuditRecord, at: string): Params => ({
+  at,
+  who: a.who,
+  role: a.role,
+  action: a.action,
+  entityType: a.entityType,
+  entityId: a.entityId,
+  refs: list([...new Set(a.refs)]),
+  before: json(a.before),
+  after: json(a.after),
+  summary: a.summary,
+});
+
+async function appendAudit(tx: Tx, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const at = new Date().toISOString();
+  await runRows(tx, Q.APPEND_AUDIT, records.map((a) => auditProperties(a, at)));
+}
 
 // ---------------------------------------------------------------------------------------------
 // The backend
@@ -410,43 +650,23 @@ export class Neo4jBackend implements GraphBackend {
     }
   }
 
-  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options?: WriteOptions): Promise<BatchResult> {
+  async writeBatch(batch: GraphBatch, validate: (existing: ExistingIds) => void, options: WriteOptions = {}): Promise<BatchResult> {
     try {
-      return await this.write(batch, validate, options?.dryRun === true);
+      return await this.write(batch, validate, options);
     } catch (e) {
       if (e instanceof DryRunRollback) return e.result; // the transaction was rolled back
       throw e;
     }
   }
 
-  private write(batch: GraphBatch, validate: (existing: ExistingIds) => void, dryRun: boolean): Promise<BatchResult> {
+  private write(batch: GraphBatch, validate: (existing: ExistingIds) => void, options: WriteOptions): Promise<BatchResult> {
     // The work may be retried by the driver (transient errors): it keeps no state between attempts.
     return this.db.inWriteTransaction(async (tx) => {
       const result: BatchResult = { created: emptyCounts(), updated: emptyCounts(), unchanged: emptyCounts() };
+      const progress = new Progress(BATCH_KEYS.reduce((n, k) => n + batch[k].length, 0), options.onProgress);
 
       // 1. What exists: the ids the batch defines or refers to, and every stored region's parent.
-      const stored: Record<EntityKind, Set<string>> = {
-        sources: new Set(),
-        regions: new Set(),
-        actors: new Set(),
-        projects: new Set(),
-        events: new Set(),
-      };
-      const ids = referencedIds(batch);
-      if (ids.length > 0) {
-        for (const r of await tx.run(Q.EXISTING_IDS, { ids })) {
-          const kind = asString(r.kind, 'kind') as EntityKind;
-          stored[kind].add(asString(r.id, 'id'));
-        }
-      }
-      const parents = new Map<string, string | null>();
-      if (batch.regions.length > 0) {
-        for (const r of await tx.run(Q.REGION_PARENTS)) parents.set(asString(r.id, 'region id'), optional(r.parentId));
-      }
-      const existing: ExistingIds = {
-        has: (kind, id) => stored[kind].has(id),
-        parentOf: (id) => parents.get(id),
-      };
+      const existing = await existingIds(tx, batch);
       validate(existing);
 
       // 2. Stored fingerprints of the batch rows (null: stored without one).
@@ -456,15 +676,10 @@ export class Neo4jBackend implements GraphBackend {
         const params = Object.fromEntries(ENTITY_KINDS.map((k) => [k, batch[k].map((r) => r.id)]));
         for (const r of await tx.run(Q.ENTITY_FINGERPRINTS, params)) remember(`${asString(r.kind, 'kind')}:${asString(r.id, 'id')}`, r.fingerprint);
       }
-      const relationFingerprints = async <K extends 'participations' | 'eventParticipations' | 'cooperations' | 'targets'>(
-        key: K,
-        cypher: string,
-        keyFields: (r: GraphBatch[K][number]) => Params,
-      ) => {
+      const relationFingerprints = async <K extends RelationKind>(key: K, cypher: string, keyFields: (r: GraphBatch[K][number]) => Params) => {
         const rows = batch[key] as GraphBatch[K][number][];
         if (rows.length === 0) return;
-        const keyOf = relationKey[key] as (r: PlainRecord) => string;
-        for (const r of await runRows(tx, cypher, rows.map(keyFields))) remember(`${key}:${keyOf(r)}`, r.fingerprint);
+        for (const r of await runRows(tx, cypher, rows.map(keyFields))) remember(`${key}:${recordKey(key, r)}`, r.fingerprint);
       };
       await relationFingerprints('participations', Q.PARTICIPATION_FINGERPRINTS, (r) => ({ actorId: r.actorId, projectId: r.projectId }));
       await relationFingerprints('eventParticipations', Q.EVENT_PARTICIPATION_FINGERPRINTS, (r) => ({
@@ -479,9 +694,9 @@ export class Neo4jBackend implements GraphBackend {
       await relationFingerprints('targets', Q.TARGET_FINGERPRINTS, (r) => ({ subjectId: r.subjectId, regionId: r.regionId }));
 
       // 3. Which rows to write (new or changed), counted like the embedded adapter.
-      const changed = <T>(key: BatchKey, rows: readonly T[], keyOf: (r: T) => string): T[] =>
-        rows.filter((row) => {
-          const stored = old.get(`${key}:${keyOf(row)}`);
+      const changed = <K extends BatchKey>(key: K): GraphBatch[K] =>
+        (batch[key] as GraphBatch[K][number][]).filter((row) => {
+          const stored = old.get(`${key}:${rowKey(key, row)}`);
           if (stored === fingerprint(row)) {
             result.unchanged[key]++;
             return false;
@@ -489,57 +704,122 @@ export class Neo4jBackend implements GraphBackend {
           if (stored === undefined) result.created[key]++;
           else result.updated[key]++;
           return true;
-        });
-      const byId = (r: { id: string }) => r.id;
-      const sources = changed('sources', batch.sources, byId);
-      const regions = changed('regions', batch.regions, byId);
-      const actors = changed('actors', batch.actors, byId);
-      const projects = changed('projects', batch.projects, byId);
-      const events = changed('events', batch.events, byId);
-      const participations = changed('participations', batch.participations, relationKey.participations);
-      const eventParticipations = changed('eventParticipations', batch.eventParticipations, relationKey.eventParticipations);
-      const cooperations = changed('cooperations', batch.cooperations, relationKey.cooperations);
-      const targets = changed('targets', batch.targets, relationKey.targets);
-
-      // 4. Nodes first (references may point at rows later in the batch) …
-      const write = async (cypher: string, rows: readonly Params[]) => {
-        if (rows.length > 0) await runRows(tx, cypher, rows);
+        }) as GraphBatch[K];
+      const rows: GraphBatch = {
+        sources: changed('sources'),
+        regions: changed('regions'),
+        actors: changed('actors'),
+        projects: changed('projects'),
+        events: changed('events'),
+        participations: changed('participations'),
+        eventParticipations: changed('eventParticipations'),
+        cooperations: changed('cooperations'),
+        targets: changed('targets'),
       };
-      await write(Q.WRITE_SOURCES, sources.map(nodeProperties.sources));
-      await write(Q.WRITE_REGIONS, regions.map(nodeProperties.regions));
-      await write(Q.WRITE_ACTORS, actors.map(nodeProperties.actors));
-      await write(Q.WRITE_PROJECTS, projects.map(nodeProperties.projects));
-      await write(Q.WRITE_EVENTS, events.map(nodeProperties.events));
+      progress.advance(BATCH_KEYS.reduce((n, k) => n + result.unchanged[k], 0)); // nothing to write for these
 
-      // … then the references of the written entities (old relationship removed when it changed) …
-      const parentRows = regions.map((r) => ({ id: r.id, parentId: r.parentId }));
-      await write(Q.UNLINK_REGION_PARENTS, parentRows);
-      await write(Q.LINK_REGION_PARENTS, parentRows);
-      const regionRows = actors.map((r) => ({ id: r.id, regionId: r.regionId }));
-      await write(Q.UNLINK_ACTOR_REGIONS, regionRows);
-      await write(Q.LINK_ACTOR_REGIONS, regionRows);
-      const predecessorRows = projects.map((r) => ({ id: r.id, predecessorId: r.predecessorId }));
-      await write(Q.UNLINK_PROJECT_PREDECESSORS, predecessorRows);
-      await write(Q.LINK_PROJECT_PREDECESSORS, predecessorRows);
-      const placeRows = events.map((r) => ({ id: r.id, placeId: r.placeId }));
-      await write(Q.UNLINK_EVENT_PLACES, placeRows);
-      await write(Q.LINK_EVENT_PLACES, placeRows);
-      const projectRows = events.map((r) => ({ id: r.id, projectId: r.projectId }));
-      await write(Q.UNLINK_EVENT_PROJECTS, projectRows);
-      await write(Q.LINK_EVENT_PROJECTS, projectRows);
-
-      // … then the relationship rows.
-      await write(Q.WRITE_PARTICIPATIONS, participations.map(relationshipProperties.participations));
-      await write(Q.WRITE_EVENT_PARTICIPATIONS, eventParticipations.map(relationshipProperties.eventParticipations));
-      await write(Q.WRITE_COOPERATIONS, cooperations.map(relationshipProperties.cooperations));
+      // 4. The new and changed rows (versions + 1).
       const batchProjects = new Set(batch.projects.map((p) => p.id));
-      const isProject = (id: string) => batchProjects.has(id) || existing.has('projects', id);
-      await write(Q.WRITE_PROJECT_TARGETS, targets.filter((t) => isProject(t.subjectId)).map(relationshipProperties.targets));
-      await write(Q.WRITE_EVENT_TARGETS, targets.filter((t) => !isProject(t.subjectId)).map(relationshipProperties.targets));
-      if (dryRun) throw new DryRunRollback(result);
+      await writeRows(tx, rows, (id) => batchProjects.has(id) || existing.has('projects', id), progress);
+      progress.finish();
+      if (options.dryRun) throw new DryRunRollback(result);
+
+      // 5. One audit entry for the batch (none when nothing changed), in the same transaction.
+      const audit = batchAudit(result, options.audit);
+      if (audit) await appendAudit(tx, [audit]);
       return result;
     });
   }
+
+  async writeChanges(changes: ChangeSet, validate: (existing: ExistingIds) => void): Promise<void> {
+    // The work may be retried by the driver (transient errors, deadlocks): it keeps no state between attempts.
+    await this.db.inWriteTransaction(async (tx) => {
+      // 1. The version check. The LOCK_* statements write-lock each row they read, so a checked row
+      //    keeps its version until this transaction ends (a concurrent writer waits, then sees ours).
+      //    Rows are locked in one order (kind, then key), which keeps two edits of the same rows from
+      //    deadlocking (Neo4j would detect it and the driver retry, but this avoids the wait).
+      const current = new Map<string, number>();
+      for (const key of BATCH_KEYS) {
+        const ids = [...new Set(changes.expect.filter((e) => e.key === key).map((e) => e.id))].sort();
+        if (ids.length === 0) continue;
+        const records = isEntityKind(key)
+          ? await tx.run(BY_KEY[key].lock, { ids })
+          : await runRows(tx, BY_KEY[key].lock, ids.map((id) => keyParams(key, id)));
+        for (const r of records) current.set(`${key}:${recordKey(key, r)}`, asVersion(r.version, key));
+      }
+      for (const e of changes.expect) {
+        const version = current.get(`${e.key}:${e.id}`) ?? 0;
+        if (version !== e.version) throw new ConflictError(e.key, e.id, e.version, version);
+      }
+
+      // 2. Deletes: relationship rows first, then entities (with the references they hold).
+      const deleted = new Set<string>();
+      for (const key of [...BATCH_KEYS].reverse()) {
+        const ids = [...new Set(changes.del[key] ?? [])];
+        if (ids.length === 0) continue;
+        ids.forEach((id) => deleted.add(`${key}:${id}`));
+        if (isEntityKind(key)) await tx.run(BY_KEY[key].del, { ids });
+        else await runRows(tx, BY_KEY[key].del, ids.map((id) => keyParams(key, id)));
+      }
+
+      // 3. Validation against what exists now.
+      const existing = await existingIds(tx, changes.put);
+      validate(existing);
+
+      // 4. The rows, each one's version + 1 (1 when new).
+      const putProjects = new Set(changes.put.projects.map((p) => p.id));
+      await writeRows(tx, changes.put, (id) => putProjects.has(id) || existing.has('projects', id));
+
+      // A row expected absent (version 0) cannot be locked in step 1: if another transaction created
+      // it meanwhile, our MERGE found that row and moved its version past 1. Every written row that
+      // was expected at version v must now be at v + 1.
+      for (const key of BATCH_KEYS) {
+        const written = new Set((changes.put[key] as unknown[]).map((row) => rowKey(key, row)));
+        const checks = changes.expect.filter((e) => e.key === key && written.has(e.id) && !deleted.has(`${key}:${e.id}`));
+        if (checks.length === 0) continue;
+        const now = await readVersions((cypher, params) => tx.run(cypher, params), key, checks.map((e) => e.id));
+        for (const e of checks) {
+          const version = now.get(e.id) ?? 0;
+          if (version !== e.version + 1) throw new ConflictError(e.key, e.id, e.version, Math.max(version - 1, 0));
+        }
+      }
+
+      // 5. The audit entries.
+      await appendAudit(tx, changes.audit);
+    });
+  }
+
+  async versions(key: BatchKey, ids: Ids): Promise<Map<string, number>> {
+    return readVersions((cypher, params) => this.db.read(cypher, params), key, ids);
+  }
+
+  async auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }> {
+    const entityId = q.entityId ? q.entityId : null;
+    const [count] = await this.db.read(Q.AUDIT_COUNT, { entityId });
+    const page = { entityId, offset: int(Math.max(0, Math.trunc(q.offset))), limit: int(Math.max(0, Math.trunc(q.limit))) };
+    return { total: asCount(count?.total), entries: await this.rows(Q.AUDIT_ENTRIES, page, fromRow.auditEntry) };
+  }
+
+  readonly tokens: TokenBackend = {
+    list: () => this.rows(Q.TOKENS, {}, fromRow.token),
+    insert: async (t) => {
+      await this.db.write(Q.INSERT_TOKEN, {
+        id: t.id,
+        name: t.name,
+        role: t.role,
+        hash: t.hash,
+        createdAt: t.createdAt,
+        createdBy: t.createdBy,
+        lastUsedAt: t.lastUsedAt,
+        revokedAt: t.revokedAt,
+      });
+    },
+    byHash: async (hash) => (await this.rows(Q.TOKEN_BY_HASH, { hash }, fromRow.token))[0] ?? null,
+    update: async (id, patch) => {
+      const [record] = await this.db.write(Q.UPDATE_TOKEN, { id, lastUsedAt: patch.lastUsedAt ?? null, revokedAt: patch.revokedAt ?? null });
+      return record ? fromRow.token(rowOf(record)) : null;
+    },
+  };
 
   async loadRegions(): Promise<Region[]> {
     return this.rows(Q.LOAD_REGIONS, {}, fromRow.region);

@@ -15,6 +15,11 @@
  * - Optional filters are `($x IS NULL OR … IN $x)`; the selective filter of each variant is the
  *   index seek it starts from.
  * - Statements that return rows in a defined order sort by id / natural key (stable answers).
+ * - Versions: every WRITE_* statement sets `version` to 1 on a new node / relationship (MERGE … ON
+ *   CREATE SET version = 0, then + 1) and to the stored version + 1 otherwise; a row stored before
+ *   versions existed has none and counts as version 1 (`coalesce(x.version, 1)`, everywhere). Reading
+ *   `x.version` on the right-hand side of the SET makes Neo4j take the write lock before it reads, so
+ *   concurrent writers cannot lose an increment.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -33,7 +38,10 @@ export const COUNTS = `RETURN
   COUNT { ()-[:COOPERATES_WITH]->() } AS cooperations,
   COUNT { ()-[:TARGETS]->() } AS targets`;
 
-/** Deletes up to 10 000 of our nodes with their relationships; run until it reports 0. */
+/**
+ * Deletes up to 10 000 network nodes with their relationships; run until it reports 0. The audit log,
+ * its counter and the access tokens (:AuditEntry, :Counter, :AccessToken) are not network data and stay.
+ */
 export const CLEAR_CHUNK = `MATCH (n:Region|Actor|Project|Event|Source)
 WITH n LIMIT 10000
 DETACH DELETE n
@@ -97,32 +105,41 @@ RETURN s.id AS subjectId, g.id AS regionId, r.fingerprint AS fingerprint`;
 
 export const WRITE_SOURCES = `UNWIND $rows AS row
 MERGE (n:Source {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, title: row.title, url: row.url, date: row.date, publisher: row.publisher,
-  fingerprint: row.fingerprint}`;
+  fingerprint: row.fingerprint, version: coalesce(n.version, 1) + 1}`;
 
 export const WRITE_REGIONS = `UNWIND $rows AS row
 MERGE (n:Region {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, code: row.code, lat: row.lat, lon: row.lon,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint}`;
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1}`;
 
 export const WRITE_ACTORS = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, sectors: row.sectors, website: row.website,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint}`;
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1}`;
 
 export const WRITE_PROJECTS = `UNWIND $rows AS row
 MERGE (n:Project {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   programme: row.programme, start: row.start, end: row.end, status: row.status, goals: row.goals, results: row.results,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint}`;
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1}`;
 
 export const WRITE_EVENTS = `UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
+ON CREATE SET n.version = 0
 SET n = {id: row.id, name: row.name, description: row.description, tags: row.tags, sourceIds: row.sourceIds,
   kind: row.kind, date: row.date, endDate: row.endDate, venue: row.venue,
-  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint}`;
+  searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
+  version: coalesce(n.version, 1) + 1}`;
 
 // ---------------------------------------------------------------------------------------------
 // writeBatch: single-valued references of the written entities. UNLINK removes a relationship to
@@ -193,34 +210,230 @@ export const WRITE_PARTICIPATIONS = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (p:Project {id: row.projectId})
 MERGE (a)-[r:PARTICIPATES_IN]->(p)
-SET r = {role: row.role, contribution: row.contribution, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
+ON CREATE SET r.version = 0
+SET r = {role: row.role, contribution: row.contribution, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1}`;
 
 export const WRITE_EVENT_PARTICIPATIONS = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (e:Event {id: row.eventId})
 MERGE (a)-[r:TAKES_PART_IN]->(e)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1}`;
 
 export const WRITE_COOPERATIONS = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (b:Actor {id: row.partnerId})
 MERGE (a)-[r:COOPERATES_WITH {kind: row.kind}]->(b)
+ON CREATE SET r.version = 0
 SET r = {kind: row.kind, since: row.since, until: row.until, description: row.description, sourceIds: row.sourceIds,
-  fingerprint: row.fingerprint}`;
+  fingerprint: row.fingerprint, version: coalesce(r.version, 1) + 1}`;
 
 /** Targets whose subject is a project. */
 export const WRITE_PROJECT_TARGETS = `UNWIND $rows AS row
 MATCH (s:Project {id: row.subjectId})
 MATCH (g:Region {id: row.regionId})
 MERGE (s)-[r:TARGETS]->(g)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1}`;
 
 /** Targets whose subject is an event. */
 export const WRITE_EVENT_TARGETS = `UNWIND $rows AS row
 MATCH (s:Event {id: row.subjectId})
 MATCH (g:Region {id: row.regionId})
 MERGE (s)-[r:TARGETS]->(g)
-SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint}`;
+ON CREATE SET r.version = 0
+SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds, fingerprint: row.fingerprint,
+  version: coalesce(r.version, 1) + 1}`;
+
+// ---------------------------------------------------------------------------------------------
+// Versions (versions(), and writeChanges' check that a written row is the expected one after it)
+// ---------------------------------------------------------------------------------------------
+
+/** Versions of entities, by kind: `$sources`, `$regions`, … are id lists. */
+export const ENTITY_VERSIONS = `MATCH (n:Source) WHERE n.id IN $sources RETURN 'sources' AS kind, n.id AS id, coalesce(n.version, 1) AS version
+UNION ALL
+MATCH (n:Region) WHERE n.id IN $regions RETURN 'regions' AS kind, n.id AS id, coalesce(n.version, 1) AS version
+UNION ALL
+MATCH (n:Actor) WHERE n.id IN $actors RETURN 'actors' AS kind, n.id AS id, coalesce(n.version, 1) AS version
+UNION ALL
+MATCH (n:Project) WHERE n.id IN $projects RETURN 'projects' AS kind, n.id AS id, coalesce(n.version, 1) AS version
+UNION ALL
+MATCH (n:Event) WHERE n.id IN $events RETURN 'events' AS kind, n.id AS id, coalesce(n.version, 1) AS version`;
+
+/** `$rows`: [{actorId, projectId}] */
+export const PARTICIPATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:PARTICIPATES_IN]->(p:Project {id: row.projectId})
+RETURN a.id AS actorId, p.id AS projectId, coalesce(r.version, 1) AS version`;
+
+/** `$rows`: [{actorId, eventId}] */
+export const EVENT_PARTICIPATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:TAKES_PART_IN]->(e:Event {id: row.eventId})
+RETURN a.id AS actorId, e.id AS eventId, coalesce(r.version, 1) AS version`;
+
+/** `$rows`: [{actorId, partnerId, kind}] */
+export const COOPERATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:COOPERATES_WITH {kind: row.kind}]->(b:Actor {id: row.partnerId})
+RETURN a.id AS actorId, b.id AS partnerId, r.kind AS kind, coalesce(r.version, 1) AS version`;
+
+/** `$rows`: [{subjectId, regionId}] */
+export const TARGET_VERSIONS = `UNWIND $rows AS row
+MATCH (s:Project|Event)-[r:TARGETS]->(g:Region {id: row.regionId})
+WHERE s.id = row.subjectId
+RETURN s.id AS subjectId, g.id AS regionId, coalesce(r.version, 1) AS version`;
+
+// ---------------------------------------------------------------------------------------------
+// writeChanges: the version check. Each statement write-locks the rows it reads (SET with the
+// property on its right-hand side locks before reading), so a checked row cannot change under the
+// transaction until it commits; a row stored without a version gets its implicit 1 written.
+// ---------------------------------------------------------------------------------------------
+
+export const LOCK_SOURCE_VERSIONS = `MATCH (n:Source) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+export const LOCK_REGION_VERSIONS = `MATCH (n:Region) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+export const LOCK_ACTOR_VERSIONS = `MATCH (n:Actor) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+export const LOCK_PROJECT_VERSIONS = `MATCH (n:Project) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+export const LOCK_EVENT_VERSIONS = `MATCH (n:Event) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+/** `$rows`: [{actorId, projectId}] */
+export const LOCK_PARTICIPATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:PARTICIPATES_IN]->(p:Project {id: row.projectId})
+SET r.version = coalesce(r.version, 1)
+RETURN a.id AS actorId, p.id AS projectId, r.version AS version`;
+
+/** `$rows`: [{actorId, eventId}] */
+export const LOCK_EVENT_PARTICIPATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:TAKES_PART_IN]->(e:Event {id: row.eventId})
+SET r.version = coalesce(r.version, 1)
+RETURN a.id AS actorId, e.id AS eventId, r.version AS version`;
+
+/** `$rows`: [{actorId, partnerId, kind}] */
+export const LOCK_COOPERATION_VERSIONS = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.actorId})-[r:COOPERATES_WITH {kind: row.kind}]->(b:Actor {id: row.partnerId})
+SET r.version = coalesce(r.version, 1)
+RETURN a.id AS actorId, b.id AS partnerId, r.kind AS kind, r.version AS version`;
+
+/** `$rows`: [{subjectId, regionId}] */
+export const LOCK_TARGET_VERSIONS = `UNWIND $rows AS row
+MATCH (s:Project|Event)-[r:TARGETS]->(g:Region {id: row.regionId})
+WHERE s.id = row.subjectId
+SET r.version = coalesce(r.version, 1)
+RETURN s.id AS subjectId, g.id AS regionId, r.version AS version`;
+
+// ---------------------------------------------------------------------------------------------
+// writeChanges: deletes by natural key (relationship rows first; the caller has checked that
+// nothing else still points at a deleted entity, so DETACH only removes its own references)
+// ---------------------------------------------------------------------------------------------
+
+/** `$rows`: [{actorId, projectId}] */
+export const DELETE_PARTICIPATIONS = `UNWIND $rows AS row
+MATCH (:Actor {id: row.actorId})-[r:PARTICIPATES_IN]->(:Project {id: row.projectId})
+DELETE r`;
+
+/** `$rows`: [{actorId, eventId}] */
+export const DELETE_EVENT_PARTICIPATIONS = `UNWIND $rows AS row
+MATCH (:Actor {id: row.actorId})-[r:TAKES_PART_IN]->(:Event {id: row.eventId})
+DELETE r`;
+
+/** `$rows`: [{actorId, partnerId, kind}] */
+export const DELETE_COOPERATIONS = `UNWIND $rows AS row
+MATCH (:Actor {id: row.actorId})-[r:COOPERATES_WITH {kind: row.kind}]->(:Actor {id: row.partnerId})
+DELETE r`;
+
+/** `$rows`: [{subjectId, regionId}] */
+export const DELETE_TARGETS = `UNWIND $rows AS row
+MATCH (s:Project|Event)-[r:TARGETS]->(:Region {id: row.regionId})
+WHERE s.id = row.subjectId
+DELETE r`;
+
+export const DELETE_SOURCES = `MATCH (n:Source) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+export const DELETE_REGIONS = `MATCH (n:Region) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+export const DELETE_ACTORS = `MATCH (n:Actor) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+export const DELETE_PROJECTS = `MATCH (n:Project) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+export const DELETE_EVENTS = `MATCH (n:Event) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+// ---------------------------------------------------------------------------------------------
+// Audit log
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Appends `$rows` (a non-empty list of maps with the AuditEntry properties but `seq`; `before` /
+ * `after` JSON text or null) with consecutive `seq` numbers. The numbers come from the one
+ * (:Counter {name: 'audit'}) node (unique name: concurrent first MERGEs make one node): the SET reads
+ * `c.value` on its right-hand side, so Neo4j write-locks the counter before reading it and keeps the
+ * lock until commit. Concurrent transactions therefore take turns, each sees the value the previous
+ * one committed, and a rolled-back transaction gives its numbers back: `seq` increases in commit order
+ * without gaps or duplicates (the unique constraint on `seq` would refuse a duplicate anyway).
+ */
+export const APPEND_AUDIT = `MERGE (c:Counter {name: 'audit'})
+ON CREATE SET c.value = 0
+SET c.value = c.value + size($rows)
+WITH c.value - size($rows) AS last
+UNWIND range(1, size($rows)) AS i
+WITH last + i AS seq, $rows[i - 1] AS entry
+CREATE (:AuditEntry {seq: seq, at: entry.at, who: entry.who, role: entry.role, action: entry.action,
+  entityType: entry.entityType, entityId: entry.entityId, refs: entry.refs, before: entry.before, after: entry.after,
+  summary: entry.summary})`;
+
+/** How many entries the log holds; `$entityId` (optional) keeps those touching that id. */
+export const AUDIT_COUNT = `MATCH (e:AuditEntry)
+WHERE $entityId IS NULL OR $entityId IN e.refs
+RETURN count(e) AS total`;
+
+/**
+ * A page of the log, newest first; `$entityId` optional, `$offset` and `$limit` Integers.
+ * (`e.seq IS NOT NULL` lets the planner read the unique index on seq in order instead of sorting.)
+ */
+export const AUDIT_ENTRIES = `MATCH (e:AuditEntry)
+WHERE e.seq IS NOT NULL AND ($entityId IS NULL OR $entityId IN e.refs)
+RETURN e {.seq, .at, .who, .role, .action, .entityType, .entityId, .refs, .before, .after, .summary} AS row
+ORDER BY e.seq DESC
+SKIP $offset
+LIMIT $limit`;
+
+// ---------------------------------------------------------------------------------------------
+// Access tokens (only the hash of a secret is stored)
+// ---------------------------------------------------------------------------------------------
+
+export const TOKENS = `MATCH (t:AccessToken)
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row
+ORDER BY t.createdAt, t.id`;
+
+export const TOKEN_BY_HASH = `MATCH (t:AccessToken {hash: $hash})
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row`;
+
+/** Null values (`createdBy`, `lastUsedAt`, `revokedAt`) are not stored. */
+export const INSERT_TOKEN = `CREATE (:AccessToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: $createdAt,
+  createdBy: $createdBy, lastUsedAt: $lastUsedAt, revokedAt: $revokedAt})`;
+
+/** Sets `lastUsedAt` when given; sets `revokedAt` only when given and not yet set. No row: unknown id. */
+export const UPDATE_TOKEN = `MATCH (t:AccessToken {id: $id})
+SET t.lastUsedAt = coalesce($lastUsedAt, t.lastUsedAt), t.revokedAt = coalesce(t.revokedAt, $revokedAt)
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row`;
 
 // ---------------------------------------------------------------------------------------------
 // Reads: entities

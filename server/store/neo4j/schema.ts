@@ -12,8 +12,18 @@
  *   (:Event)-[:BELONGS_TO]->(:Project)
  *   (:Project)-[:CONTINUES]->(:Project)          predecessor
  * Every node and relationship carries `sourceIds` (ids of :Source nodes, the provenance).
+ * Every entity node and every relationship of a relationship row (PARTICIPATES_IN, TAKES_PART_IN,
+ * COOPERATES_WITH, TARGETS) carries `version`: 1 when created, +1 with every write that changes it;
+ * a missing `version` (stored before editing existed) reads as 1. The single-valued references
+ * (PART_OF, LOCATED_IN, CONTINUES, HELD_IN, BELONGS_TO) belong to their entity's version.
+ *
+ * Beside the network, unconnected and untouched by clear():
+ *   (:AuditEntry {seq, at, who, role, action, entityType, entityId, refs, before, after, summary})
+ *       one per change; `before` / `after` are JSON text, `refs` the entity ids it touches
+ *   (:Counter {name: 'audit', value})      the last audit `seq` handed out
+ *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt})
  */
-export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source'] as const;
+export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'AuditEntry', 'Counter', 'AccessToken'] as const;
 export type Label = (typeof LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -67,5 +77,26 @@ export const PROPERTY_KEYS = [
   'contribution',
   'since',
   'until',
+  // every entity node and relationship row
+  'version',
+  // audit log
+  'seq',
+  'at',
+  'who',
+  'action',
+  'entityType',
+  'entityId',
+  'refs',
+  'before',
+  'after',
+  'summary',
+  // counter
+  'value',
+  // access tokens (also id, name, role)
+  'hash',
+  'createdAt',
+  'createdBy',
+  'lastUsedAt',
+  'revokedAt',
 ] as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
