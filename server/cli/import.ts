@@ -3,13 +3,15 @@
  * format; see server/demo/README.md) into the configured store in one transaction. `--dry-run`
  * validates everything and reports what would be created, updated and left unchanged, writing
  * nothing. A rejected import writes nothing, lists every problem with file and line, and exits 1.
- * Importing the same files again changes nothing.
+ * Importing the same files again changes nothing. CSV files are streamed (100,000 rows and more);
+ * on a terminal a progress bar on stderr shows reading, validating and writing.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { ImportError, formatIssue } from '../import/csv-bundle.ts';
 import { formatReport, importFiles } from '../import/import-files.ts';
 import { openStore } from '../store/open-store.ts';
+import { progressBar } from './progress.ts';
 
 const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
 
@@ -18,6 +20,8 @@ participations.csv, event_participations.csv, cooperations.csv, targets.csv; UTF
 BOM, comma or semicolon) into the store configured by DATA_DIR or NEO4J_URI, all in one transaction.
 
   --dry-run   validate and report what would change; write nothing
+
+On a terminal, a progress bar on stderr shows reading, validating and writing.
 
 Exit codes: 0 imported (or the dry run found no problem); 1 rejected (every problem is listed with
 file and line; nothing was written); 2 usage error.`;
@@ -38,13 +42,17 @@ try {
 
 const config = loadConfig();
 const store = await openStore(config);
+// Progress only on a terminal: piped or redirected output stays as it was.
+const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
 let code = 0;
 try {
   await store.init();
-  const result = await importFiles(store, args.path, { dryRun: args.dryRun });
+  const result = await importFiles(store, args.path, { dryRun: args.dryRun, onProgress: bar?.update });
+  bar?.end();
   console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
   console.log(formatReport(result, args.dryRun));
 } catch (e) {
+  bar?.end();
   if (!(e instanceof ImportError)) throw e;
   code = 1;
   console.error(`Rejected, nothing written: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${args.path}`);

@@ -18,8 +18,10 @@
  * Every batch row remembers the file and line of the record it came from. Records that cannot be
  * read (no id, a contribution that is not a number, an end before the start, …) reject the whole
  * import with their file and line, before anything reaches the store.
+ *
+ * Imports stream CSV tables (`streamCordis`): each record is mapped as it is parsed and the text is
+ * never held whole. JSON tables are read whole, as is everything in `readCordis`.
  */
-import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,6 +29,8 @@ import { BATCH_KEYS, type ActorKind, type BatchKey, type GraphBatchInput, type P
 import { BatchValidationError, parseBatch } from '../store/batch.ts';
 import { foldGerman } from '../search/fold.ts';
 import { ImportError, toImportError, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
+import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
+import { ReadMeter, type ProgressListener } from './progress.ts';
 
 export const CORDIS_SOURCE_ID = 's-cordis';
 export const cordisActorId = (organisationId: string): string => `cordis-org-${organisationId}`;
@@ -121,41 +125,77 @@ function readJsonRecords(text: string, file: string): CordisRecord[] {
   return (data as Record<string, unknown>[]).map((d, i) => ({ fields: lowerKeys(d), line: lines[i] ?? 1 }));
 }
 
-function readCsvRecords(text: string, file: string, required: readonly string[]): CordisRecord[] {
-  const body = text.replace(/^\uFEFF/, '');
-  const header = body.slice(0, body.indexOf('\n') === -1 ? body.length : body.indexOf('\n'));
-  const delimiter = (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
-  let columns: string[] = [];
-  try {
-    records = parse(body, {
-      columns: (h: string[]) => (columns = h.map((x) => x.trim().toLowerCase())),
-      delimiter,
-      skip_empty_lines: true,
-      relax_quotes: true,
-      info: true,
-      raw: true,
-    }) as typeof records;
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new ImportError([{ file, line: err.lines ?? null, field: null, message: err.message }]);
-  }
-  const missing = required.filter((c) => !columns.includes(c.toLowerCase()));
-  if (missing.length > 0)
-    throw new ImportError(missing.map((c) => ({ file, line: 1, field: c, message: `missing column "${c}" (is this a CORDIS export?)` })));
-  // info.lines is the line a record ends on; a multi-line record (a quoted objective) started earlier.
-  return records.map(({ record, raw, info }) => ({
-    fields: record,
-    line: info.lines - (raw.replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0),
-  }));
-}
-
 /** Columns without which a table is not a CORDIS table. */
 const REQUIRED = { organization: ['projectID', 'organisationID', 'name', 'role'], project: ['id', 'acronym', 'title'] } as const;
 
-function readTable(path: string, file: string, required: readonly string[]): CordisRecord[] {
+/**
+ * A CSV table record by record: `;` unless the header has more commas; keys in lower case; each
+ * record's line is the one it starts on (a quoted objective may span lines). Without the required
+ * columns no record is passed on and `finish` names each missing one.
+ */
+function csvTable(file: string, required: readonly string[], onRecord: (r: CordisRecord) => void): { reading: CsvReading; finish: () => void } {
+  let columns: string[] = [];
+  let missing: string[] | null = null;
+  const check = () => (missing ??= required.filter((c) => !columns.includes(c.toLowerCase())));
+  return {
+    reading: {
+      delimiter: (header) => ((header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ','),
+      columns: (h) => (columns = h.map((x) => x.trim().toLowerCase())),
+      relaxQuotes: true,
+      raw: true,
+      onRecord: (record, info) => {
+        if (check().length > 0) return;
+        // info.lines is the line a record ends on; a multi-line record (a quoted objective) started earlier.
+        onRecord({ fields: record, line: info.lines - ((info.raw ?? '').replace(/^[\r\n]+|[\r\n]+$/g, '').match(/\n/g)?.length ?? 0) });
+      },
+    },
+    finish: () => {
+      if (check().length > 0)
+        throw new ImportError(check().map((c) => ({ file, line: 1, field: c, message: `missing column "${c}" (is this a CORDIS export?)` })));
+    },
+  };
+}
+
+function asImportError(e: unknown, file: string): ImportError {
+  if (e instanceof ImportError) return e;
+  const issue = csvIssue(e, file);
+  if (issue === null) throw e;
+  return new ImportError([issue]);
+}
+
+/** A table read whole (JSON, or CSV for `readCordis`), record by record. */
+function readTable(path: string, file: string, required: readonly string[], onRecord: (r: CordisRecord) => void): void {
   const text = readFileSync(path, 'utf8');
-  return file.toLowerCase().endsWith('.json') ? readJsonRecords(text, file) : readCsvRecords(text, file, required);
+  if (file.toLowerCase().endsWith('.json')) {
+    readJsonRecords(text, file).forEach(onRecord);
+    return;
+  }
+  const table = csvTable(file, required, onRecord);
+  try {
+    eachCsvRecord(text, table.reading);
+  } catch (e) {
+    throw asImportError(e, file);
+  }
+  table.finish();
+}
+
+/** A table streamed (CSV: the text is never held whole) or read whole (JSON), record by record. */
+async function streamTable(path: string, file: string, required: readonly string[], onRecord: (r: CordisRecord) => void, meter: ReadMeter): Promise<void> {
+  if (file.toLowerCase().endsWith('.json')) {
+    meter.at(file, 0);
+    readTable(path, file, required, onRecord);
+    meter.fileDone(file, statSync(path).size);
+    return;
+  }
+  const table = csvTable(file, required, onRecord);
+  let bytes = 0;
+  try {
+    await eachCsvRecordInFile(path, table.reading, (b) => meter.at(file, (bytes = b)));
+  } catch (e) {
+    throw asImportError(e, file);
+  }
+  meter.fileDone(file, bytes);
+  table.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,28 +404,23 @@ export function projectStatus(start: string | null, end: string | null, cordisSt
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-/** Reads a CORDIS export folder into a batch with the file and line of every row. */
-export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle {
+/** The folder's organisation and project tables (their file names), or an ImportError. */
+function cordisTables(dir: string): { projFile: string; orgFile: string } {
   const orgFile = tableFile(dir, 'organization');
   const projFile = tableFile(dir, 'project');
   if (orgFile === null || projFile === null)
     throw new ImportError([
       { file: dir, line: null, field: null, message: 'not a CORDIS export (expected organization.json and project.json, or organization.csv and project.csv)' },
     ]);
-  const issues: ImportIssue[] = [];
-  const table = (file: string, required: readonly string[]): CordisRecord[] => {
-    try {
-      return readTable(join(dir, file), file, required);
-    } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
-      issues.push(...e.issues);
-      return [];
-    }
-  };
-  const projRecords = table(projFile, REQUIRED.project);
-  const orgRecords = table(orgFile, REQUIRED.organization);
-  if (issues.length > 0) throw new ImportError(issues);
+  return { projFile, orgFile };
+}
 
+/**
+ * Maps records to batch rows as they come, projects first, then organisations. Records that cannot
+ * be read are noted and left out; `finish` gives the batch, or every problem found.
+ */
+function cordisMapper(projFile: string, orgFile: string, options: CordisOptions): { project: (r: CordisRecord) => void; organisation: (r: CordisRecord) => void; finish: () => CsvBundle } {
+  const issues: ImportIssue[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const issue = (file: string, line: number, field: string | null, message: string) => issues.push({ file, line, field, message });
   const origins = Object.fromEntries(BATCH_KEYS.map((k) => [k, [] as RowOrigin[]])) as Record<BatchKey, RowOrigin[]>;
@@ -397,7 +432,7 @@ export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle 
 
   // Projects.
   const projects: Record<string, unknown>[] = [];
-  for (const { fields: f, line } of projRecords) {
+  const project = ({ fields: f, line }: CordisRecord): void => {
     noteDate(f.contentupdatedate);
     const before = issues.length;
     const key = cordisKey(f.id);
@@ -405,7 +440,7 @@ export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle 
     const start = parseCordisDate(f.startdate);
     const end = parseCordisDate(f.enddate);
     if (isFullDate(start) && isFullDate(end) && end < start) issue(projFile, line, 'endDate', `ends (${end}) before it starts (${start})`);
-    if (issues.length > before || key === null) continue;
+    if (issues.length > before || key === null) return;
     const acronym = str(f.acronym);
     const title = str(f.title);
     const objective = str(f.objective);
@@ -420,13 +455,13 @@ export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle 
       sourceIds: [CORDIS_SOURCE_ID],
     });
     origins.projects.push({ file: projFile, line });
-  }
+  };
 
   // Organisations (one actor each) and their participations (one per organisation and project).
   const actors = new Map<string, Record<string, unknown>>();
   const participations = new Map<string, { actorId: string; projectId: string; role: ParticipationRole; contribution: number | null; notes: string[] }>();
   const participationOrigins = new Map<string, RowOrigin>();
-  for (const { fields: f, line } of orgRecords) {
+  const organisation = ({ fields: f, line }: CordisRecord): void => {
     noteDate(f.contentupdatedate);
     const before = issues.length;
     const orgKey = cordisKey(f.organisationid);
@@ -437,7 +472,7 @@ export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle 
     const contribution = parseAmount(f.eccontribution);
     if (contribution === undefined) issue(orgFile, line, 'ecContribution', `not a number: "${str(f.eccontribution)}"`);
     else if (contribution !== null && contribution < 0) issue(orgFile, line, 'ecContribution', `must not be negative: ${contribution}`);
-    if (issues.length > before || orgKey === null || projKey === null || contribution === undefined) continue;
+    if (issues.length > before || orgKey === null || projKey === null || contribution === undefined) return;
 
     const actorId = cordisActorId(orgKey);
     const name = cut(str(f.name) || str(f.shortname), 300);
@@ -478,39 +513,87 @@ export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle 
       prev.contribution = prev.contribution === null ? contribution : contribution === null ? prev.contribution : prev.contribution + contribution;
       for (const n of notes) if (!prev.notes.includes(n)) prev.notes.push(n);
     }
-  }
-
-  const batch: GraphBatchInput = {
-    sources: [
-      {
-        id: CORDIS_SOURCE_ID,
-        title: 'CORDIS – EU research projects and participants',
-        url: 'https://cordis.europa.eu/',
-        date: latest || null,
-        publisher: 'European Commission',
-      },
-    ],
-    actors: [...actors.values()],
-    projects,
-    participations: [...participations.values()].map(({ notes, contribution, ...p }) => ({
-      ...p,
-      contribution: contribution === null ? null : Math.round(contribution * 100) / 100,
-      description: notes.length > 0 ? notes.join('; ') : null,
-      sourceIds: [CORDIS_SOURCE_ID],
-    })),
   };
-  origins.sources.push({ file: orgFile, line: 1 });
-  origins.participations.push(...participationOrigins.values());
 
-  if (issues.length > 0) {
-    // Rows with problems of their own were left out; name the shape problems of the rest too, so
-    // that one report lists everything that can be checked without the store.
-    const shape = parseBatch(batch).issues;
-    if (shape.length > 0) issues.push(...toImportError(new BatchValidationError(shape), origins).issues);
-    issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-    throw new ImportError(issues);
+  const finish = (): CsvBundle => {
+    const batch: GraphBatchInput = {
+      sources: [
+        {
+          id: CORDIS_SOURCE_ID,
+          title: 'CORDIS – EU research projects and participants',
+          url: 'https://cordis.europa.eu/',
+          date: latest || null,
+          publisher: 'European Commission',
+        },
+      ],
+      actors: [...actors.values()],
+      projects,
+      participations: [...participations.values()].map(({ notes, contribution, ...p }) => ({
+        ...p,
+        contribution: contribution === null ? null : Math.round(contribution * 100) / 100,
+        description: notes.length > 0 ? notes.join('; ') : null,
+        sourceIds: [CORDIS_SOURCE_ID],
+      })),
+    };
+    origins.sources.push({ file: orgFile, line: 1 });
+    origins.participations.push(...participationOrigins.values());
+
+    if (issues.length > 0) {
+      // Rows with problems of their own were left out; name the shape problems of the rest too, so
+      // that one report lists everything that can be checked without the store.
+      const shape = parseBatch(batch).issues;
+      if (shape.length > 0) issues.push(...toImportError(new BatchValidationError(shape), origins).issues);
+      issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+      throw new ImportError(issues);
+    }
+    return { batch, origins };
+  };
+
+  return { project, organisation, finish };
+}
+
+/** Reads a CORDIS export folder into a batch with the file and line of every row (each table read whole). */
+export function readCordis(dir: string, options: CordisOptions = {}): CsvBundle {
+  const { projFile, orgFile } = cordisTables(dir);
+  const map = cordisMapper(projFile, orgFile, options);
+  const issues: ImportIssue[] = [];
+  for (const [file, required, add] of [
+    [projFile, REQUIRED.project, map.project],
+    [orgFile, REQUIRED.organization, map.organisation],
+  ] as const) {
+    try {
+      readTable(join(dir, file), file, required, add);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      issues.push(...e.issues);
+    }
   }
-  return { batch, origins };
+  if (issues.length > 0) throw new ImportError(issues);
+  return map.finish();
+}
+
+/**
+ * Reads a CORDIS export folder like `readCordis`, streaming CSV tables: their text is never held
+ * whole, each record is mapped as it is parsed. `onProgress` hears the bytes read of both tables.
+ */
+export async function streamCordis(dir: string, options: CordisOptions & { onProgress?: ProgressListener } = {}): Promise<CsvBundle> {
+  const { projFile, orgFile } = cordisTables(dir);
+  const map = cordisMapper(projFile, orgFile, options);
+  const meter = ReadMeter.forFiles([join(dir, projFile), join(dir, orgFile)], options.onProgress);
+  const issues: ImportIssue[] = [];
+  for (const [file, required, add] of [
+    [projFile, REQUIRED.project, map.project],
+    [orgFile, REQUIRED.organization, map.organisation],
+  ] as const) {
+    try {
+      await streamTable(join(dir, file), file, required, add, meter);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return map.finish();
 }
 
 function regionFor(f: Fields, known: ReadonlySet<string> | undefined): string | null {

@@ -1,13 +1,15 @@
 /**
  * Reads a folder of CSV files in the template format into a batch, remembering where each row came
- * from, so that validation errors name the file and line.
+ * from, so that validation errors name the file and line. Imports stream each file (its text is
+ * never held whole); the whole-text forms serve small inputs (the demo network, tests).
  */
-import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { type BatchValidationError, formatPath } from '../store/batch.ts';
-import { CSV_FILES, parseCell } from './csv-format.ts';
+import { CSV_FILES, parseCell, type Column } from './csv-format.ts';
+import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
+import { ReadMeter, type ProgressListener } from './progress.ts';
 
 export interface RowOrigin {
   file: string;
@@ -38,41 +40,108 @@ export interface CsvBundle {
   origins: Record<BatchKey, RowOrigin[]>;
 }
 
-/** Detects `;` or `,` from the header line. */
-function delimiterOf(text: string): string {
-  const header = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+/** `;` when the header line has more semicolons than commas, else `,`. */
+const delimiterOf = (header: string): string => ((header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',');
+
+type Known = ReadonlyMap<string, Column>;
+const knownColumns = (key: BatchKey): Known => new Map(CSV_FILES[key].columns.map((c) => [c.header, c]));
+
+function unknownColumns(headers: readonly string[], known: Known, file: string, headerLine: number): ImportIssue[] {
+  return headers
+    .filter((h) => !known.has(h))
+    .map((h) => ({ file, line: headerLine, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` }));
 }
 
+function rowOf(record: Record<string, string>, known: Known): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [h, raw] of Object.entries(record)) {
+    const c = known.get(h);
+    if (c) row[c.field] = parseCell(raw, c.type);
+  }
+  return row;
+}
+
+/**
+ * The rows of one template file, built record by record as the parser hands them over. A record's
+ * line is the one after the line the previous record ended on. The columns are checked at the first
+ * record; with an unknown column no rows are built (the rest of the file is still parsed, so that a
+ * syntax error further down is what gets reported, as it always was).
+ */
+class TemplateRows {
+  readonly rows: Record<string, unknown>[] = [];
+  readonly origins: RowOrigin[] = [];
+  private readonly known: Known;
+  private headerIssues: ImportIssue[] | null = null;
+  private previousEnd = 1;
+
+  constructor(
+    key: BatchKey,
+    private readonly file: string,
+  ) {
+    this.known = knownColumns(key);
+  }
+
+  readonly reading: CsvReading = {
+    delimiter: delimiterOf,
+    columns: (header) => header.map((h) => h.trim().toLowerCase()),
+    onRecord: (record, info) => {
+      const line = this.previousEnd + 1;
+      this.previousEnd = info.lines;
+      this.headerIssues ??= unknownColumns(Object.keys(record), this.known, this.file, 1);
+      if (this.headerIssues.length > 0) return;
+      this.rows.push(rowOf(record, this.known));
+      this.origins.push({ file: this.file, line });
+    },
+  };
+
+  /** The rows, or the unknown columns as an ImportError. */
+  result(): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+    if (this.headerIssues !== null && this.headerIssues.length > 0) throw new ImportError(this.headerIssues);
+    return { rows: this.rows, origins: this.origins };
+  }
+}
+
+/** A CsvError as an ImportError of `file`; anything else as it is. */
+function rethrow(e: unknown, file: string): never {
+  const issue = csvIssue(e, file);
+  throw issue === null ? e : new ImportError([issue]);
+}
+
+/** One template file's rows from its whole text. */
 export function parseCsvFile(key: BatchKey, text: string, file: string): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
-  const issues: ImportIssue[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  const rows = new TemplateRows(key, file);
   try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
-      skip_empty_lines: true,
-      relax_column_count: false,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
+    eachCsvRecord(text, rows.reading);
   } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new ImportError([{ file, line: err.lines ?? null, field: null, message: err.message }]);
+    rethrow(e, file);
   }
-  const lines: number[] = [];
-  let prevEnd = 1;
-  for (const { info } of records) {
-    lines.push(prevEnd + 1);
-    prevEnd = info.lines;
+  return rows.result();
+}
+
+/**
+ * One template file's rows, streamed from `path`: the file's text is never held whole, only the
+ * rows built from it. `meter` hears the bytes read.
+ */
+export async function streamCsvFile(
+  key: BatchKey,
+  path: string,
+  file: string,
+  meter: ReadMeter = new ReadMeter(0),
+): Promise<{ rows: Record<string, unknown>[]; origins: RowOrigin[] }> {
+  const rows = new TemplateRows(key, file);
+  let bytes = 0;
+  try {
+    await eachCsvRecordInFile(path, rows.reading, (b) => meter.at(file, (bytes = b)));
+  } catch (e) {
+    rethrow(e, file);
   }
-  const headers = records[0] ? Object.keys(records[0].record) : [];
-  return rowsFromRecords(key, headers, records.map((r, i) => ({ record: r.record, line: lines[i] as number })), file, issues);
+  meter.fileDone(file, bytes);
+  return rows.result();
 }
 
 /**
  * Template records (header → cell text) as batch rows of one kind, with their origins; unknown
- * columns are an error naming the header line. Shared by the CSV and XLSX readers.
+ * columns are an error naming the header line. Used by the XLSX reader.
  */
 export function rowsFromRecords(
   key: BatchKey,
@@ -82,33 +151,56 @@ export function rowsFromRecords(
   issues: ImportIssue[] = [],
   headerLine = 1,
 ): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
-  const known = new Map(CSV_FILES[key].columns.map((c) => [c.header, c]));
-  for (const h of headers) if (!known.has(h)) issues.push({ file, line: headerLine, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` });
+  const known = knownColumns(key);
+  issues.push(...unknownColumns(headers, known, file, headerLine));
   if (issues.length > 0) throw new ImportError(issues);
-  const rows: Record<string, unknown>[] = [];
-  const origins: RowOrigin[] = [];
-  for (const { record, line } of records) {
-    const row: Record<string, unknown> = {};
-    for (const [h, raw] of Object.entries(record)) {
-      const c = known.get(h);
-      if (c) row[c.field] = parseCell(raw, c.type);
-    }
-    rows.push(row);
-    origins.push({ file, line });
-  }
-  return { rows, origins };
+  return { rows: records.map(({ record }) => rowOf(record, known)), origins: records.map(({ line }) => ({ file, line })) };
 }
 
-/** Reads every template file present in `dir` (missing files = no rows of that kind). */
+/** The template files present in `dir`, in batch order. */
+const templateFiles = (dir: string): { key: BatchKey; file: string; path: string }[] =>
+  BATCH_KEYS.map((key) => ({ key, file: CSV_FILES[key].file, path: join(dir, CSV_FILES[key].file) })).filter((f) => existsSync(f.path));
+
+const emptyOrigins = () => Object.fromEntries(BATCH_KEYS.map((k) => [k, [] as RowOrigin[]])) as Record<BatchKey, RowOrigin[]>;
+
+/**
+ * Reads every template file present in `dir` (missing files = no rows of that kind), each file's
+ * text whole: for small folders such as the demo network. Imports stream (`streamCsvBundle`).
+ */
 export function readCsvBundle(dir: string): CsvBundle {
   const batch: GraphBatchInput = {};
-  const origins = Object.fromEntries(BATCH_KEYS.map((k) => [k, [] as RowOrigin[]])) as Record<BatchKey, RowOrigin[]>;
+  const origins = emptyOrigins();
   const issues: ImportIssue[] = [];
-  for (const key of BATCH_KEYS) {
-    const path = join(dir, CSV_FILES[key].file);
-    if (!existsSync(path)) continue;
+  for (const { key, file, path } of templateFiles(dir)) {
     try {
-      const r = parseCsvFile(key, readFileSync(path, 'utf8'), CSV_FILES[key].file);
+      const r = parseCsvFile(key, readFileSync(path, 'utf8'), file);
+      batch[key] = r.rows;
+      origins[key] = r.origins;
+    } catch (e) {
+      if (e instanceof ImportError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length > 0) throw new ImportError(issues);
+  return { batch, origins };
+}
+
+/**
+ * Reads every template file present in `dir` like `readCsvBundle`, streaming each file; the
+ * problems of all files are reported together. `onProgress` hears the bytes read of all files.
+ */
+export async function streamCsvBundle(dir: string, onProgress?: ProgressListener): Promise<CsvBundle> {
+  const files = templateFiles(dir);
+  const meter = ReadMeter.forFiles(
+    files.map((f) => f.path),
+    onProgress,
+  );
+  const batch: GraphBatchInput = {};
+  const origins = emptyOrigins();
+  const issues: ImportIssue[] = [];
+  for (const { key, file, path } of files) {
+    try {
+      const r = await streamCsvFile(key, path, file, meter);
       batch[key] = r.rows;
       origins[key] = r.origins;
     } catch (e) {

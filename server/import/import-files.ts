@@ -2,15 +2,20 @@
  * Imports template files into a store: a folder of CSV template files or one of them. Every
  * import is validated in one transaction; a dry run reports what would change and writes nothing.
  * Problems come back as file/line issues (`ImportError`), nothing written.
+ *
+ * CSV files (template and CORDIS) are streamed: their text is never held whole, only the rows read
+ * from it (the write is one transaction, so the batch is). XLSX, JSON, GEXF and GraphML files are
+ * read whole. `onProgress` hears the bytes read, then the rows checked and written.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { BatchValidationError } from '../store/batch.ts';
-import type { BatchResult, GraphStore } from '../store/graph-store.ts';
-import { ImportError, parseCsvFile, readCsvBundle, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
+import type { BatchResult, GraphStore, WriteOptions } from '../store/graph-store.ts';
+import { ImportError, streamCsvBundle, streamCsvFile, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
 import { CSV_FILES } from './csv-format.ts';
-import { isCordisFolder, readCordis } from './cordis.ts';
+import { isCordisFolder, streamCordis } from './cordis.ts';
+import { ReadMeter, type ProgressListener } from './progress.ts';
 import { readGexf } from './gexf.ts';
 import { readGraphml } from './graphml.ts';
 import { readJson } from './json.ts';
@@ -19,22 +24,44 @@ import { readXlsx } from './xlsx.ts';
 /** The file types an import takes (by extension; a folder holds CSV template files). */
 export const IMPORT_TYPES = ['.csv', '.xlsx', '.json', '.gexf', '.graphml'] as const;
 
+export type { ImportProgress, ProgressListener } from './progress.ts';
+
+export interface ReadOptions {
+  /** The regions the store holds (CORDIS organisations are placed only in one of them). */
+  regionIds?: ReadonlySet<string>;
+  /** Hears the bytes read (phase `read`). */
+  onProgress?: ProgressListener;
+}
+
+/** A file read whole by `read`, with read progress before and after. */
+function whole<T>(path: string, meter: ReadMeter, read: (file: string) => T): T {
+  const file = basename(path);
+  meter.at(file, 0);
+  const result = read(file);
+  meter.fileDone(file, meter.total);
+  return result;
+}
+
 /**
  * Reads what a path holds: a CORDIS export folder, a folder of CSV template files, one template CSV file (named like
  * `actors.csv`), an XLSX workbook with one sheet per template file, our JSON export, or a GEXF
  * (Gephi) or GraphML (yEd) file — ours exactly, anyone else's as actors and cooperations.
  */
-export async function readImport(path: string, known: { regionIds?: ReadonlySet<string> } = {}): Promise<CsvBundle> {
+export async function readImport(path: string, options: ReadOptions = {}): Promise<CsvBundle> {
+  const { onProgress } = options;
   if (!existsSync(path)) throw new ImportError([{ file: path, line: null, field: null, message: 'no such file or folder' }]);
   // A CORDIS export (organization/project as JSON or `;`-CSV): organisations are placed in the regions the store knows.
-  if (statSync(path).isDirectory() && isCordisFolder(path)) return readCordis(path, { regionIds: new Set(known.regionIds ?? []) });
+  if (statSync(path).isDirectory() && isCordisFolder(path)) return streamCordis(path, { regionIds: new Set(options.regionIds ?? []), onProgress });
   const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(readFileSync(path), basename(path));
-  if (ext === '.json') return readJson(readFileSync(path, 'utf8'), basename(path));
-  if (ext === '.gexf') return readGexf(readFileSync(path, 'utf8'), basename(path));
-  if (ext === '.graphml') return readGraphml(readFileSync(path, 'utf8'), basename(path));
+  if (['.xlsx', '.json', '.gexf', '.graphml'].includes(ext)) {
+    const meter = ReadMeter.forFiles([path], onProgress);
+    if (ext === '.xlsx') return whole(path, meter, (file) => readXlsx(readFileSync(path), file));
+    if (ext === '.json') return whole(path, meter, (file) => readJson(readFileSync(path, 'utf8'), file));
+    if (ext === '.gexf') return whole(path, meter, (file) => readGexf(readFileSync(path, 'utf8'), file));
+    return whole(path, meter, (file) => readGraphml(readFileSync(path, 'utf8'), file));
+  }
   if (statSync(path).isDirectory()) {
-    const bundle = readCsvBundle(path);
+    const bundle = await streamCsvBundle(path, onProgress);
     if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !BATCH_KEYS.some((k) => existsSync(`${path}/${CSV_FILES[k].file}`)))
       throw new ImportError([{ file: path, line: null, field: null, message: `no template files here (expected: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
     return bundle;
@@ -43,7 +70,7 @@ export async function readImport(path: string, known: { regionIds?: ReadonlySet<
   const key = BATCH_KEYS.find((k) => CSV_FILES[k].file === name);
   if (key === undefined)
     throw new ImportError([{ file: name, line: null, field: null, message: `not a template file name (expected one of: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
-  const { rows, origins } = parseCsvFile(key, readFileSync(path, 'utf8'), name);
+  const { rows, origins } = await streamCsvFile(key, path, name, ReadMeter.forFiles([path], onProgress));
   const batch: GraphBatchInput = { [key]: rows };
   const all = Object.fromEntries(BATCH_KEYS.map((k) => [k, k === key ? origins : []])) as Record<BatchKey, RowOrigin[]>;
   return { batch, origins: all };
@@ -51,12 +78,42 @@ export async function readImport(path: string, known: { regionIds?: ReadonlySet<
 
 const isCordisPath = (path: string) => existsSync(path) && statSync(path).isDirectory() && isCordisFolder(path);
 
-/** Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line. */
-export async function importFiles(store: GraphStore, path: string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
+/**
+ * Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line;
+ * `audit` is recorded by the store.
+ * `onProgress` hears the bytes read (`read`), then the rows of the batch: `validate` at 0 until the
+ * store has checked them all, then `write` as the store writes them.
+ */
+export async function importFiles(
+  store: GraphStore,
+  path: string,
+  options: Pick<WriteOptions, 'dryRun' | 'audit'> & { onProgress?: ProgressListener } = {},
+): Promise<BatchResult> {
+  const { onProgress } = options;
   const regionIds = isCordisPath(path) ? new Set((await store.regions()).map((r) => r.id)) : undefined;
-  const { batch, origins } = await readImport(path, { regionIds });
+  const { batch, origins } = await readImport(path, { regionIds, onProgress });
+  const rows = BATCH_KEYS.reduce((n, k) => n + (batch[k]?.length ?? 0), 0);
+  let validated = false;
+  const checked = () => {
+    if (validated) return;
+    validated = true;
+    onProgress?.({ phase: 'validate', done: rows, total: rows, unit: 'rows' });
+  };
+  onProgress?.({ phase: 'validate', done: 0, total: rows, unit: 'rows' });
   try {
-    return await store.applyBatch(batch, { dryRun: options.dryRun === true });
+    const result = await store.applyBatch(batch, {
+      dryRun: options.dryRun === true,
+      audit: options.audit,
+      // The store checks the whole batch before it writes the first row.
+      onProgress:
+        onProgress &&
+        ((done, total) => {
+          checked();
+          onProgress({ phase: 'write', done, total, unit: 'rows' });
+        }),
+    });
+    checked(); // a store that reports no write progress checked and wrote in one step
+    return result;
   } catch (e) {
     throw e instanceof BatchValidationError ? toImportError(e, origins) : e;
   }

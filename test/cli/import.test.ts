@@ -1,7 +1,8 @@
 /**
  * `npm run import`: the CLI spawned on the demo's CSV template files: a dry run writes nothing,
  * an import writes everything in one go, a second import changes nothing, and a folder with three
- * broken rows is rejected whole, naming the three lines.
+ * broken rows is rejected whole, naming the three lines. Its stderr is a pipe here, so it draws no
+ * progress bar (the bar itself: server/cli/progress.test.ts).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +63,7 @@ describe.skipIf(onNeo4j)('npm run import', () => {
   it('imports all rows in one transaction; the same files again change nothing', async () => {
     const first = await run([DEMO]);
     expect(first.code).toBe(0);
+    expect(first.stderr).toBe(''); // no progress bar when stderr is not a terminal
     expect(cell(first.stdout, 'actors.csv', 0)).toBe(37);
     expect(await actorCount()).toBe(37);
     const again = await run([DEMO]);
