@@ -12,10 +12,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from './context.ts';
+import { bearer, sessionOf, type ReadAccess } from './auth/session.ts';
+import { usageRecorder } from './auth/tokens.ts';
 import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
 import { exportHandler } from './export/http.ts';
+import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { BatchValidationError, formatPath } from './store/batch.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
@@ -29,6 +32,10 @@ export interface AppOptions {
   development: boolean;
   /** Error of a failed start, reported by /healthz. */
   startError?: () => Error | null;
+  /** Whether reading needs a token (default open). */
+  readAccess?: ReadAccess;
+  /** The address users open (for sign-in links); known once the server listens. */
+  baseUrl: () => string;
 }
 
 /** Limits for a single GraphQL request. */
@@ -81,6 +88,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
 
   const app = express();
   app.disable('x-powered-by');
+  const readAccess = opts.readAccess ?? 'open';
+  const recordUse = usageRecorder(opts.store);
 
   app.get('/healthz', async (_req, res) => {
     const store = opts.store();
@@ -101,7 +110,10 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   });
 
   app.get('/export/:format', (req, res, next) => {
-    exportHandler(opts.store)(req, res).catch(next);
+    exportHandler(opts.store, readAccess)(req, res).catch(next);
+  });
+  app.post('/import', express.json({ limit: IMPORT_BODY_LIMIT }), (req, res, next) => {
+    importHandler(opts.store, readAccess)(req, res).catch(next);
   });
 
   const graphiql = join(opts.clientDir, 'graphiql.html');
@@ -118,18 +130,19 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => {
+      context: async ({ req }): Promise<Context> => {
         const store = opts.store();
         const analysis = opts.analysis();
         if (!store || !analysis) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
-        return { store, analysis };
+        const session = await sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse);
+        return { store, analysis, session, baseUrl: opts.baseUrl() };
       },
     }),
   );
 
   if (existsSync(opts.clientDir)) {
     app.use(express.static(opts.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|export\/).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/|import$).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
   }
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -26,6 +26,15 @@ describe('config', () => {
     }
   });
 
+  it('access: reading open by default, READ_ACCESS=token closes it; PUBLIC_URL for sign-in links', () => {
+    expect(loadConfig({})).toMatchObject({ readAccess: 'open', publicUrl: null });
+    expect(loadConfig({ READ_ACCESS: 'token', PUBLIC_URL: 'https://atlas.example.org/' })).toMatchObject({
+      readAccess: 'token',
+      publicUrl: 'https://atlas.example.org/',
+    });
+    expect(() => loadConfig({ READ_ACCESS: 'closed', PUBLIC_URL: 'nope' })).toThrow(/READ_ACCESS[\s\S]*PUBLIC_URL/);
+  });
+
   it('requires a password with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'neo4j://db:7687' })).toThrow(/NEO4J_PASSWORD/);
   });

@@ -20,6 +20,13 @@ const schema = z
     NEO4J_PASSWORD: z.string().default(''),
     NEO4J_DATABASE: z.string().trim().default('neo4j'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    READ_ACCESS: z.enum(['open', 'token'], "must be 'open' (anyone may read) or 'token' (reading needs a viewer token)").default('open'),
+    PUBLIC_URL: z
+      .string()
+      .trim()
+      .url('must be a URL like https://atlas.example.org/')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .superRefine((v, ctx) => {
     if (v.NEO4J_URI && v.NEO4J_PASSWORD === '')
@@ -33,6 +40,10 @@ export interface Config {
   /** The embedded database file (DATA_DIR/netzwerkatlas.sqlite). */
   databaseFile: string;
   neo4j: { uri: string; username: string; password: string; database: string } | null;
+  /** Whether reading needs a (viewer) token; writing always needs an editor token. */
+  readAccess: 'open' | 'token';
+  /** The address users open (for sign-in links); null: the address the server listens on. */
+  publicUrl: string | null;
   /** Development shows error details; anything else masks unexpected errors. */
   development: boolean;
   env: 'development' | 'production' | 'test';
@@ -59,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     neo4j: v.NEO4J_URI
       ? { uri: v.NEO4J_URI, username: v.NEO4J_USERNAME, password: v.NEO4J_PASSWORD, database: v.NEO4J_DATABASE }
       : null,
+    readAccess: v.READ_ACCESS,
+    publicUrl: v.PUBLIC_URL ?? null,
     development: v.NODE_ENV === 'development',
     env: v.NODE_ENV,
   };

@@ -10,12 +10,15 @@ import type { GraphStore } from './store/graph-store.ts';
 import { workerRunner } from './analysis/runner.ts';
 import { AnalysisService } from './metrics/metrics.service.ts';
 import { openStore } from './store/open-store.ts';
+import { ensureAdminToken, signInUrl } from './auth/tokens.ts';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 export interface Running {
   url: string;
   store: GraphStore;
+  /** The admin token created on this start (first start only), else null. */
+  adminSecret: string | null;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let ready: GraphStore | null = null;
   let analysis: AnalysisService | null = null;
   let failed: Error | null = null;
+  let baseUrl = config.publicUrl ?? '';
   const { app, apollo } = await createApp({
+    readAccess: config.readAccess,
+    baseUrl: () => baseUrl,
     store: () => ready,
     analysis: () => analysis,
     startError: () => failed,
@@ -55,11 +61,26 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  baseUrl = config.publicUrl ?? url;
+  let adminSecret: string | null = null;
 
   const store = await openStore(config);
   try {
     await store.init();
     if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
+    adminSecret = await ensureAdminToken(store);
+    if (adminSecret !== null) {
+      // Shown once: only the hash is stored. `npm run token -- create --role admin --name …` makes another.
+      log(
+        [
+          '',
+          'An admin access token was created. Open this link to sign in as admin (shown only now; keep it safe):',
+          `    ${signInUrl(baseUrl, adminSecret)}`,
+          'More tokens: npm run token -- create --role editor --name "…"   (see README, "Access")',
+          '',
+        ].join('\n'),
+      );
+    }
     // The worker reads the store through its own connection (not possible for an in-memory database).
     analysis = new AnalysisService(store, workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null));
     ready = store;
@@ -75,6 +96,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   return {
     url,
     store,
+    adminSecret,
     async close() {
       await stopListening(server);
       await apollo.stop();

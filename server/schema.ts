@@ -3,6 +3,10 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver.ts';
+import { AuditResolver } from './audit/audit.resolver.ts';
+import { AuthResolver } from './auth/auth.resolver.ts';
+import { CooperationResolver, EventParticipationResolver, ParticipationResolver, TargetResolver } from './relation/relation.resolver.ts';
+import { SourceResolver } from './source/source.resolver.ts';
 import { EventResolver } from './event/event.resolver.ts';
 import { MetricsResolver } from './metrics/metrics.resolver.ts';
 import { NetworkResolver } from './network/network.resolver.ts';
@@ -14,7 +18,22 @@ let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [SearchResolver, ActorResolver, ProjectResolver, RegionResolver, EventResolver, NetworkResolver, MetricsResolver],
+    resolvers: [
+      SearchResolver,
+      ActorResolver,
+      ProjectResolver,
+      RegionResolver,
+      EventResolver,
+      SourceResolver,
+      ParticipationResolver,
+      EventParticipationResolver,
+      CooperationResolver,
+      TargetResolver,
+      NetworkResolver,
+      MetricsResolver,
+      AuditResolver,
+      AuthResolver,
+    ],
     validate: false,
   });
   return built;

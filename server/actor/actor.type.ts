@@ -3,6 +3,7 @@ import { NodeRef, SourceType } from '../common/common.type.ts';
 
 @ObjectType({ description: 'The actor takes part in a project.' })
 export class ActorParticipation {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'lead, partner, advisory, funder, associated or service_provider' }) role!: string;
   @Field(() => NodeRef) project!: NodeRef;
   @Field(() => Float, { nullable: true, description: 'Funding the actor receives in the project (e.g. the EU contribution), in euros.' })
@@ -15,6 +16,7 @@ export class ActorParticipation {
 
 @ObjectType({ description: 'The actor organises, presents at or attends an event.' })
 export class ActorEventRole {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'organiser, attendee or presenter' }) role!: string;
   @Field(() => NodeRef) event!: NodeRef;
   @Field(() => String, { nullable: true }) date!: string | null;
@@ -24,6 +26,7 @@ export class ActorEventRole {
 
 @ObjectType({ description: 'A direct tie stated in a source, seen from this actor.' })
 export class ActorCooperation {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'cooperation, member_of, part_of, carrier_of or service' }) kind!: string;
   @Field(() => NodeRef) partner!: NodeRef;
   @Field(() => Boolean, { description: 'true when this actor is the stated subject (this actor is member_of the partner, …)' })
@@ -37,6 +40,7 @@ export class ActorCooperation {
 @ObjectType({ description: 'An organisation in the network: company, university, chamber, agency, …' })
 export class Actor {
   @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'Changes with every edit: send it back with an update or delete (optimistic locking).' }) version!: number;
   @Field(() => String) name!: string;
   @Field(() => String) kind!: string;
   @Field(() => [String]) sectors!: string[];

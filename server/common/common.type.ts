@@ -1,5 +1,5 @@
 /** GraphQL types shared by all domain types: node types, references and provenance. */
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { NodeType as NodeTypeName, Source } from '../domain/model.ts';
 
 export const NodeType = { ACTOR: 'ACTOR', PROJECT: 'PROJECT', REGION: 'REGION', EVENT: 'EVENT' } as const satisfies Record<NodeTypeName, NodeTypeName>;
@@ -44,3 +44,12 @@ export function sourcesOf(ids: readonly string[], all: readonly Source[]): Sourc
 
 /** Lists in entity details are capped; the count field tells the full number. */
 export const DETAIL_LIST_LIMIT = 500;
+
+@ObjectType({ description: 'What a delete removed.' })
+export class Deleted {
+  @Field(() => String, { description: 'actors, projects, regions, events, sources, participations, eventParticipations, cooperations or targets' })
+  type!: string;
+  @Field(() => String, { description: 'The id, or the natural key of a relationship (actorId|projectId, actorId|partnerId|kind, …).' })
+  id!: string;
+  @Field(() => Int, { description: 'Relationship rows removed with it (an actor’s participations and ties, …).' }) cascaded!: number;
+}

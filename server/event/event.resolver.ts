@@ -1,8 +1,10 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { EntityMutations } from '../common/edit.resolver.ts';
+import { EventInput } from './event.input.ts';
 import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import type { EventDetails } from '../store/graph-store.ts';
+import type { EventDetails, GraphStore } from '../store/graph-store.ts';
 import { toTargeting } from '../project/project.resolver.ts';
 import { Event } from './event.type.ts';
 
@@ -10,9 +12,11 @@ export function toEvent(d: EventDetails): Event {
   const src = (ids: string[]) => sourcesOf(ids, d.sources);
   return {
     ...d.event,
+    version: d.version,
     place: d.place ? ref('REGION', d.place) : null,
     project: d.project ? ref('PROJECT', d.project) : null,
     participants: d.participations.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
+      version: p.version,
       role: p.role,
       actor: ref('ACTOR', p.actor),
       description: p.description,
@@ -23,8 +27,13 @@ export function toEvent(d: EventDetails): Event {
   };
 }
 
+const readEvent = async (store: GraphStore, id: string) => {
+  const d = await store.eventDetails(id);
+  return d ? toEvent(d) : null;
+};
+
 @Resolver(() => Event)
-export class EventResolver {
+export class EventResolver extends EntityMutations({ key: 'events', name: 'Event', input: EventInput, output: Event, read: readEvent }) {
   @Query(() => Event, { description: 'An event with its place, project, participants and provenance.' })
   async event(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<Event> {
     const d = await store.eventDetails(id);

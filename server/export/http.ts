@@ -1,9 +1,11 @@
 /**
  * Downloads: `GET /export/<format>` sends everything the store holds as an XLSX workbook, JSON,
- * GEXF, GraphML or a Cypher script (one file each; the CSV folder is the CLI's). Reading is open
- * to everyone who may read the network.
+ * GEXF, GraphML or a Cypher script (one file each; the CSV folder is the CLI's). Anyone who may read
+ * the network may download it (a token in the Authorization header when READ_ACCESS=token).
  */
 import type { Request, Response } from 'express';
+import { allow } from '../auth/http.ts';
+import type { ReadAccess } from '../auth/session.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.ts';
 
@@ -18,7 +20,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The formats that download as one file. */
 export const DOWNLOAD_FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormatName[]).filter((f) => EXPORT_FORMATS[f].output !== 'folder');
 
-export function exportHandler(store: () => GraphStore | null) {
+export function exportHandler(store: () => GraphStore | null, readAccess: ReadAccess = 'open') {
   return async (req: Request, res: Response): Promise<void> => {
     const format = String(req.params.format ?? '') as ExportFormatName;
     const spec = (DOWNLOAD_FORMATS as string[]).includes(format) ? EXPORT_FORMATS[format] : undefined;
@@ -31,6 +33,7 @@ export function exportHandler(store: () => GraphStore | null) {
       res.status(503).json({ errors: [{ message: 'The store is starting; try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       return;
     }
+    if (!(await allow(s, req, res, readAccess, null))) return;
     const content = await spec.write(await s.exportBatch());
     const name = `netzwerkatlas-${new Date().toISOString().slice(0, 10)}${spec.output.extension}`;
     res.setHeader('content-type', CONTENT_TYPES[spec.output.extension] ?? 'application/octet-stream');

@@ -1,16 +1,18 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { EntityMutations } from '../common/edit.resolver.ts';
+import { ProjectInput } from './project.input.ts';
 import { DETAIL_LIST_LIMIT, ref, sourcesOf } from '../common/common.type.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import type { ProjectDetails } from '../store/graph-store.ts';
+import type { GraphStore, HasVersion, ProjectDetails } from '../store/graph-store.ts';
 import type { Region as RegionRow, Source, Target } from '../domain/model.ts';
 import { Project, type Targeting } from './project.type.ts';
 
 const ROLE_ORDER = ['lead', 'partner', 'associated', 'advisory', 'service_provider', 'funder'];
 
 /** A target or partner region of a project or event, with its provenance. */
-export function toTargeting(t: Target & { region: RegionRow }, all: readonly Source[]): Targeting {
-  return { role: t.role, region: ref('REGION', t.region), description: t.description, sources: sourcesOf(t.sourceIds, all) };
+export function toTargeting(t: Target & { region: RegionRow } & HasVersion, all: readonly Source[]): Targeting {
+  return { version: t.version, role: t.role, region: ref('REGION', t.region), description: t.description, sources: sourcesOf(t.sourceIds, all) };
 }
 
 export function toProject(d: ProjectDetails): Project {
@@ -20,7 +22,9 @@ export function toProject(d: ProjectDetails): Project {
   );
   return {
     ...d.project,
+    version: d.version,
     participants: parts.slice(0, DETAIL_LIST_LIMIT).map((p) => ({
+      version: p.version,
       role: p.role,
       actor: ref('ACTOR', p.actor),
       contribution: p.contribution,
@@ -39,8 +43,13 @@ export function toProject(d: ProjectDetails): Project {
   };
 }
 
+const readProject = async (store: GraphStore, id: string) => {
+  const d = await store.projectDetails(id);
+  return d ? toProject(d) : null;
+};
+
 @Resolver(() => Project)
-export class ProjectResolver {
+export class ProjectResolver extends EntityMutations({ key: 'projects', name: 'Project', input: ProjectInput, output: Project, read: readProject }) {
   @Query(() => Project, { description: 'A project with its participants and their roles, events, target regions and predecessor.' })
   async project(@Arg('id', () => ID) id: string, @Ctx() { store }: Context): Promise<Project> {
     const d = await store.projectDetails(id);

@@ -3,6 +3,7 @@ import { NodeRef, SourceType } from '../common/common.type.ts';
 
 @ObjectType({ description: 'An actor taking part in the project.' })
 export class ProjectParticipant {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'lead, partner, advisory, funder, associated or service_provider' }) role!: string;
   @Field(() => NodeRef) actor!: NodeRef;
   @Field(() => Float, { nullable: true, description: 'Funding the actor receives in the project (e.g. the EU contribution), in euros.' })
@@ -13,6 +14,7 @@ export class ProjectParticipant {
 
 @ObjectType({ description: 'A region a project or event is aimed at (target) or exchanges with (partner).' })
 export class Targeting {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'target or partner' }) role!: string;
   @Field(() => NodeRef) region!: NodeRef;
   @Field(() => String, { nullable: true }) description!: string | null;
@@ -31,6 +33,7 @@ export class EventSummary {
 @ObjectType({ description: 'A cooperation project with its funding, period, partners and regions.' })
 export class Project {
   @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'Changes with every edit: send it back with an update or delete (optimistic locking).' }) version!: number;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: 'Programme or funding line.' }) programme!: string | null;
   @Field(() => String, { nullable: true, description: 'Start (partial ISO date).' }) start!: string | null;

@@ -4,6 +4,7 @@ import { EventSummary } from '../project/project.type.ts';
 
 @ObjectType({ description: 'A project or event aimed at this region.' })
 export class RegionTargeting {
+  @Field(() => Int, { description: 'The row version, for updates and deletes.' }) version!: number;
   @Field(() => String, { description: 'target or partner' }) role!: string;
   @Field(() => NodeRef) subject!: NodeRef;
   @Field(() => [SourceType]) sources!: SourceType[];
@@ -12,6 +13,7 @@ export class RegionTargeting {
 @ObjectType({ description: 'A region: state, planning region, district, city, municipality, metropolitan or cooperation region.' })
 export class Region {
   @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'Changes with every edit: send it back with an update or delete (optimistic locking).' }) version!: number;
   @Field(() => String) name!: string;
   @Field(() => String) kind!: string;
   @Field(() => String, { nullable: true, description: 'Official code: AGS or NUTS.' }) code!: string | null;

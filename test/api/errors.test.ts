@@ -18,7 +18,7 @@ const failingStore = {
 } as unknown as GraphStore;
 
 async function serve(development: boolean, clientDir = '/nonexistent') {
-  const { app, apollo } = await createApp({ store: () => failingStore, analysis: () => new AnalysisService(failingStore, inlineRunner()), clientDir, development });
+  const { app, apollo } = await createApp({ store: () => failingStore, analysis: () => new AnalysisService(failingStore, inlineRunner()), clientDir, development, baseUrl: () => '' });
   const server: Server = await new Promise((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
   });

@@ -6,14 +6,15 @@ import { loadConfig } from '../../server/config.ts';
 import { startServer, type Running, type StartOptions } from '../../server/main.ts';
 
 export interface TestServer extends Running {
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** A GraphQL request; `token` is sent as `Authorization: Bearer …`. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   dataDir: string;
 }
 
 export interface GqlResult<T> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
 }
 
 export async function startTestServer(opts: StartOptions & { env?: Record<string, string> } = {}): Promise<TestServer> {
@@ -27,10 +28,10 @@ export async function startTestServer(opts: StartOptions & { env?: Record<string
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
       const res = await fetch(`${running.url}graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as Omit<GqlResult<T>, 'status'>) };

@@ -1,0 +1,25 @@
+/** Access checks for the plain HTTP routes (downloads, uploads), answering like the GraphQL API does. */
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { AccessRole, GraphStore, TokenRecord } from '../store/graph-store.ts';
+import { bearer, requireRole, sessionOf, type ReadAccess } from './session.ts';
+
+export function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/**
+ * Resolves who asks (Authorization header) and checks the role; answers 401/403 itself and returns
+ * null when the request may not go on. `needed` null: reading (open unless READ_ACCESS=token).
+ */
+export async function allow(store: GraphStore, req: Request, res: Response, readAccess: ReadAccess, needed: AccessRole | null): Promise<{ token: TokenRecord | null } | null> {
+  try {
+    const session = await sessionOf(store, bearer(req.headers.authorization), readAccess);
+    return { token: needed === null ? session.token : requireRole(session, needed) };
+  } catch (e) {
+    if (!(e instanceof GraphQLError)) throw e;
+    const code = String(e.extensions.code);
+    sendError(res, code === 'FORBIDDEN' ? 403 : 401, code, e.message);
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `npm run token -- <command>`: access tokens of the configured store (admin work on the server's machine).
+ *
+ *   create --role viewer|editor|admin --name "Workshop Delitzsch"   prints the secret and a sign-in link, once
+ *   list [--all]                                                     active tokens (with --all also revoked ones)
+ *   revoke <id>                                                      stops a token at once
+ */
+import { parseArgs } from 'node:util';
+import { checkRole, createToken, signInUrl } from '../auth/tokens.ts';
+import { loadConfig } from '../config.ts';
+import { openStore } from '../store/open-store.ts';
+
+const USAGE = `Usage:
+  npm run token -- create --role <viewer|editor|admin> --name "<name>"
+  npm run token -- list [--all]
+  npm run token -- revoke <token id>
+
+Tokens live in the store configured by DATA_DIR or NEO4J_URI. Only a hash of each secret is kept:
+the secret and its sign-in link are shown once, when the token is created.
+Roles: viewer reads, editor also edits and imports, admin also manages tokens.
+
+Exit codes: 0 done; 1 unknown token; 2 usage error.`;
+
+type Command = { cmd: 'create'; role: string; name: string } | { cmd: 'list'; all: boolean } | { cmd: 'revoke'; id: string };
+
+function parse(): Command {
+  const { values, positionals } = parseArgs({
+    options: { role: { type: 'string' }, name: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [cmd, ...rest] = positionals;
+  if (cmd === 'create') {
+    if (!values.role) throw new Error('create needs --role');
+    if (!values.name?.trim()) throw new Error('create needs --name');
+    checkRole(values.role);
+    return { cmd, role: values.role, name: values.name };
+  }
+  if (cmd === 'list') return { cmd, all: values.all === true };
+  if (cmd === 'revoke') {
+    if (rest.length !== 1 || !rest[0]) throw new Error('revoke needs one token id (see npm run token -- list)');
+    return { cmd, id: rest[0] };
+  }
+  throw new Error(cmd ? `unknown command "${cmd}"` : 'name a command');
+}
+
+let command: Command;
+try {
+  command = parse();
+} catch (e) {
+  console.error(`token: ${(e as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const config = loadConfig();
+const store = await openStore(config);
+let code = 0;
+try {
+  await store.init();
+  if (command.cmd === 'create') {
+    const { token, secret } = await createToken(store, { name: command.name, role: command.role, createdBy: 'CLI' });
+    const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+    console.log(`Created ${token.role} token ${token.id} "${token.name}".`);
+    console.log(`Secret (shown only now): ${secret}`);
+    console.log(`Sign-in link:            ${signInUrl(base, secret)}`);
+  } else if (command.cmd === 'list') {
+    const all = command.all;
+    const tokens = (await store.tokens.list()).filter((t) => all || t.revokedAt === null);
+    if (tokens.length === 0) console.log('No tokens.');
+    for (const t of tokens)
+      console.log(
+        [t.id.padEnd(16), t.role.padEnd(7), t.name.padEnd(32), `created ${t.createdAt.slice(0, 16)}`, t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16)}` : 'never used', t.revokedAt ? `REVOKED ${t.revokedAt.slice(0, 16)}` : '']
+          .join('  ')
+          .trimEnd(),
+      );
+  } else {
+    const t = await store.tokens.update(command.id, { revokedAt: new Date().toISOString() });
+    if (!t) {
+      console.error(`token: no token "${command.id}" (see npm run token -- list)`);
+      code = 1;
+    } else console.log(`Revoked ${t.role} token ${t.id} "${t.name}".`);
+  }
+} finally {
+  await store.close();
+}
+process.exit(code);

@@ -1,0 +1,128 @@
+/**
+ * `POST /import`: uploads through the API (editor role). A dry run reports what would change and
+ * writes nothing; applying writes in one go; the same file again changes nothing; a file with broken
+ * rows is rejected whole (422) with file, line and reason; the audit log records who imported what.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const DEMO = fileURLToPath(new URL('../../server/demo/', import.meta.url));
+let server: TestServer;
+let editor: string;
+let viewer: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const make = async (role: string, name: string) =>
+    (
+      await server.gql<{ createToken: { secret: string } }>(`mutation { createToken(name: "${name}", role: ${role}) { secret } }`, {}, server.adminSecret ?? '')
+    ).data?.createToken.secret ?? '';
+  editor = await make('EDITOR', 'Regionalmanagement');
+  viewer = await make('VIEWER', 'Gäste');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The answer of POST /import: a report, or errors. */
+interface ImportAnswer {
+  dryRun?: boolean;
+  format?: string;
+  files?: string[];
+  result?: Record<'created' | 'updated' | 'unchanged', Record<string, number>>;
+  errors: { message: string; extensions: { code: string; issues?: { file: string; line: number; field: string }[] } }[];
+}
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function upload(files: { name: string; text: string }[], opts: { dryRun: boolean; token?: string }) {
+  const res = await fetch(`${server.url}import?dryRun=${opts.dryRun}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    body: JSON.stringify({ files: files.map((f) => ({ name: f.name, content: b64(f.text) })) }),
+  });
+  return { status: res.status, body: (await res.json()) as ImportAnswer };
+}
+
+const demoActors = readFileSync(`${DEMO}actors.csv`, 'utf8');
+const header = demoActors.split('\n')[0] ?? '';
+const newActors = `${header}\na-chemiepark,Chemiepark Bitterfeld-Wolfen GmbH,company,chemie,r-nordsachsen,,,,\na-ihk-leipzig,IHK zu Leipzig,chamber,wirtschaft,r-leipzig-stadt,,,,\n`;
+
+describe('POST /import', () => {
+  it('needs an editor token', async () => {
+    expect((await upload([{ name: 'actors.csv', text: newActors }], { dryRun: true })).status).toBe(401);
+    const r = await upload([{ name: 'actors.csv', text: newActors }], { dryRun: true, token: viewer });
+    expect([r.status, r.body.errors[0]?.extensions.code]).toEqual([403, 'FORBIDDEN']);
+  });
+
+  it('a dry run reports and writes nothing; applying writes; the same file again changes nothing', async () => {
+    const before = (await server.store.stats()).actors;
+    const dry = await upload([{ name: 'actors.csv', text: newActors }], { dryRun: true, token: editor });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, format: 'csv-template', files: ['actors.csv'], result: { created: { actors: 2 } } });
+    expect((await server.store.stats()).actors).toBe(before);
+
+    const applied = await upload([{ name: 'actors.csv', text: newActors }], { dryRun: false, token: editor });
+    expect(applied.body).toMatchObject({ dryRun: false, result: { created: { actors: 2 }, updated: { actors: 0 } } });
+    expect((await server.store.stats()).actors).toBe(before + 2);
+
+    const again = await upload([{ name: 'actors.csv', text: newActors }], { dryRun: false, token: editor });
+    expect(again.body.result).toMatchObject({ created: { actors: 0 }, updated: { actors: 0 }, unchanged: { actors: 2 } });
+
+    const log = await server.gql<{ auditLog: { entries: { who: string; action: string; entityId: string; after: unknown }[] } }>(
+      '{ auditLog(limit: 5) { entries { who action entityId after } } }',
+      {},
+      editor,
+    );
+    expect(log.data?.auditLog.entries.filter((e) => e.action === 'import')).toEqual([
+      { who: 'Regionalmanagement', action: 'import', entityId: 'actors.csv', after: { created: { actors: 2 }, updated: {} } },
+    ]);
+  });
+
+  it('several template files are read as one folder', async () => {
+    const coops = `actor_id,partner_id,kind,since,until,description,sources\na-chemiepark,a-zarof,cooperation,2025,,,\n`;
+    const r = await upload(
+      [
+        { name: 'actors.csv', text: newActors },
+        { name: 'cooperations.csv', text: coops },
+      ],
+      { dryRun: true, token: editor },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.result).toMatchObject({ created: { cooperations: 1 }, unchanged: { actors: 2 } });
+  });
+
+  it('a file with broken rows is rejected whole, naming file, line and field', async () => {
+    const broken = `${header}\na-ok,Neuer Akteur,company,,,,,,\na-bad,Kaputt,pirate,,,,,,\na-bad2,Kaputt 2,company,,r-atlantis,,,,\n`;
+    const before = (await server.store.stats()).actors;
+    const r = await upload([{ name: 'actors.csv', text: broken }], { dryRun: false, token: editor });
+    expect(r.status).toBe(422);
+    const issues = r.body.errors[0]?.extensions.issues ?? [];
+    expect(issues.map((i) => [i.file, i.line, i.field])).toEqual([
+      ['actors.csv', 3, 'kind'],
+      ['actors.csv', 4, 'region_id'],
+    ]);
+    expect((await server.store.stats()).actors).toBe(before); // the valid row was not written either
+  });
+
+  it('rejects what it cannot read with a clear message', async () => {
+    const cases: [{ name: string; text: string }[], RegExp][] = [
+      [[{ name: 'notes.txt', text: 'x' }], /notes\.txt: not an import type/],
+      [[{ name: '../actors.csv', text: 'x' }], /files\.0\.name: must be a plain file name/],
+      [[], /files: send at least one file/],
+      [
+        [
+          { name: 'a.xlsx', text: 'x' },
+          { name: 'b.json', text: 'y' },
+        ],
+        /several files must be CSV template files/,
+      ],
+    ];
+    for (const [files, message] of cases) {
+      const r = await upload(files, { dryRun: true, token: editor });
+      expect([r.status, r.body.errors[0]?.message]).toEqual([400, expect.stringMatching(message)]);
+    }
+  });
+});
