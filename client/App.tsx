@@ -3,10 +3,10 @@
  * status line, and the details and path panels. State lives in the hooks facade; this component only
  * wires state, data and views together.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from './api/client.ts';
-import type { NetworkNode, NodeRef, RegionSummary } from './api/types.ts';
+import type { Details, NetworkNode, NodeRef, NodeType, RegionSummary } from './api/types.ts';
 import { AnalysisPanel } from './analysis/AnalysisPanel.tsx';
 import { useAnalysisData } from './analysis/useAnalysis.ts';
 import { config, hasHardwareWebgl } from './config.ts';
@@ -15,6 +15,7 @@ import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView
 import type { NodeMetrics } from './api/analysis.ts';
 import { landmarkId, legendOf, toElements, type MetricEncoding } from './graph/toElements.ts';
 import { formatMetric, formatNumber } from './i18n/index.ts';
+import { ImportWizard } from './import/ImportWizard.tsx';
 import { DetailsPanel } from './panels/DetailsPanel.tsx';
 import { FilterPanel } from './panels/FilterPanel.tsx';
 import { EncodingControls } from './panels/EncodingControls.tsx';
@@ -23,8 +24,13 @@ import { Legend, type EncodingLegendInfo } from './panels/Legend.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { PathPanel } from './panels/PathPanel.tsx';
 import { SearchBox } from './panels/SearchBox.tsx';
+import { SelectionPair } from './panels/SelectionPair.tsx';
 import { StatusLine } from './panels/StatusLine.tsx';
+import { AccessDialog } from './session/AccessDialog.tsx';
+import { SessionMenu } from './session/SessionMenu.tsx';
+import { useSession } from './session/useSession.ts';
 import { LANGS, LAYOUTS, filtersActive } from './state/explorer.ts';
+import { dataChanged } from './state/revision.ts';
 import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData } from './state/useExplorer.ts';
 
 /** What the page reports for browser tests and benchmarks. */
@@ -43,12 +49,22 @@ declare global {
 }
 const probe: AtlasProbe = (window.__atlas = { firstDraw: null, layouts: [] });
 const EMPTY_REGIONS = new Map<string, RegionSummary>();
+const typeOfDetails = (d: Details): NodeType => (d.__typename === 'Actor' ? 'ACTOR' : d.__typename === 'Project' ? 'PROJECT' : d.__typename === 'Region' ? 'REGION' : 'EVENT');
 /** Networks with more nodes are drawn in the cheaper style. */
 const LARGE_NODES = 500;
 
 export function App() {
   const { t, i18n } = useTranslation();
   const { state, dispatch } = useExplorer();
+  const session = useSession();
+  const [dialog, setDialog] = useState<'import' | 'access' | null>(null);
+  // Another token (signed out, or refused by the server): everything is loaded again with the new rights.
+  const lastToken = useRef(session.token);
+  useEffect(() => {
+    if (session.token === lastToken.current) return;
+    lastToken.current = session.token;
+    dataChanged();
+  }, [session.token]);
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
   const data = useNetworkData(state);
   const metrics = useMetrics(state);
@@ -150,7 +166,11 @@ export function App() {
   const webgl = elements.length >= config.webglThreshold && hasHardwareWebgl();
 
   const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
-  const details = useDetails(state.selected, selectedNode?.type ?? null);
+  const details = useDetails(state.selected, selectedNode?.type ?? null, session.me.canEdit);
+  const refOf = (id: string): NodeRef => {
+    const n = labelOf(id);
+    return n ? { id, type: n.type, kind: n.kind, label: n.label } : { id, type: id === details.details?.id ? typeOfDetails(details.details) : 'ACTOR', kind: null, label: id };
+  };
 
   const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes' && e.classes !== 'landmark').map((e) => e.data.id)), [elements]);
   const navigate = useCallback((ref: Pick<NodeRef, 'id'>) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
@@ -193,11 +213,23 @@ export function App() {
             </button>
           ))}
         </div>
-        <ExportMenu />
+        <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
         <a className="api-link" href="/graphql">
           {t('app.api')}
         </a>
+        <SessionMenu session={session} onOpenAccess={() => setDialog('access')} />
       </header>
+
+      {session.notice === 'invalid' && (
+        <div className="notice-banner" role="alert" data-testid="session-notice">
+          {t(session.me.readAccess === 'token' ? 'session.invalidNoRead' : 'session.invalid')}
+          <button type="button" className="close" aria-label={t('form.close')} onClick={session.dismissNotice}>
+            ×
+          </button>
+        </div>
+      )}
+      {dialog === 'import' && session.me.canEdit && <ImportWizard lang={state.lang} onClose={() => setDialog(null)} />}
+      {dialog === 'access' && session.me.canAdmin && <AccessDialog lang={state.lang} onClose={() => setDialog(null)} />}
 
       {apiError && (
         <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
@@ -229,6 +261,7 @@ export function App() {
             layout={state.layout}
             geo={geo}
             selected={state.selected}
+            also={state.also}
             highlight={highlight}
             pinned={state.pinned}
             webgl={webgl}
@@ -241,6 +274,7 @@ export function App() {
               if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
               else dispatch({ type: 'select', id });
             }}
+            onSelectAlso={(id) => dispatch({ type: 'selectAlso', id })}
             onExpand={(id) => dispatch({ type: 'expand', id })}
             onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
             onPin={(id, position) => dispatch({ type: 'pin', id, position })}
@@ -321,7 +355,19 @@ export function App() {
 
         <aside className="side">
           <div className="side-details">
-            <DetailsPanel state={state} details={details.details} loading={details.loading} error={errorText(details.error)} dispatch={dispatch} onNavigate={navigate} />
+            {state.selected && state.also && (
+              <SelectionPair key={`${state.selected}|${state.also}`} first={refOf(state.selected)} second={refOf(state.also)} canEdit={session.me.canEdit} dispatch={dispatch} onNavigate={navigate} />
+            )}
+            <DetailsPanel
+              state={state}
+              details={details.details}
+              loading={details.loading}
+              error={errorText(details.error)}
+              dispatch={dispatch}
+              onNavigate={navigate}
+              canEdit={session.me.canEdit}
+              onReload={details.reload}
+            />
             {metrics.metrics && state.selected && metrics.byId.get(state.selected) && (
               <MetricsPanel metrics={metrics.metrics} node={metrics.byId.get(state.selected) as NodeMetrics} lang={state.lang} />
             )}

@@ -29,6 +29,11 @@ export function exportUrl(format: string): string {
   return `${config.graphqlUrl.replace(/\/graphql\/?$/, '')}/export/${format}`;
 }
 
+/** Where files are imported (`POST`, beside the GraphQL endpoint); a dry run reports without writing. */
+export function importUrl(dryRun: boolean): string {
+  return `${config.graphqlUrl.replace(/\/graphql\/?$/, '')}/import?dryRun=${dryRun}`;
+}
+
 let hardwareWebgl: boolean | null = null;
 
 /** True when the browser renders WebGL on a graphics card (not SwiftShader, llvmpipe or another software renderer). */

@@ -1,12 +1,15 @@
-/** Entry point: i18n in the language the URL (or the browser) asks for, then the explorer. */
+/** Entry point: the token of a sign-in link, i18n in the language the URL (or the browser) asks for, then the explorer. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
+import { adoptTokenFromLocation } from './api/token.ts';
 import { createI18n } from './i18n/index.ts';
 import { fromSearch } from './state/url.ts';
 import './styles.css';
 
+// A sign-in link's token is stored and leaves the address bar before the explorer reads the URL.
+adoptTokenFromLocation();
 const i18n = createI18n(fromSearch(window.location.search).lang);
 const root = document.getElementById('root');
 if (root)

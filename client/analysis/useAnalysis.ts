@@ -23,6 +23,7 @@ import {
 import type { ApiError } from '../api/client.ts';
 import type { NetworkFilter } from '../api/types.ts';
 import type { AnalysisTab, ExplorerState } from '../state/explorer.ts';
+import { onDataChanged, useDataRevision } from '../state/revision.ts';
 import { asApiError } from '../state/useExplorer.ts';
 
 export type InsightsData = { insights: Insight[]; networkParts: NetworkPart[]; networkStats: NetworkStats };
@@ -103,6 +104,7 @@ async function load(r: AnalysisRequest, signal: AbortSignal): Promise<Loaded> {
 /** Results by request key, most recent last; the oldest go beyond CACHE_SIZE. */
 const cache = new Map<string, Loaded>();
 const CACHE_SIZE = 24;
+onDataChanged(() => cache.clear());
 function remember(key: string, value: Loaded): void {
   cache.delete(key);
   cache.set(key, value);
@@ -118,6 +120,7 @@ export function useAnalysisData(state: ExplorerState): AnalysisData {
   const [last, setLast] = useState<Partial<Record<Kind, { key: string; loaded: Loaded }>>>({});
   const [failure, setFailure] = useState<{ key: string; attempt: number; error: ApiError } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const revision = useDataRevision();
 
   useEffect(() => {
     if (!request || key === null) return;
@@ -136,7 +139,7 @@ export function useAnalysisData(state: ExplorerState): AnalysisData {
       .catch((e: unknown) => !ac.signal.aborted && setFailure({ key, attempt, error: asApiError(e) }));
     return () => ac.abort();
     // `request` is what `key` spells.
-  }, [key, attempt]);
+  }, [key, attempt, revision]);
 
   const previous = request ? last[request.kind] : undefined;
   const current = key === null ? undefined : (cache.get(key) ?? (previous?.key === key ? previous.loaded : undefined));

@@ -37,25 +37,33 @@ export async function search(text: string, types: readonly NodeType[] | undefine
 
 const REF = 'id type kind label';
 const SOURCES = 'sources { id title url publisher date }';
-const TARGETS = `targets { region { ${REF} } role description }`;
+const targets = (v: string) => `targets { region { ${REF} } role description${v} }`;
 const EVENT_SUMMARY = `id name kind date place { ${REF} }`;
 
-const DETAILS: Record<NodeType, string> = {
-  ACTOR: `actor(id: $id) { __typename id name kind sectors tags website description region { ${REF} }
-    participations { project { ${REF} } role start end description }
-    events { event { ${REF} } role date }
-    cooperations { partner { ${REF} } kind outgoing since until description } ${SOURCES} }`,
-  PROJECT: `project(id: $id) { __typename id name status programme start end description goals results tags
-    participants { actor { ${REF} } role description } funders { ${REF} } events { ${EVENT_SUMMARY} } ${TARGETS}
+/**
+ * The details of a node. `editable` (editors only) also asks for the versions of the node and of its
+ * relationship rows, which updates and deletes must send, and for the fields only the forms show.
+ */
+export function detailsQuery(type: NodeType, editable = false): string {
+  const v = editable ? ' version' : '';
+  const fields: Record<NodeType, string> = {
+    ACTOR: `actor(id: $id) { __typename id name kind sectors tags website description${v} region { ${REF} }
+    participations { project { ${REF} } role start end description${editable ? ' version contribution' : ''} }
+    events { event { ${REF} } role date${editable ? ' description version' : ''} }
+    cooperations { partner { ${REF} } kind outgoing since until description${editable ? ' version sources { id }' : ''} } ${SOURCES} }`,
+    PROJECT: `project(id: $id) { __typename id name status programme start end description goals results tags${v}
+    participants { actor { ${REF} } role description${editable ? ' version contribution' : ''} } funders { ${REF} } events { ${EVENT_SUMMARY} } ${targets(v)}
     predecessor { ${REF} } successors { ${REF} } ${SOURCES} }`,
-  REGION: `region(id: $id) { __typename id name kind code lat lon description tags actorCount parent { ${REF} } ancestors { ${REF} }
-    children { ${REF} } actors { ${REF} } events { ${EVENT_SUMMARY} } targetedBy { subject { ${REF} } role } ${SOURCES} }`,
-  EVENT: `event(id: $id) { __typename id name kind date endDate venue description tags place { ${REF} } project { ${REF} }
-    participants { actor { ${REF} } role description } ${TARGETS} ${SOURCES} }`,
-};
+    REGION: `region(id: $id) { __typename id name kind code lat lon description tags actorCount${v} parent { ${REF} } ancestors { ${REF} }
+    children { ${REF} } actors { ${REF} } events { ${EVENT_SUMMARY} } targetedBy { subject { ${REF} } role${v} } ${SOURCES} }`,
+    EVENT: `event(id: $id) { __typename id name kind date endDate venue description tags${v} place { ${REF} } project { ${REF} }
+    participants { actor { ${REF} } role description${v} } ${targets(v)} ${SOURCES} }`,
+  };
+  return `query Details($id: ID!) { ${fields[type]} }`;
+}
 
-export async function fetchDetails(type: NodeType, id: string, signal?: AbortSignal): Promise<Details> {
-  const data = await gql<Record<string, Details>>(`query Details($id: ID!) { ${DETAILS[type]} }`, { id }, signal);
+export async function fetchDetails(type: NodeType, id: string, signal?: AbortSignal, editable = false): Promise<Details> {
+  const data = await gql<Record<string, Details>>(detailsQuery(type, editable), { id }, signal);
   const d = Object.values(data)[0];
   if (!d) throw new ApiError('NOT_FOUND', id);
   return d;

@@ -97,7 +97,12 @@ export interface Source {
   date: string | null;
 }
 
-export interface Targeting {
+/** Present when the details were loaded for editing (`fetchDetails(…, editable)`). */
+interface Versioned {
+  version?: number;
+}
+
+export interface Targeting extends Versioned {
   region: NodeRef;
   role: string;
   description: string | null;
@@ -111,7 +116,42 @@ export interface EventSummary {
   place: NodeRef | null;
 }
 
-export interface ActorDetails {
+export interface ActorParticipation extends Versioned {
+  project: NodeRef;
+  role: string;
+  start: string | null;
+  end: string | null;
+  description: string | null;
+  contribution?: number | null;
+}
+
+export interface ActorEventRole extends Versioned {
+  event: NodeRef;
+  role: string;
+  date: string | null;
+  description?: string | null;
+}
+
+export interface ActorCooperation extends Versioned {
+  partner: NodeRef;
+  kind: string;
+  /** This actor is the stated subject (the stored row's actorId). */
+  outgoing: boolean;
+  since: string | null;
+  until: string | null;
+  description: string | null;
+  /** Loaded for editing: a tie whose kind changes is replaced, and keeps its sources. */
+  sources?: { id: string }[];
+}
+
+export interface Participant extends Versioned {
+  actor: NodeRef;
+  role: string;
+  description: string | null;
+  contribution?: number | null;
+}
+
+export interface ActorDetails extends Versioned {
   __typename: 'Actor';
   id: string;
   name: string;
@@ -121,13 +161,13 @@ export interface ActorDetails {
   website: string | null;
   description: string | null;
   region: NodeRef | null;
-  participations: { project: NodeRef; role: string; start: string | null; end: string | null; description: string | null }[];
-  events: { event: NodeRef; role: string; date: string | null }[];
-  cooperations: { partner: NodeRef; kind: string; outgoing: boolean; since: string | null; until: string | null; description: string | null }[];
+  participations: ActorParticipation[];
+  events: ActorEventRole[];
+  cooperations: ActorCooperation[];
   sources: Source[];
 }
 
-export interface ProjectDetails {
+export interface ProjectDetails extends Versioned {
   __typename: 'Project';
   id: string;
   name: string;
@@ -139,7 +179,7 @@ export interface ProjectDetails {
   goals: string[];
   results: string[];
   tags: string[];
-  participants: { actor: NodeRef; role: string; description: string | null }[];
+  participants: Participant[];
   funders: NodeRef[];
   events: EventSummary[];
   targets: Targeting[];
@@ -148,7 +188,7 @@ export interface ProjectDetails {
   sources: Source[];
 }
 
-export interface RegionDetails {
+export interface RegionDetails extends Versioned {
   __typename: 'Region';
   id: string;
   name: string;
@@ -164,11 +204,11 @@ export interface RegionDetails {
   children: NodeRef[];
   actors: NodeRef[];
   events: EventSummary[];
-  targetedBy: { subject: NodeRef; role: string }[];
+  targetedBy: ({ subject: NodeRef; role: string } & Versioned)[];
   sources: Source[];
 }
 
-export interface EventDetails {
+export interface EventDetails extends Versioned {
   __typename: 'Event';
   id: string;
   name: string;
@@ -180,7 +220,7 @@ export interface EventDetails {
   tags: string[];
   place: NodeRef | null;
   project: NodeRef | null;
-  participants: { actor: NodeRef; role: string; description: string | null }[];
+  participants: Participant[];
   targets: Targeting[];
   sources: Source[];
 }

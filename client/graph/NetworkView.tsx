@@ -39,6 +39,8 @@ export interface NetworkViewProps {
   /** Geographic positions: the geo layout, and the seed for nodes that appear. */
   geo: ReadonlyMap<string, Position>;
   selected: string | null;
+  /** A second selected node (shift-click). */
+  also?: string | null;
   highlight: PathHighlight;
   pinned: Readonly<Record<string, Position>>;
   webgl: boolean;
@@ -49,6 +51,8 @@ export interface NetworkViewProps {
   /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
   probe?: { renderedPosition?: (id: string) => Position | null; modelPosition?: (id: string) => Position | null };
   onSelect(id: string | null): void;
+  /** Shift-click on a node: select it besides the selected one. */
+  onSelectAlso?(id: string): void;
   onExpand(id: string): void;
   onToggleRegion(id: string): void;
   onPin(id: string, position: Position): void;
@@ -105,8 +109,12 @@ export function NetworkView(props: NetworkViewProps) {
     cyRef.current = cy;
     cy.on('tap', 'node', (ev) => {
       const n = ev.target as NodeSingular;
-      tappedSelection.current = n.id();
-      cb.current.onSelect(n.id());
+      const additive = (ev.originalEvent as MouseEvent | undefined)?.shiftKey === true && cb.current.onSelectAlso;
+      if (!additive) tappedSelection.current = n.id();
+      if (additive) cb.current.onSelectAlso?.(n.id());
+      else cb.current.onSelect(n.id());
+      // Cytoscape changed its own selection on the tap; the state decides (after React has rendered it).
+      setTimeout(() => !cy.destroyed() && syncSelection(cy, cb.current.selected, cb.current.also ?? null), 0);
     });
     cy.on('tap', (ev) => {
       if (ev.target === cy) cb.current.onSelect(null);
@@ -348,18 +356,17 @@ export function NetworkView(props: NetworkViewProps) {
     await stopped;
     await done(res.ms, 'worker');
   }
-  // Selection: select the node; centre it when the selection came from outside the canvas.
+  // Selection: select the node(s); centre it when the selection came from outside the canvas.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.$(':selected').unselect();
+    syncSelection(cy, props.selected, props.also ?? null);
     if (!props.selected) {
       centred.current = null;
       return;
     }
     const n = cy.getElementById(props.selected);
     if (n.empty()) return; // not drawn (yet): try again when the elements change
-    n.select();
     if (centred.current === props.selected) return;
     centred.current = props.selected;
     if (tappedSelection.current === props.selected) {
@@ -369,7 +376,7 @@ export function NetworkView(props: NetworkViewProps) {
     // Chosen outside the canvas (search, link, details): centre it, after a running layout if need be.
     if (layoutBusy.current) pendingCenter.current = props.selected;
     else void track(centreOn(cy, props.selected));
-  }, [props.selected, props.elements]);
+  }, [props.selected, props.also, props.elements]);
 
   // Pinned nodes are marked (and unmarked when released).
   useEffect(() => {
@@ -432,6 +439,20 @@ export function NetworkView(props: NetworkViewProps) {
       onKeyDown={onKeyDown}
     />
   );
+}
+
+/** Cytoscape's selection = the state's: the selected node and the second one, nothing else. */
+function syncSelection(cy: Core, selected: string | null, also: string | null) {
+  const want = new Set([selected, also].filter((id): id is string => id !== null));
+  cy.batch(() => {
+    cy.$(':selected').forEach((el) => {
+      if (!want.has(el.id())) el.unselect();
+    });
+    for (const id of want) {
+      const n = cy.getElementById(id);
+      if (n.nonempty() && !n.selected()) n.select();
+    }
+  });
 }
 
 /** Most nodes whose labels are checked for collisions; above it, min-zoomed-font-size thins them out. */

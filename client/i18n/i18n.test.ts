@@ -80,7 +80,7 @@ describe('resources', () => {
       expect(has(lang, `nodeType.${t}`), t).toBe(true);
       expect(has(lang, `nodeTypes.${t}`), t).toBe(true);
     }
-    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'NETWORK', 'UNKNOWN']) expect(has(lang, `errors.${code}`), code).toBe(true);
+    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'NETWORK', 'UNKNOWN']) expect(has(lang, `errors.${code}`), code).toBe(true);
   });
 });
 
@@ -161,5 +161,8 @@ describe('formatMetric', () => {
     expect(formatMetric(0.43763, 'de')).toBe('0,438');
     expect(formatMetric(1234.5678, 'de')).toBe('1.234,568');
     expect(formatMetric(0, 'en')).toBe('0');
+    expect(formatMetric(3.2e-21, 'de')).toBe('≈ 0');
+    expect(formatMetric(-4e-9, 'en')).toBe('≈ 0');
+    expect(formatMetric(2e-6, 'de')).toBe('0,000002');
   });
 });

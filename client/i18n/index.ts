@@ -23,6 +23,8 @@ export function createI18n(lang: Lang): i18n {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /** A metric value: three significant digits for small values (0,000123), at most three decimals otherwise. */
 export function formatMetric(v: number, lang: Lang): string {
+  // Iterative measures leave numerical dust (1e-20) where the value is 0: a wall of zeros helps nobody.
+  if (v !== 0 && Math.abs(v) < 1e-6) return '≈ 0';
   if (v !== 0 && Math.abs(v) < 0.01) return v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumSignificantDigits: 3 });
   return v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 3 });
 }
@@ -48,4 +50,18 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
 export function formatPeriod(start: string | null, end: string | null, lang: Lang): string {
   if (!start && !end) return '';
   return `${formatDate(start, lang) || '…'} – ${formatDate(end, lang) || resources[lang].translation.details.openEnded}`;
+}
+
+/** An ISO timestamp as date and time in the language's style (15.03.2024, 14:05 / 15 Mar 2024, 14:05). */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    day: lang === 'de' ? '2-digit' : 'numeric',
+    month: lang === 'de' ? '2-digit' : 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 }

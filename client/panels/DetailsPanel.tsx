@@ -1,11 +1,20 @@
 /**
  * Everything about the selection: attributes, relationships (each a link that navigates to the
- * related node), provenance with links, and what to do next (focus, expand, path ends).
+ * related node), provenance with links, and what to do next (focus, expand, path ends). For editors
+ * also: edit, delete, merge a duplicate, add a tie; edit or delete each relationship row; and, with
+ * nothing selected, create a node.
  */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActorDetails, Details, EventDetails, EventSummary, NodeRef, NodeType, ProjectDetails, RegionDetails, Source } from '../api/types.ts';
+import { EditContext, useEditing } from '../edit/EditContext.ts';
+import { EntityActions, CreateButtons, type EditMode } from '../edit/EntityActions.tsx';
+import { EntityEditor } from '../edit/EntityEditor.tsx';
+import { RelationRow } from '../edit/RelationRow.tsx';
+import { relationOf, type RelationRef } from '../edit/relations.ts';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/index.ts';
 import type { Depth, ExplorerState } from '../state/explorer.ts';
+import { dataChanged } from '../state/revision.ts';
 import type { Dispatch } from '../state/useExplorer.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 
@@ -17,13 +26,63 @@ export interface DetailsPanelProps {
   dispatch: Dispatch;
   /** Navigate to a related node (select it, and bring it into view when it is not drawn). */
   onNavigate(ref: NodeRef): void;
+  /** An editor or admin is signed in: edit controls (editing a node also needs its loaded version). */
+  canEdit?: boolean;
+  /** Load the details again (after a conflict). */
+  onReload?(): void;
 }
 
-export function DetailsPanel({ state, details, loading, error, dispatch, onNavigate }: DetailsPanelProps) {
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { state, details, loading, error, dispatch, canEdit = false, onReload } = props;
   const { t } = useTranslation();
-  if (!state.selected) return <p className="hint">{t('details.none')}</p>;
+  const [creating, setCreating] = useState<NodeType | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  // The note about the last deletion and a half-filled create form belong to "nothing selected".
+  useEffect(() => {
+    if (!state.selected) return;
+    setNote(null);
+    setCreating(null);
+  }, [state.selected]);
+  const editing = useMemo(() => ({ canEdit: canEdit && details?.version !== undefined, reload: onReload ?? dataChanged }), [canEdit, details?.version, onReload]);
+  if (!state.selected) {
+    if (creating && canEdit)
+      return (
+        <EntityEditor
+          type={creating}
+          onSaved={(id) => {
+            setCreating(null);
+            setNote(null);
+            dataChanged();
+            dispatch({ type: 'navigate', id, visible: true });
+          }}
+          onCancel={() => setCreating(null)}
+        />
+      );
+    return (
+      <>
+        <p className="hint">{t('details.none')}</p>
+        {note && (
+          <p className="note" role="status" data-testid="details-note">
+            {note}
+          </p>
+        )}
+        {canEdit && <CreateButtons onCreate={setCreating} />}
+      </>
+    );
+  }
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!details || details.id !== state.selected) return <p className="hint">{loading ? t('status.loading') : ''}</p>;
+  return (
+    <EditContext.Provider value={editing}>
+      <DetailsView key={details.id} {...props} details={details} onDeleted={setNote} />
+    </EditContext.Provider>
+  );
+}
+
+function DetailsView({ state, details, dispatch, onNavigate, onReload, onDeleted }: DetailsPanelProps & { details: Details; onDeleted(note: string): void }) {
+  const { t } = useTranslation();
+  const { canEdit } = useEditing();
+  const [mode, setMode] = useState<EditMode>('view');
   const type = typeOf(details);
   const lang = state.lang;
   const link = (r: NodeRef) => <NodeLink key={r.id} node={r} onNavigate={onNavigate} />;
@@ -103,11 +162,41 @@ export function DetailsPanel({ state, details, loading, error, dispatch, onNavig
         )}
       </div>
 
-      {details.__typename === 'Actor' && <ActorBody d={details} lang={lang} link={link} />}
-      {details.__typename === 'Project' && <ProjectBody d={details} lang={lang} link={link} />}
-      {details.__typename === 'Region' && <RegionBody d={details} lang={lang} link={link} />}
-      {details.__typename === 'Event' && <EventBody d={details} lang={lang} link={link} />}
-      <Sources sources={details.sources} lang={lang} />
+      {canEdit && (
+        <EntityActions
+          details={details}
+          type={type}
+          mode={mode}
+          onMode={setMode}
+          onDeleted={(cascaded) => {
+            onDeleted(t('edit.deleted', { name: details.name, count: cascaded }));
+            dispatch({ type: 'select', id: null });
+            dataChanged();
+          }}
+        />
+      )}
+
+      {mode === 'edit' && canEdit ? (
+        <EntityEditor
+          key={details.version}
+          type={type}
+          details={details}
+          onSaved={() => {
+            setMode('view');
+            dataChanged();
+          }}
+          onCancel={() => setMode('view')}
+          onReload={onReload}
+        />
+      ) : (
+        <>
+          {details.__typename === 'Actor' && <ActorBody d={details} lang={lang} link={link} />}
+          {details.__typename === 'Project' && <ProjectBody d={details} lang={lang} link={link} />}
+          {details.__typename === 'Region' && <RegionBody d={details} lang={lang} link={link} />}
+          {details.__typename === 'Event' && <EventBody d={details} lang={lang} link={link} />}
+          <Sources sources={details.sources} lang={lang} />
+        </>
+      )}
     </article>
   );
 }
@@ -157,17 +246,29 @@ function Related({ title, items }: { title: string; items: React.ReactNode[] }) 
   );
 }
 
-/** Related nodes each with their role (participants, target regions, …). */
-function RoleList({ title, items, link }: { title: string; items: { node: NodeRef; role: string }[]; link: Link }) {
+/** Related nodes each with their role (participants, target regions, …); editable rows carry their relationship. */
+function RoleList({ title, items, link }: { title: string; items: { node: NodeRef; role: string; rel?: RelationRef }[]; link: Link }) {
   return (
     <Related
       title={title}
       items={items.map((x) => (
-        <>
+        <Row rel={x.rel} label={x.node.label}>
           {link(x.node)} <Role role={x.role} />
-        </>
+        </Row>
       ))}
     />
+  );
+}
+
+/** A relationship row: editable for editors, as it always was for everyone else. */
+function Row({ rel, label, children }: { rel?: RelationRef; label: string; children: React.ReactNode }) {
+  const { canEdit } = useEditing();
+  if (!rel || !canEdit) return <>{children}</>;
+  return (
+    // Keyed by the row itself: list positions shift when a row goes, an open form must not move to the next row.
+    <RelationRow key={`${rel.type}:${Object.values(rel.key).join('|')}`} rel={rel} label={label}>
+      {children}
+    </RelationRow>
   );
 }
 
@@ -196,26 +297,26 @@ function ActorBody({ d, lang, link }: { d: ActorDetails; lang: ExplorerState['la
       <Related
         title={t('details.projects')}
         items={d.participations.map((p) => (
-          <>
+          <Row rel={relationOf.actorParticipation(d.id, p)} label={p.project.label}>
             {link(p.project)} <Role role={p.role} /> {formatPeriod(p.start, p.end, lang) && <small>{formatPeriod(p.start, p.end, lang)}</small>}
-          </>
+          </Row>
         ))}
       />
       <Related
         title={t('details.partners')}
         items={d.cooperations.map((c) => (
-          <>
+          <Row rel={relationOf.cooperation(d.id, c)} label={c.partner.label}>
             <span className="role">{t(`cooperationKind.${c.kind}${c.outgoing || c.kind === 'cooperation' ? '' : '_in'}`)}</span> {link(c.partner)}{' '}
             {c.since && <small>{t('details.since', { year: formatDate(c.since, lang) })}</small>} {c.until && <small>{t('details.until', { year: formatDate(c.until, lang) })}</small>}
-          </>
+          </Row>
         ))}
       />
       <Related
         title={t('details.events')}
         items={d.events.map((e) => (
-          <>
+          <Row rel={relationOf.actorEvent(d.id, e)} label={e.event.label}>
             {link(e.event)} <Role role={e.role} /> {e.date && <small>{formatDate(e.date, lang)}</small>}
-          </>
+          </Row>
         ))}
       />
     </>
@@ -261,8 +362,8 @@ function ProjectBody({ d, lang, link }: { d: ProjectDetails; lang: ExplorerState
           <ul className="plain">{d.results.map((g) => <li key={g}>{g}</li>)}</ul>
         </section>
       )}
-      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role }))} link={link} />
-      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role }))} link={link} />
+      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role, rel: relationOf.projectParticipant(d.id, p) }))} link={link} />
+      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role, rel: relationOf.target(d.id, x) }))} link={link} />
       <EventList events={d.events} lang={lang} link={link} />
     </>
   );
@@ -280,7 +381,7 @@ function RegionBody({ d, lang, link }: { d: RegionDetails; lang: ExplorerState['
       </dl>
       <Related title={t('details.actors')} items={d.actors.map(link)} />
       <Related title={t('details.children')} items={d.children.map(link)} />
-      <RoleList title={t('details.targetedBy')} items={d.targetedBy.map((x) => ({ node: x.subject, role: x.role }))} link={link} />
+      <RoleList title={t('details.targetedBy')} items={d.targetedBy.map((x) => ({ node: x.subject, role: x.role, rel: relationOf.targetedBy(d.id, x) }))} link={link} />
       <EventList events={d.events} lang={lang} link={link} />
     </>
   );
@@ -297,8 +398,8 @@ function EventBody({ d, lang, link }: { d: EventDetails; lang: ExplorerState['la
         <Field label={t('details.venue')}>{d.venue}</Field>
         <Field label={t('details.project')}>{d.project && link(d.project)}</Field>
       </dl>
-      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role }))} link={link} />
-      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role }))} link={link} />
+      <RoleList title={t('details.participants')} items={d.participants.map((p) => ({ node: p.actor, role: p.role, rel: relationOf.eventParticipant(d.id, p) }))} link={link} />
+      <RoleList title={t('details.targets')} items={d.targets.map((x) => ({ node: x.region, role: x.role, rel: relationOf.target(d.id, x) }))} link={link} />
     </>
   );
 }

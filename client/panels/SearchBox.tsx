@@ -2,7 +2,7 @@
  * A search field with suggestions from the API (`input[type=search]`, ARIA combobox): arrow keys move,
  * Enter chooses, Escape closes the list (a second Escape clears the field).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { search } from '../api/queries.ts';
@@ -15,12 +15,15 @@ export interface SearchBoxProps {
   /** Only hits of these types (e.g. actors for the path finder). */
   types?: readonly NodeType[];
   testId?: string;
+  /** Hits left out (e.g. the actor itself when choosing a partner). */
+  exclude?: readonly string[];
+  autoFocus?: boolean;
   onChoose(hit: SearchHit): void;
 }
 
 const DEBOUNCE_MS = 180;
 
-export function SearchBox({ label, placeholder, types, testId, onChoose }: SearchBoxProps) {
+export function SearchBox({ label, placeholder, types, testId, exclude, autoFocus, onChoose }: SearchBoxProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -29,6 +32,9 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
   const [searched, setSearched] = useState('');
   const [failed, setFailed] = useState<string | null>(null);
   const listId = useId();
+  // A stable value for the effect below (callers pass a fresh array each render).
+  const excludeKey = exclude?.join('\n') ?? '';
+  const excluded = useMemo(() => (excludeKey === '' ? null : excludeKey.split('\n')), [excludeKey]);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -42,7 +48,7 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
     const timer = setTimeout(() => {
       search(q, types, ac.signal)
         .then((hs) => {
-          setHits(hs);
+          setHits(excluded ? hs.filter((h) => !excluded.includes(h.id)) : hs);
           setSearched(q);
           setFailed(null);
           setActive(0);
@@ -60,7 +66,7 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
       clearTimeout(timer);
       ac.abort();
     };
-  }, [text, types]);
+  }, [text, types, excluded]);
 
   const choose = (h: SearchHit) => {
     onChoose(h);
@@ -85,8 +91,9 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
         choose(h);
       }
     } else if (e.key === 'Escape') {
-      // Handled here: the page-wide Escape (clear selection) must not fire while typing.
+      // Handled here: the page-wide Escape (clear selection) must not fire while typing, nor close a dialog around it.
       e.stopPropagation();
+      e.preventDefault();
       if (open && hits.length) setOpen(false);
       else setText('');
     }
@@ -111,6 +118,7 @@ export function SearchBox({ label, placeholder, types, testId, onChoose }: Searc
         value={text}
         data-testid={testId}
         autoComplete="off"
+        autoFocus={autoFocus}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         onFocus={() => hits.length && setOpen(true)}

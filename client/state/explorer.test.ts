@@ -23,6 +23,7 @@ function busy(): ExplorerState {
       nodeTypes: ['ACTOR', 'PROJECT'],
     },
     selected: 'a-zarof',
+    also: 'a-htwk',
     focus: { id: 'a-wfg', depth: 2 },
     expanded: { 'a-htwk': 1, 'p-chemie': 3 },
     path: { from: 'a-zarof', to: 'a-wfg' },
@@ -43,6 +44,7 @@ describe('initialState and defaults', () => {
       layout: 'force',
       filters: { regionIds: [], actorKinds: [], sectors: [], projectIds: [], year: null, direct: true, derived: false, nodeTypes: ['ACTOR', 'PROJECT', 'EVENT'] },
       selected: null,
+      also: null,
       focus: null,
       expanded: {},
       path: { from: null, to: null },
@@ -80,6 +82,37 @@ describe('reduce: simple setters', () => {
     expect(reduce(a, { type: 'select', id: 'a-zarof' })).toBe(a);
     expect(reduce(a, { type: 'select', id: null }).selected).toBeNull();
     expect(reduce(a, { type: 'select', id: 'a-other' })).toEqual({ ...a, selected: 'a-other' });
+  });
+
+  it('selectAlso (shift-click) adds a second node, replaces it, and toggles either off', () => {
+    const s = initialState();
+    // Nothing selected yet: a shift-click selects like a click.
+    const a = reduce(s, { type: 'selectAlso', id: 'a-one' });
+    expect([a.selected, a.also]).toEqual(['a-one', null]);
+    const b = reduce(a, { type: 'selectAlso', id: 'a-two' });
+    expect([b.selected, b.also]).toEqual(['a-one', 'a-two']);
+    // Another node replaces the second one; the first stays.
+    const c = reduce(b, { type: 'selectAlso', id: 'a-three' });
+    expect([c.selected, c.also]).toEqual(['a-one', 'a-three']);
+    // Shift-clicking the second again deselects it; shift-clicking the first leaves the second as the selection.
+    expect([reduce(c, { type: 'selectAlso', id: 'a-three' }).selected, reduce(c, { type: 'selectAlso', id: 'a-three' }).also]).toEqual(['a-one', null]);
+    const d = reduce(c, { type: 'selectAlso', id: 'a-one' });
+    expect([d.selected, d.also]).toEqual(['a-three', null]);
+    expect(reduce(a, { type: 'selectAlso', id: 'a-one' }).selected).toBeNull();
+  });
+
+  it('a plain selection, navigation or focus elsewhere ends the pair; clearAlso ends only the second', () => {
+    const pair = { ...initialState(), selected: 'a-one', also: 'a-two' };
+    expect(reduce(pair, { type: 'select', id: 'a-one' })).toEqual({ ...pair, also: null });
+    expect(reduce(pair, { type: 'select', id: null }).also).toBeNull();
+    expect(reduce(pair, { type: 'navigate', id: 'p-x', visible: true }).also).toBeNull();
+    expect(reduce(pair, { type: 'navigate', id: 'a-one', visible: true }).also).toBe('a-two');
+    expect(reduce(pair, { type: 'focus', id: 'a-one', depth: 1 }).also).toBe('a-two');
+    expect(reduce(pair, { type: 'focus', id: 'a-three', depth: 1 }).also).toBeNull();
+    expect(reduce(pair, { type: 'expand', id: 'a-three' }).also).toBeNull();
+    expect(reduce(pair, { type: 'clearAlso' })).toEqual({ ...pair, also: null });
+    const none = reduce(pair, { type: 'clearAlso' });
+    expect(reduce(none, { type: 'clearAlso' })).toBe(none);
   });
 
   it('does not mutate the state it is given', () => {
@@ -134,7 +167,7 @@ describe('reduce: escape', () => {
   it('clears one layer at a time: selection, then path, then focus', () => {
     const s = busy();
     const a = reduce(s, { type: 'escape' });
-    expect(a).toEqual({ ...s, selected: null });
+    expect(a).toEqual({ ...s, selected: null, also: null });
     const b = reduce(a, { type: 'escape' });
     expect(b).toEqual({ ...a, path: { from: null, to: null } });
     const c = reduce(b, { type: 'escape' });

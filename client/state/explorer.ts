@@ -61,6 +61,8 @@ export interface ExplorerState {
   layout: LayoutName;
   filters: Filters;
   selected: string | null;
+  /** A second selected node (shift-click): with two actors selected, the pair can be tied or its path found. */
+  also: string | null;
   /** Ego network: only what lies within `depth` steps of `id`. */
   focus: { id: string; depth: Depth } | null;
   /** Neighbourhoods added to the view by double-click, with their depth. */
@@ -95,6 +97,7 @@ export const initialState = (lang: Lang = 'de'): ExplorerState => ({
   layout: 'force',
   filters: defaultFilters(),
   selected: null,
+  also: null,
   focus: null,
   expanded: {},
   path: { from: null, to: null },
@@ -108,6 +111,9 @@ export type Action =
   | { type: 'setLang'; lang: Lang }
   | { type: 'setLayout'; layout: LayoutName }
   | { type: 'select'; id: string | null }
+  /** Shift-click: select a second node besides the selected one (again: deselect it). */
+  | { type: 'selectAlso'; id: string }
+  | { type: 'clearAlso' }
   /** Select a node; when it is not in the view, bring it in with its neighbourhood. */
   | { type: 'navigate'; id: string; visible: boolean }
   | { type: 'escape' }
@@ -152,16 +158,23 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'setLayout':
       return s.layout === a.layout ? s : { ...s, layout: a.layout };
     case 'select':
-      return s.selected === a.id ? s : { ...s, selected: a.id };
+      return s.selected === a.id && s.also === null ? s : { ...s, selected: a.id, also: null };
+    case 'selectAlso':
+      if (s.selected === null) return { ...s, selected: a.id, also: null };
+      if (a.id === s.selected) return { ...s, selected: s.also, also: null };
+      return { ...s, also: a.id === s.also ? null : a.id };
+    case 'clearAlso':
+      return s.also === null ? s : { ...s, also: null };
     case 'navigate':
       return {
         ...s,
         selected: a.id,
+        also: s.selected === a.id ? s.also : null,
         expanded: a.visible || Object.hasOwn(s.expanded, a.id) ? s.expanded : { ...s.expanded, [a.id]: 1 },
       };
     case 'escape':
       // One layer at a time: selection, then the path, then focus.
-      if (s.selected !== null) return { ...s, selected: null };
+      if (s.selected !== null || s.also !== null) return { ...s, selected: null, also: null };
       if (s.path.from !== null || s.path.to !== null) return { ...s, path: { from: null, to: null } };
       if (s.focus !== null) return { ...s, focus: null };
       return s;
@@ -182,12 +195,12 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'resetFilters':
       return { ...s, filters: defaultFilters() };
     case 'focus':
-      return { ...s, focus: { id: a.id, depth: clampDepth(a.depth) }, selected: a.id };
+      return { ...s, focus: { id: a.id, depth: clampDepth(a.depth) }, selected: a.id, also: s.selected === a.id ? s.also : null };
     case 'unfocus':
       return s.focus === null ? s : { ...s, focus: null };
     case 'expand': {
       const depth = Object.hasOwn(s.expanded, a.id) ? s.expanded[a.id] : undefined;
-      return { ...s, selected: a.id, expanded: { ...s.expanded, [a.id]: depth === undefined ? 1 : clampDepth(depth + 1) } };
+      return { ...s, selected: a.id, also: s.selected === a.id ? s.also : null, expanded: { ...s.expanded, [a.id]: depth === undefined ? 1 : clampDepth(depth + 1) } };
     }
     case 'unexpand': {
       if (!Object.hasOwn(s.expanded, a.id)) return s;

@@ -29,6 +29,7 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
     nodeTypes: fc.subarray([...NODE_TYPES]),
   }),
   selected: fc.option(idArb),
+  also: fc.option(idArb),
   focus: fc.option(fc.record({ id: idArb, depth: depthArb })),
   expanded: fc
     .uniqueArray(fc.tuple(idArb, depthArb), { maxLength: 4, selector: ([k]) => k })
@@ -42,13 +43,23 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
     remove: fc.uniqueArray(idArb, { maxLength: 4 }),
   }),
   encoding: fc.record({ size: fc.constantFrom(...SIZE_BY), color: fc.constantFrom(...COLOR_BY) }),
-});
+})
+  // A second selection only beside a (different) first one.
+  .map((s) => ({ ...s, also: s.selected !== null && s.also !== s.selected ? s.also : null }));
 
 describe('toSearch', () => {
   it('gives an empty string for the defaults (both languages as fallback)', () => {
     expect(toSearch(initialState())).toBe('');
     expect(fromSearch('')).toEqual(initialState());
     expect(fromSearch('?')).toEqual(initialState());
+  });
+
+  it('keeps a second selected node only beside a different first one', () => {
+    expect(toSearch({ ...initialState(), selected: 'a-one', also: 'a-two' })).toBe('?selected=a-one&also=a-two');
+    expect(fromSearch('?selected=a-one&also=a-two')).toMatchObject({ selected: 'a-one', also: 'a-two' });
+    expect(fromSearch('?also=a-two').also).toBeNull();
+    expect(fromSearch('?selected=a-one&also=a-one').also).toBeNull();
+    expect(fromSearch('?selected=a-one&also=BAD%20ID').also).toBeNull();
   });
 
   it('leaves pins out of the link', () => {

@@ -1,6 +1,6 @@
 /**
  * The URL mirrors the state: `toSearch(state)` and `fromSearch(search)` are inverse on everything a
- * link should reproduce (filters, selection, focus, expansions, path, layout, language). Defaults are
+ * link should reproduce (filters, selection (and a second selected node), focus, expansions, path, layout, language). Defaults are
  * left out so links stay short; unknown or malformed values fall back to the defaults.
  */
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
@@ -42,6 +42,7 @@ export function toSearch(s: ExplorerState): string {
   const types = NODE_TYPES.filter((t) => f.nodeTypes.includes(t));
   if (types.join() !== NODE_TYPES.filter((t) => DEFAULT_NODE_TYPES.includes(t)).join()) p.set('types', types.length ? types.join(',') : 'none');
   if (s.selected) p.set('selected', s.selected);
+  if (s.selected && s.also) p.set('also', s.also);
   if (s.focus) {
     p.set('focus', s.focus.id);
     if (s.focus.depth !== 1) p.set('depth', String(s.focus.depth));
@@ -82,6 +83,8 @@ export function fromSearch(search: string, fallbackLang: Lang = 'de'): ExplorerS
   const types = p.get('types');
   if (types !== null) s.filters.nodeTypes = types === 'none' ? [] : NODE_TYPES.filter((t) => list(types).includes(t as NodeType));
   s.selected = id(p.get('selected'));
+  const also = id(p.get('also'));
+  if (s.selected && also !== s.selected) s.also = also;
   const focus = id(p.get('focus'));
   if (focus) s.focus = { id: focus, depth: depthOf(p.get('depth')) ?? 1 };
   for (const item of list(p.get('expand'))) {

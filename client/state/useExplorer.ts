@@ -10,6 +10,7 @@ import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSumma
 import { config } from '../config.ts';
 import { reduce, type Action, type ExplorerState } from './explorer.ts';
 import { applyClientFilter, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
+import { onDataChanged, useDataRevision } from './revision.ts';
 import { fromSearch, toSearch } from './url.ts';
 
 export type Dispatch = (action: Action, opts?: { replaceHistory?: boolean }) => void;
@@ -58,6 +59,7 @@ export function useCatalog(): { catalog: Catalog | null; error: ApiError | null;
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const revision = useDataRevision();
   useEffect(() => {
     const ac = new AbortController();
     Promise.all([fetchCatalog(ac.signal), fetchProjects(ac.signal)])
@@ -72,7 +74,7 @@ export function useCatalog(): { catalog: Catalog | null; error: ApiError | null;
       })
       .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)));
     return () => ac.abort();
-  }, [attempt]);
+  }, [attempt, revision]);
   return { catalog, error, retry: () => setAttempt((n) => n + 1) };
 }
 
@@ -83,6 +85,7 @@ export function asApiError(e: unknown): ApiError {
 /** Loaded networks by request, most recent last; the oldest go beyond CACHE_SIZE. */
 const cache = new Map<string, Network>();
 const CACHE_SIZE = 40;
+onDataChanged(() => cache.clear());
 function remember(key: string, n: Network): void {
   cache.delete(key);
   cache.set(key, n);
@@ -115,6 +118,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   const [attempt, setAttempt] = useState(0);
   const [shown, setShown] = useState<Network[] | null>(null);
   const [loading, setLoading] = useState(false);
+  const revision = useDataRevision();
 
   useEffect(() => {
     const ac = new AbortController();
@@ -143,7 +147,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     });
     return () => ac.abort();
     // `requests` is what `keys` spells.
-  }, [keys, attempt]);
+  }, [keys, attempt, revision]);
 
   const [paths, setPaths] = useState<Path[] | null>(null);
   const [pathsLoading, setPathsLoading] = useState(false);
@@ -161,7 +165,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
       .catch((e: unknown) => !ac.signal.aborted && setPathsError(asApiError(e)))
       .finally(() => !ac.signal.aborted && setPathsLoading(false));
     return () => ac.abort();
-  }, [from, to, attempt]);
+  }, [from, to, attempt, revision]);
 
   const { filters, focus, expanded } = state;
   const result = useMemo(() => {
@@ -174,11 +178,21 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, retry: () => setAttempt((n) => n + 1) };
 }
 
-/** Details of a node; the type, when known from the drawing, saves a request (it is only a hint). */
-export function useDetails(id: string | null, knownType: NodeType | null): { details: Details | null; loading: boolean; error: ApiError | null } {
+/**
+ * Details of a node; the type, when known from the drawing, saves a request (it is only a hint).
+ * `editable` (editors) loads the versions the edit forms send along. `reload()` loads them again
+ * (e.g. after a conflict); after a write the data revision does.
+ */
+export function useDetails(
+  id: string | null,
+  knownType: NodeType | null,
+  editable = false,
+): { details: Details | null; loading: boolean; error: ApiError | null; reload(): void } {
   const [details, setDetails] = useState<Details | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const revision = useDataRevision();
   const typeHint = useRef(knownType);
   typeHint.current = knownType;
   useEffect(() => {
@@ -192,7 +206,7 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
     (async () => {
       const type = typeHint.current ?? (await fetchNodeType(id, ac.signal));
       if (!type) throw new ApiError('NOT_FOUND', id);
-      return fetchDetails(type, id, ac.signal);
+      return fetchDetails(type, id, ac.signal, editable);
     })()
       .then((d) => !ac.signal.aborted && setDetails(d))
       .catch((e: unknown) => {
@@ -202,8 +216,9 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
       })
       .finally(() => !ac.signal.aborted && setLoading(false));
     return () => ac.abort();
-  }, [id]);
-  return { details, loading, error };
+  }, [id, editable, attempt, revision]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { details, loading, error, reload };
 }
 
 /**
@@ -213,7 +228,8 @@ export function useDetails(id: string | null, knownType: NodeType | null): { det
 export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byId: ReadonlyMap<string, NodeMetrics>; loading: boolean; error: ApiError | null; retry(): void } {
   const wanted = state.encoding.size !== 'degree' || state.encoding.color !== 'kind' || state.selected !== null;
   const filter = useMemo(() => analysisFilter(state.filters), [state.filters]);
-  const key = wanted ? JSON.stringify([filter, state.analysis.level]) : null;
+  const revision = useDataRevision();
+  const key = wanted ? JSON.stringify([filter, state.analysis.level, revision]) : null;
   const [result, setResult] = useState<{ key: string; metrics: Metrics } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -231,7 +247,7 @@ export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byI
       .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
       .finally(() => !ac.signal.aborted && setLoading(false));
     return () => ac.abort();
-  }, [key, attempt]); // filter and level are inside the key
+  }, [key, attempt]); // filter, level and the data revision are inside the key
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const metrics = result?.key === key ? result.metrics : null;
   const byId = useMemo(() => new Map((metrics?.nodes ?? []).map((n) => [n.id, n])), [metrics]);

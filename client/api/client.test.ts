@@ -1,0 +1,100 @@
+/**
+ * The API client: every request carries the stored token; errors keep their code, field and
+ * extensions; a token the server refuses is dropped (and only that one).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiErrorOf, apiErrorOfStatus, gql, refusedToken } from './client.ts';
+import { getToken, onTokenChange, setToken } from './token.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setToken(null);
+});
+
+function answer(body: unknown, status = 200) {
+  const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+describe('gql', () => {
+  it('sends the stored token as a bearer header, and none without one', async () => {
+    const fetch = answer({ data: { me: { role: 'EDITOR' } } });
+    await gql('{ me { role } }');
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).not.toHaveProperty('authorization');
+    setToken('nwa_secret');
+    await gql('{ me { role } }');
+    expect((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].headers).toMatchObject({ authorization: 'Bearer nwa_secret', 'content-type': 'application/json' });
+  });
+
+  it('turns errors into ApiError with code, field and extensions', async () => {
+    answer({ errors: [{ message: 'stale', extensions: { code: 'CONFLICT', type: 'actor', id: 'a-x', expectedVersion: 2, currentVersion: 3 } }] });
+    const e = await gql('mutation { x }').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).code).toBe('CONFLICT');
+    expect((e as ApiError).extensions).toMatchObject({ expectedVersion: 2, currentVersion: 3 });
+  });
+
+  it('drops a refused token and says why', async () => {
+    setToken('nwa_revoked');
+    const changes: string[] = [];
+    const off = onTokenChange((c) => changes.push(c));
+    answer({ errors: [{ message: 'unknown token', extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
+    await expect(gql('{ me { role } }')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    off();
+    expect(getToken()).toBeNull();
+    expect(changes).toEqual(['invalid']);
+  });
+
+  it('keeps the token on other errors', async () => {
+    setToken('nwa_ok');
+    answer({ errors: [{ message: 'viewer', extensions: { code: 'FORBIDDEN' } }] });
+    await expect(gql('mutation { x }')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(getToken()).toBe('nwa_ok');
+  });
+
+  it('names network failures and bodies that are not JSON', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
+    await expect(gql('{ x }')).rejects.toMatchObject({ code: 'NETWORK' });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 503 })));
+    await expect(gql('{ x }')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
+});
+
+describe('ApiError', () => {
+  it('lists the issues of a refused input (paths as strings)', () => {
+    const e = apiErrorOf({
+      message: 'input.name: must not be empty',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.name', issues: [{ path: 'input.name', message: 'must not be empty' }, { path: ['input', 'website'], message: 'must be a URL' }] },
+    });
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.field).toBe('input.name');
+    expect(e.issues).toEqual([
+      { path: 'input.name', message: 'must not be empty' },
+      { path: 'input.website', message: 'must be a URL' },
+    ]);
+  });
+
+  it('falls back to the field and the message without the field prefix', () => {
+    const e = apiErrorOf({ message: 'version: must be a whole number', extensions: { code: 'BAD_USER_INPUT', field: 'version' } });
+    expect(e.issues).toEqual([{ path: 'version', message: 'must be a whole number' }]);
+    expect(apiErrorOf({ message: 'x', extensions: { code: 'NOT_FOUND' } }).issues).toEqual([]);
+  });
+
+  it('maps unknown codes to UNKNOWN and bare statuses to codes', () => {
+    expect(apiErrorOf({ message: 'x', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }).code).toBe('UNKNOWN');
+    expect(apiErrorOf({ message: 'x' }, 401).code).toBe('UNAUTHENTICATED');
+    expect(apiErrorOfStatus(403).code).toBe('FORBIDDEN');
+    expect(apiErrorOfStatus(413).extensions.status).toBe(413);
+  });
+
+  it('refusedToken drops only the token that was sent', () => {
+    setToken('nwa_new');
+    refusedToken('nwa_old', new ApiError('UNAUTHENTICATED', 'x'));
+    expect(getToken()).toBe('nwa_new');
+    refusedToken(null, new ApiError('UNAUTHENTICATED', 'x'));
+    expect(getToken()).toBe('nwa_new');
+    refusedToken('nwa_new', new ApiError('UNAUTHENTICATED', 'x'));
+    expect(getToken()).toBeNull();
+  });
+});
