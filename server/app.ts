@@ -12,6 +12,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from './context.ts';
+import { requireRoleMiddleware } from './auth/http.ts';
 import { bearer, sessionOf, type ReadAccess } from './auth/session.ts';
 import { usageRecorder } from './auth/tokens.ts';
 import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
@@ -88,6 +89,11 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
 
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    // No address (which may carry a sign-in token) leaves the page in a Referer header.
+    res.setHeader('referrer-policy', 'no-referrer');
+    next();
+  });
   const readAccess = opts.readAccess ?? 'open';
   const recordUse = usageRecorder(opts.store);
 
@@ -103,16 +109,18 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
       return;
     }
     try {
-      res.json({ status: 'ok', store: store.kind, counts: await store.stats() });
+      // With READ_ACCESS=token even the counts are for signed-in readers only.
+      res.json(readAccess === 'open' ? { status: 'ok', store: store.kind, counts: await store.stats() } : { status: 'ok', store: store.kind });
     } catch (e) {
       res.status(503).json({ status: 'unavailable', error: (e as Error).message });
     }
   });
 
   app.get('/export/:format', (req, res, next) => {
-    exportHandler(opts.store, readAccess)(req, res).catch(next);
+    exportHandler(opts.store, readAccess, recordUse)(req, res).catch(next);
   });
-  app.post('/import', express.json({ limit: IMPORT_BODY_LIMIT }), (req, res, next) => {
+  // The role is checked before the (large) body is read: nobody without an editor token makes the server parse 100 MB.
+  app.post('/import', requireRoleMiddleware(opts.store, readAccess, 'editor', recordUse), express.json({ limit: IMPORT_BODY_LIMIT }), (req, res, next) => {
     importHandler(opts.store, readAccess)(req, res).catch(next);
   });
 
@@ -141,8 +149,16 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   );
 
   if (existsSync(opts.clientDir)) {
-    app.use(express.static(opts.clientDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|export\/|import$).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html')));
+    // The page itself is never cached (a shared cache must not keep an address with a token); the hashed assets are.
+    const page = { headers: { 'cache-control': 'no-store' } };
+    app.use(
+      express.static(opts.clientDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('cache-control', 'no-store'),
+      }),
+    );
+    app.get(/^\/(?!graphql|healthz|export\/|import$).*/, (_req, res) => res.sendFile(join(opts.clientDir, 'index.html'), page));
   }
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -86,6 +86,16 @@ describe('the stored token', () => {
     expect(replaceState).toHaveBeenCalledWith(null, '', '/atlas/?layout=geo&selected=a-x#canvas');
   });
 
+  it('adopts a token in the fragment (sign-in links: it never reaches the server) and keeps the query', () => {
+    const replaceState = vi.fn();
+    adoptTokenFromLocation({
+      location: { search: '?story=s-demo', pathname: '/', hash: '#token=nwa_fragment' } as Location,
+      history: { state: null, replaceState } as unknown as History,
+    });
+    expect(getToken()).toBe('nwa_fragment');
+    expect(replaceState).toHaveBeenCalledWith(null, '', '/?story=s-demo');
+  });
+
   it('touches neither the address nor the stored token without a token parameter', () => {
     setToken('nwa_kept');
     const replaceState = vi.fn();

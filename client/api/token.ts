@@ -1,5 +1,5 @@
 /**
- * The access token: read once from a sign-in link (`?token=…`), kept in localStorage, sent as
+ * The access token: read once from a sign-in link (`#token=…` or `?token=…`), kept in localStorage, sent as
  * `Authorization: Bearer …` on every request. The pure parts (taking the token out of a query string,
  * the header) are separate from the page's storage so they can be tested without a browser.
  */
@@ -94,12 +94,16 @@ export function onTokenChange(listener: Listener): () => void {
 }
 
 /**
- * On page load: a `?token=` in the address is stored and removed from the address bar (so it is not
+ * On page load: a token in the address (`#token=…`, as sign-in links carry it so it never reaches
+ * the server or a proxy log, or `?token=…`) is stored and removed from the address bar (so it is not
  * bookmarked or passed on by accident); everything else in the address stays.
  */
 export function adoptTokenFromLocation(win: Pick<Window, 'location' | 'history'> = window): void {
-  const { found, token, search } = takeTokenFromSearch(win.location.search);
-  if (!found) return;
+  const query = takeTokenFromSearch(win.location.search);
+  const fragment = takeTokenFromSearch(win.location.hash.replace(/^#/, ''));
+  if (!query.found && !fragment.found) return;
+  const token = fragment.token ?? query.token;
   if (token) setToken(token, 'signedIn');
-  win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
+  const hash = fragment.found ? (fragment.search === '' ? '' : `#${fragment.search.replace(/^\?/, '')}`) : win.location.hash;
+  win.history.replaceState(win.history.state, '', `${win.location.pathname}${query.search}${hash}`);
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.ts';
 import type { TokenRecord } from '../store/graph-store.ts';
 import { AccessToken, CreatedToken, Me, Role } from './auth.type.ts';
 import { requireRole } from './session.ts';
-import { createToken, roleAllows, signInUrl } from './tokens.ts';
+import { createToken, revokeToken, roleAllows, signInUrl } from './tokens.ts';
 
 export const toAccessToken = (t: TokenRecord): AccessToken => ({
   id: t.id,
@@ -44,10 +44,10 @@ export class AuthResolver {
     return { token: toAccessToken(token), secret, signInUrl: signInUrl(ctx.baseUrl, secret) };
   }
 
-  @Mutation(() => AccessToken, { description: 'Revokes a token (admin role): it stops working at once.' })
+  @Mutation(() => AccessToken, { description: 'Revokes a token (admin role): it stops working at once. The last active admin token cannot be revoked.' })
   async revokeToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessToken> {
     requireRole(ctx.session, 'admin');
-    const t = await ctx.store.tokens.update(id, { revokedAt: new Date().toISOString() });
+    const t = await revokeToken(ctx.store, id);
     if (!t) throw new NotFoundError('token', id);
     return toAccessToken(t);
   }

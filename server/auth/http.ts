@@ -1,5 +1,5 @@
 /** Access checks for the plain HTTP routes (downloads, uploads), answering like the GraphQL API does. */
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { AccessRole, GraphStore, TokenRecord } from '../store/graph-store.ts';
 import { bearer, requireRole, sessionOf, type ReadAccess } from './session.ts';
@@ -12,9 +12,16 @@ export function sendError(res: Response, status: number, code: string, message: 
  * Resolves who asks (Authorization header) and checks the role; answers 401/403 itself and returns
  * null when the request may not go on. `needed` null: reading (open unless READ_ACCESS=token).
  */
-export async function allow(store: GraphStore, req: Request, res: Response, readAccess: ReadAccess, needed: AccessRole | null): Promise<{ token: TokenRecord | null } | null> {
+export async function allow(
+  store: GraphStore,
+  req: Request,
+  res: Response,
+  readAccess: ReadAccess,
+  needed: AccessRole | null,
+  used?: (t: TokenRecord) => void,
+): Promise<{ token: TokenRecord | null } | null> {
   try {
-    const session = await sessionOf(store, bearer(req.headers.authorization), readAccess);
+    const session = await sessionOf(store, bearer(req.headers.authorization), readAccess, used);
     return { token: needed === null ? session.token : requireRole(session, needed) };
   } catch (e) {
     if (!(e instanceof GraphQLError)) throw e;
@@ -22,4 +29,13 @@ export async function allow(store: GraphStore, req: Request, res: Response, read
     sendError(res, code === 'FORBIDDEN' ? 403 : 401, code, e.message);
     return null;
   }
+}
+
+/** Express middleware: only requests with the role go on (before any body is read). */
+export function requireRoleMiddleware(store: () => GraphStore | null, readAccess: ReadAccess, needed: AccessRole, used?: (t: TokenRecord) => void) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const s = store();
+    if (!s) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The store is starting; try again in a moment.');
+    allow(s, req, res, readAccess, needed, used).then((ok) => ok && next(), next);
+  };
 }

@@ -17,8 +17,11 @@ export const hashSecret = (secret: string): string => createHash('sha256').updat
 /** A secret that is recognisable in logs and config files (`nwa_…`), 256 random bits. */
 export const newSecret = (): string => `nwa_${randomBytes(32).toString('base64url')}`;
 
-/** The link that signs a browser in: the explorer reads `?token=` once and keeps it. */
-export const signInUrl = (baseUrl: string, secret: string): string => `${baseUrl.replace(/\/?$/, '/')}?token=${encodeURIComponent(secret)}`;
+/**
+ * The link that signs a browser in: the explorer reads `#token=` once, keeps it and clears the address
+ * bar. In the fragment, the secret never reaches the server, a proxy log or a Referer header.
+ */
+export const signInUrl = (baseUrl: string, secret: string): string => `${baseUrl.replace(/\/?$/, '/')}#token=${encodeURIComponent(secret)}`;
 
 export function checkRole(role: string, field = 'role'): AccessRole {
   const r = role.toLowerCase();
@@ -46,6 +49,19 @@ export async function createToken(
   };
   await store.tokens.insert(token);
   return { token, secret };
+}
+
+/**
+ * Revokes a token; null when unknown. The last active admin token is kept (BAD_USER_INPUT): without
+ * it nobody could manage access until a restart printed a new admin link into the server log.
+ */
+export async function revokeToken(store: GraphStore, id: string): Promise<TokenRecord | null> {
+  const tokens = await store.tokens.list();
+  const t = tokens.find((x) => x.id === id);
+  if (!t) return null;
+  if (t.role === 'admin' && t.revokedAt === null && !tokens.some((x) => x.id !== id && x.role === 'admin' && x.revokedAt === null))
+    throw new BadUserInputError('id', 'this is the last active admin token; create another admin token first');
+  return store.tokens.update(id, { revokedAt: new Date().toISOString() });
 }
 
 /** The active token with this secret, or null (unknown or revoked). */

@@ -6,6 +6,7 @@
  * Importing the same files again changes nothing. CSV files are streamed (100,000 rows and more);
  * on a terminal a progress bar on stderr shows reading, validating and writing.
  */
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { ImportError, formatIssue } from '../import/csv-bundle.ts';
@@ -47,7 +48,11 @@ const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
 let code = 0;
 try {
   await store.init();
-  const result = await importFiles(store, args.path, { dryRun: args.dryRun, onProgress: bar?.update });
+  const result = await importFiles(store, args.path, {
+    dryRun: args.dryRun,
+    onProgress: bar?.update,
+    audit: { who: { name: 'CLI (npm run import)', role: null }, summary: basename(resolve(args.path)) },
+  });
   bar?.end();
   console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
   console.log(formatReport(result, args.dryRun));

@@ -5,8 +5,9 @@
  *   list [--all]                                                     active tokens (with --all also revoked ones)
  *   revoke <id>                                                      stops a token at once
  */
+import { GraphQLError } from 'graphql';
 import { parseArgs } from 'node:util';
-import { checkRole, createToken, signInUrl } from '../auth/tokens.ts';
+import { checkRole, createToken, revokeToken, signInUrl } from '../auth/tokens.ts';
 import { loadConfig } from '../config.ts';
 import { openStore } from '../store/open-store.ts';
 
@@ -19,7 +20,7 @@ Tokens live in the store configured by DATA_DIR or NEO4J_URI. Only a hash of eac
 the secret and its sign-in link are shown once, when the token is created.
 Roles: viewer reads, editor also edits and imports, admin also manages tokens.
 
-Exit codes: 0 done; 1 unknown token; 2 usage error.`;
+Exit codes: 0 done; 1 unknown token or refused (the last admin token stays); 2 usage error.`;
 
 type Command = { cmd: 'create'; role: string; name: string } | { cmd: 'list'; all: boolean } | { cmd: 'revoke'; id: string };
 
@@ -62,7 +63,8 @@ try {
   await store.init();
   if (command.cmd === 'create') {
     const { token, secret } = await createToken(store, { name: command.name, role: command.role, createdBy: 'CLI' });
-    const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const base = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${config.port}/`;
     console.log(`Created ${token.role} token ${token.id} "${token.name}".`);
     console.log(`Secret (shown only now): ${secret}`);
     console.log(`Sign-in link:            ${signInUrl(base, secret)}`);
@@ -77,12 +79,17 @@ try {
           .trimEnd(),
       );
   } else {
-    const t = await store.tokens.update(command.id, { revokedAt: new Date().toISOString() });
+    const t = await revokeToken(store, command.id);
     if (!t) {
       console.error(`token: no token "${command.id}" (see npm run token -- list)`);
       code = 1;
     } else console.log(`Revoked ${t.role} token ${t.id} "${t.name}".`);
   }
+} catch (e) {
+  // Refusals (the last admin token, a bad name) are plain messages, not stack traces.
+  if (!(e instanceof GraphQLError)) throw e;
+  console.error(`token: ${e.message}`);
+  code = 1;
 } finally {
   await store.close();
 }

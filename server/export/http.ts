@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import { allow } from '../auth/http.ts';
 import type { ReadAccess } from '../auth/session.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphStore, TokenRecord } from '../store/graph-store.ts';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -20,7 +20,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The formats that download as one file. */
 export const DOWNLOAD_FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormatName[]).filter((f) => EXPORT_FORMATS[f].output !== 'folder');
 
-export function exportHandler(store: () => GraphStore | null, readAccess: ReadAccess = 'open') {
+export function exportHandler(store: () => GraphStore | null, readAccess: ReadAccess = 'open', used?: (t: TokenRecord) => void) {
   return async (req: Request, res: Response): Promise<void> => {
     const format = String(req.params.format ?? '') as ExportFormatName;
     const spec = (DOWNLOAD_FORMATS as string[]).includes(format) ? EXPORT_FORMATS[format] : undefined;
@@ -33,7 +33,7 @@ export function exportHandler(store: () => GraphStore | null, readAccess: ReadAc
       res.status(503).json({ errors: [{ message: 'The store is starting; try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       return;
     }
-    if (!(await allow(s, req, res, readAccess, null))) return;
+    if (!(await allow(s, req, res, readAccess, null, used))) return;
     const content = await spec.write(await s.exportBatch());
     const name = `netzwerkatlas-${new Date().toISOString().slice(0, 10)}${spec.output.extension}`;
     res.setHeader('content-type', CONTENT_TYPES[spec.output.extension] ?? 'application/octet-stream');

@@ -41,8 +41,8 @@ const ACTOR = `query($id: ID!) { actor(id: $id) { id name version kind region { 
 describe('first start: an admin token, shown once as a sign-in link, stored only as a hash', () => {
   it('prints the sign-in link with the secret and stores nothing but its hash', async () => {
     expect(admin).toMatch(/^nwa_[A-Za-z0-9_-]{43}$/);
-    const line = logs.find((l) => l.includes('?token='));
-    expect(line).toContain(`${server.url}?token=${admin}`);
+    const line = logs.find((l) => l.includes('#token='));
+    expect(line).toContain(`${server.url}#token=${admin}`);
     const stored = await server.store.tokens.list();
     const first = stored.find((t) => t.role === 'admin');
     expect(first?.hash).toBe(hashSecret(admin));
@@ -97,6 +97,15 @@ describe('roles', () => {
     expect(all.data?.tokens).toContainEqual({ name: 'Befristet', active: false });
   });
 
+  it('the last active admin token cannot be revoked', async () => {
+    const admins = await server.gql<{ tokens: { id: string; role: string }[] }>('{ tokens { id role } }', {}, admin);
+    const only = admins.data?.tokens.filter((t) => t.role === 'ADMIN') ?? [];
+    expect(only).toHaveLength(1);
+    const r = await server.gql('mutation($id: ID!) { revokeToken(id: $id) { id } }', { id: only[0]?.id }, admin);
+    expect([err(r).code, err(r).field]).toEqual(['BAD_USER_INPUT', 'id']);
+    expect((await server.gql('{ me { role } }', {}, admin)).data).toEqual({ me: { role: 'ADMIN' } });
+  });
+
   it('token management needs the admin role', async () => {
     expect(err(await server.gql('{ tokens { id } }', {}, editor)).code).toBe('FORBIDDEN');
     expect(err(await server.gql('mutation { createToken(name: "x", role: ADMIN) { secret } }', {}, editor)).code).toBe('FORBIDDEN');
@@ -112,6 +121,13 @@ describe('roles', () => {
       expect([anon.status, err(anon).code]).toEqual([401, 'UNAUTHENTICATED']);
       const ok = await closed.gql<{ me: { role: string; readAccess: string } }>('{ me { role readAccess } }', {}, closed.adminSecret ?? '');
       expect(ok.data?.me).toEqual({ role: 'ADMIN', readAccess: 'token' });
+      expect((await fetch(`${closed.url}export/json`)).status).toBe(401);
+      const withToken = await fetch(`${closed.url}export/json`, { headers: { authorization: `Bearer ${closed.adminSecret ?? ''}` } });
+      expect(withToken.status).toBe(200);
+      // Health says whether the server is up, but not what it holds.
+      const health = await fetch(`${closed.url}healthz`);
+      expect(await health.json()).toEqual({ status: 'ok', store: 'embedded' });
+      expect(health.headers.get('referrer-policy')).toBe('no-referrer'); // no page address (with a token) leaks in a Referer
     } finally {
       await closed.close();
     }

@@ -4,6 +4,7 @@
  * rows is rejected whole (422) with file, line and reason; the audit log records who imported what.
  */
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -51,6 +52,20 @@ const header = demoActors.split('\n')[0] ?? '';
 const newActors = `${header}\na-chemiepark,Chemiepark Bitterfeld-Wolfen GmbH,company,chemie,r-nordsachsen,,,,\na-ihk-leipzig,IHK zu Leipzig,chamber,wirtschaft,r-leipzig-stadt,,,,\n`;
 
 describe('POST /import', () => {
+  it('refuses a request without an editor token before reading its body', async () => {
+    // 150 MB announced, 1 kB sent: a body parser would wait for the rest (or answer 413); the role check answers at once.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}import?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(150e6) } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        req.destroy();
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.write('{"files": [' + ' '.repeat(1000));
+    });
+    expect(status).toBe(401);
+  });
+
   it('needs an editor token', async () => {
     expect((await upload([{ name: 'actors.csv', text: newActors }], { dryRun: true })).status).toBe(401);
     const r = await upload([{ name: 'actors.csv', text: newActors }], { dryRun: true, token: viewer });

@@ -70,6 +70,15 @@ describe.skipIf(onNeo4j)('npm run import', () => {
     expect(cell(again.stdout, 'total', 0)).toBe(0);
     expect(cell(again.stdout, 'total', 1)).toBe(0);
     expect(cell(again.stdout, 'actors.csv', 2)).toBe(37);
+    // One audit entry for the import that changed something, none for the one that did not.
+    const store = await openStore(loadConfig(undefined, work));
+    try {
+      await store.init();
+      const log = await store.auditLog({ limit: 10, offset: 0 });
+      expect(log.entries.map((e) => [e.who, e.action, e.entityId])).toEqual([['CLI (npm run import)', 'import', 'demo']]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('rejects a folder with three broken rows whole, naming the three lines, and exits 1', async () => {

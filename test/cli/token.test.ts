@@ -48,7 +48,7 @@ describe.skipIf(onNeo4j)('npm run token', () => {
     expect(created.code).toBe(0);
     const secret = /Secret \(shown only now\): (nwa_\S+)/.exec(created.stdout)?.[1] ?? '';
     const id = /viewer token (t-[0-9a-f]+)/.exec(created.stdout)?.[1] ?? '';
-    expect(created.stdout).toContain(`http://127.0.0.1:4000/?token=${secret}`);
+    expect(created.stdout).toContain(`http://127.0.0.1:4000/#token=${secret}`);
     const stored = await withStore(async (s) => [await verifySecret(s, secret), await s.tokens.list()] as const);
     expect(stored[0]).toMatchObject({ id, name: 'Workshop Delitzsch', role: 'viewer', createdBy: 'CLI', hash: hashSecret(secret) });
     expect(JSON.stringify(stored[1])).not.toContain(secret);
