@@ -41,7 +41,8 @@ export interface AppOptions {
 
 /** Limits for a single GraphQL request. */
 export const LIMITS = {
-  bodyBytes: '1mb',
+  /** A story may be 2 MB of JSON (STORY_LIMITS.bytes), sent whole with updateStory: room for it and the query. */
+  bodyBytes: '3mb',
   maxDepth: 24, // GraphiQL's introspection query is 21 deep
   maxCost: 20_000,
   maxAliases: 20,

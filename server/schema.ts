@@ -13,6 +13,7 @@ import { NetworkResolver } from './network/network.resolver.ts';
 import { ProjectResolver } from './project/project.resolver.ts';
 import { RegionResolver } from './region/region.resolver.ts';
 import { SearchResolver } from './search/search.resolver.ts';
+import { StoryResolver } from './story/story.resolver.ts';
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -25,6 +26,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       RegionResolver,
       EventResolver,
       SourceResolver,
+      StoryResolver,
       ParticipationResolver,
       EventParticipationResolver,
       CooperationResolver,

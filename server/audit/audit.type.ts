@@ -8,7 +8,7 @@ export class AuditEntry {
   @Field(() => String, { description: 'The name of the access token (or CLI).' }) who!: string;
   @Field(() => String, { nullable: true }) role!: string | null;
   @Field(() => String, { description: 'create, update, delete, merge or import' }) action!: string;
-  @Field(() => String, { description: 'actors, projects, …, cooperations, or batch for an import' }) entityType!: string;
+  @Field(() => String, { description: 'actors, projects, …, stories, cooperations, or batch for an import' }) entityType!: string;
   @Field(() => String, { description: 'The id, a relationship’s natural key, or the imported file.' }) entityId!: string;
   @Field(() => [String], { description: 'Every entity the change touches.' }) refs!: string[];
   @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;

@@ -16,7 +16,7 @@ try {
   const s = await store.stats();
   console.log(
     `${store.kind === 'neo4j' ? `Neo4j ${config.neo4j?.uri}` : config.databaseFile}: reset${empty ? ' (empty)' : ' to the demo network'} — ` +
-      `${s.actors} actors, ${s.projects} projects, ${s.regions} regions, ${s.events} events.`,
+      `${s.actors} actors, ${s.projects} projects, ${s.regions} regions, ${s.events} events, ${s.stories} ${s.stories === 1 ? 'story' : 'stories'}.`,
   );
 } finally {
   await store.close();

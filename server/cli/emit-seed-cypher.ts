@@ -1,4 +1,4 @@
-/** `npm run seed:cypher`: writes cypher/seed.cypher from the demo CSV files. */
+/** `npm run seed:cypher`: writes cypher/seed.cypher from the demo files (CSV and stories.json). */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seedCypher } from '../demo/seed-cypher.ts';

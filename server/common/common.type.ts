@@ -47,7 +47,7 @@ export const DETAIL_LIST_LIMIT = 500;
 
 @ObjectType({ description: 'What a delete removed.' })
 export class Deleted {
-  @Field(() => String, { description: 'actors, projects, regions, events, sources, participations, eventParticipations, cooperations or targets' })
+  @Field(() => String, { description: 'actors, projects, regions, events, sources, stories, participations, eventParticipations, cooperations or targets' })
   type!: string;
   @Field(() => String, { description: 'The id, or the natural key of a relationship (actorId|projectId, actorId|partnerId|kind, …).' })
   id!: string;

@@ -32,7 +32,10 @@ export function EntityMutations<TOut extends object>(o: EntityOptions<TOut>) {
 
   @Resolver()
   abstract class EntityMutationsBase {
-    @Mutation(() => o.output, { name: `create${o.name}`, description: `Creates a ${SINGULAR[o.key]} (editor role). Without an id, one is derived from the name.` })
+    @Mutation(() => o.output, {
+      name: `create${o.name}`,
+      description: `Creates a ${SINGULAR[o.key]} (editor role). Without an id, one is derived from the ${o.key === 'sources' || o.key === 'stories' ? 'title' : 'name'}.`,
+    })
     async create(@Arg('input', () => o.input) input: object, @Ctx() ctx: Context): Promise<TOut> {
       const { row } = await ctx.store.edit.create(o.key, patchOf(input), editor(ctx));
       return readBack(ctx.store, String(row.id));
@@ -52,7 +55,10 @@ export function EntityMutations<TOut extends object>(o: EntityOptions<TOut>) {
       return readBack(ctx.store, id);
     }
 
-    @Mutation(() => Deleted, { name: `delete${o.name}`, description: `Deletes a ${SINGULAR[o.key]} and its relationships (editor role) if it still has \`version\`.` })
+    @Mutation(() => Deleted, {
+      name: `delete${o.name}`,
+      description: `Deletes a ${SINGULAR[o.key]}${o.key === 'stories' ? '' : ' and its relationships'} (editor role) if it still has \`version\`.`,
+    })
     async remove(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context): Promise<Deleted> {
       const { cascaded } = await ctx.store.edit.remove(o.key, id, version, editor(ctx));
       return { type: o.key, id, cascaded };

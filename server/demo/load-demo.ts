@@ -1,4 +1,4 @@
-/** The demo network: the CSV files beside this module, loaded into an empty store at start. */
+/** The demo network: the CSV files beside this module and the demo story (stories.json), loaded into an empty store at start. */
 import { fileURLToPath } from 'node:url';
 import { readCsvBundle, toImportError } from '../import/csv-bundle.ts';
 import { BatchValidationError } from '../store/batch.ts';

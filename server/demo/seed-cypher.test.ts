@@ -9,7 +9,7 @@ import { seedCypher } from './seed-cypher.ts';
 const committed = readFileSync(fileURLToPath(new URL('../../cypher/seed.cypher', import.meta.url)), 'utf8');
 
 describe('cypher/seed.cypher', () => {
-  it('is generated from the demo CSV files (run `npm run seed:cypher` when this fails)', async () => {
+  it('is generated from the demo files (run `npm run seed:cypher` when this fails)', async () => {
     expect(committed).toBe(await seedCypher());
   });
 
@@ -25,6 +25,7 @@ describe('cypher/seed.cypher', () => {
     expect(rowsIn(/MERGE \(n:Actor /)).toBe(batch.actors?.length);
     expect(rowsIn(/MERGE \(n:Project /)).toBe(batch.projects?.length);
     expect(rowsIn(/MERGE \(n:Event /)).toBe(batch.events?.length);
+    expect(rowsIn(/MERGE \(n:Story /)).toBe(batch.stories?.length); // the demo story (stories.json)
     expect(rowsIn(/PARTICIPATES_IN/)).toBe(batch.participations?.length);
     expect(rowsIn(/TAKES_PART_IN/)).toBe(batch.eventParticipations?.length);
     expect(rowsIn(/COOPERATES_WITH/)).toBe(batch.cooperations?.length);

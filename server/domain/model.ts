@@ -210,6 +210,92 @@ export const targetSchema = z.object({
   ...relationBase,
 });
 
+/** How a slide reveals its network step by step: not at all, region by region, or year by year. */
+export const REVEAL_BY = ['none', 'region', 'year'] as const;
+
+/** Limits of a story (a story travels whole: in one row, one cell, one JSON value). */
+export const STORY_LIMITS = {
+  slides: 100,
+  query: 4000,
+  notes: 5000,
+  positions: 20_000,
+  highlight: 2000,
+  /** The whole story as JSON (UTF-8 bytes). */
+  bytes: 2_000_000,
+} as const;
+
+const point = z.object({ x: z.number('must be a number'), y: z.number('must be a number') });
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => (v === undefined ? null : v));
+
+/**
+ * What a slide shows: the explorer's URL query string (filters, layout, focus, selection, analysis
+ * tab, encoding: everything client/state/url.ts reads), plus what the URL does not hold: node
+ * positions (null: the layout places them), zoom and pan (null: fit), highlighted nodes. Strict: a
+ * key it does not know is an error (view and reveal arrive as free JSON objects through the API).
+ */
+export const slideViewSchema = z.strictObject({
+  query: z
+    .string('must be a string')
+    .trim()
+    .max(STORY_LIMITS.query, `must be at most ${STORY_LIMITS.query} characters`)
+    .refine((q) => q === '' || q.startsWith('?'), 'must be empty or a URL query string starting with "?"')
+    .default(''),
+  positions: nullable(
+    z
+      .record(z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'), point)
+      .refine((p) => Object.keys(p).length <= STORY_LIMITS.positions, `at most ${STORY_LIMITS.positions} positions`),
+  ),
+  zoom: nullable(z.number('must be a number').positive('must be greater than 0')),
+  pan: nullable(point),
+  highlight: z
+    .array(idSchema)
+    .max(STORY_LIMITS.highlight, `at most ${STORY_LIMITS.highlight} nodes`)
+    .default([])
+    .transform((list) => [...new Set(list)]),
+});
+
+export const slideSchema = z.object({
+  id: idSchema,
+  title: z
+    .string('must be a string')
+    .trim()
+    .max(300, 'must be at most 300 characters')
+    .nullish()
+    .transform((v) => v ?? ''),
+  /** Speaker notes. */
+  notes: optionalText(STORY_LIMITS.notes),
+  /** Absent or null: an empty view (the whole network, default layout). */
+  view: z.preprocess((v) => v ?? {}, slideViewSchema),
+  /** Absent or null: no reveal. */
+  reveal: z.preprocess((v) => v ?? {}, z.strictObject({ by: z.enum(REVEAL_BY).default('none') })),
+});
+
+const utf8 = new TextEncoder();
+
+/** A story: an ordered list of slides, each a saved view of the explorer with a title and speaker notes. */
+export const storySchema = z
+  .object({
+    id: idSchema,
+    title: text(300).min(1, 'must not be empty'),
+    description: optionalText(5000),
+    slides: z.array(slideSchema).max(STORY_LIMITS.slides, `at most ${STORY_LIMITS.slides} slides`).default([]),
+  })
+  .superRefine((story, ctx) => {
+    const first = new Map<string, number>();
+    story.slides.forEach((slide, i) => {
+      const before = first.get(slide.id);
+      if (before === undefined) first.set(slide.id, i);
+      else ctx.addIssue({ code: 'custom', path: ['slides', i, 'id'], message: `duplicate slide id "${slide.id}" (slides[${before}] has it too)` });
+    });
+    const bytes = utf8.encode(JSON.stringify(story)).length;
+    if (bytes > STORY_LIMITS.bytes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slides'],
+        message: `the story is ${(bytes / 1e6).toFixed(1)} MB of JSON; at most ${STORY_LIMITS.bytes / 1e6} MB (store fewer node positions or split the story)`,
+      });
+  });
+
 export type Source = z.infer<typeof sourceSchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type Actor = z.infer<typeof actorSchema>;
@@ -219,6 +305,9 @@ export type Participation = z.infer<typeof participationSchema>;
 export type EventParticipation = z.infer<typeof eventParticipationSchema>;
 export type Cooperation = z.infer<typeof cooperationSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type Story = z.infer<typeof storySchema>;
+export type Slide = z.infer<typeof slideSchema>;
+export type SlideView = z.infer<typeof slideViewSchema>;
 
 /** The schemas of a batch, keyed like the batch itself (and like the CSV files). */
 export const BATCH_SCHEMAS = {
@@ -227,6 +316,7 @@ export const BATCH_SCHEMAS = {
   actors: actorSchema,
   projects: projectSchema,
   events: eventSchema,
+  stories: storySchema,
   participations: participationSchema,
   eventParticipations: eventParticipationSchema,
   cooperations: cooperationSchema,
@@ -243,6 +333,8 @@ export interface GraphBatch {
   actors: Actor[];
   projects: Project[];
   events: Event[];
+  /** Stories (slides of saved views): not network nodes, but they travel with the network. */
+  stories: Story[];
   participations: Participation[];
   eventParticipations: EventParticipation[];
   cooperations: Cooperation[];
@@ -259,6 +351,7 @@ export function emptyBatch(): GraphBatch {
     actors: [],
     projects: [],
     events: [],
+    stories: [],
     participations: [],
     eventParticipations: [],
     cooperations: [],
@@ -281,5 +374,5 @@ export const NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'REGION', 'E
 export type RelationKey = keyof typeof relationKey;
 export const RELATION_KEYS: readonly RelationKey[] = ['participations', 'eventParticipations', 'cooperations', 'targets'];
 export type EntityKey = Exclude<BatchKey, RelationKey>;
-export const ENTITY_KEYS: readonly EntityKey[] = ['sources', 'regions', 'actors', 'projects', 'events'];
+export const ENTITY_KEYS: readonly EntityKey[] = ['sources', 'regions', 'actors', 'projects', 'events', 'stories'];
 export const isRelationKey = (k: BatchKey): k is RelationKey => (RELATION_KEYS as readonly string[]).includes(k);

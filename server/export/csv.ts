@@ -1,7 +1,7 @@
 /**
  * A batch as CSV template files (the demo network's format, read back by server/import/csv-bundle.ts):
  * one file per kind, UTF-8 with a BOM (Excel opens umlauts right), comma-separated, lists joined
- * with `|`, numbers with a decimal point, dates as ISO.
+ * with `|`, numbers with a decimal point, dates as ISO, a story's slides as JSON in one cell.
  */
 import { stringify } from 'csv-stringify/sync';
 import { BATCH_KEYS, type BatchKey, type GraphBatch } from '../domain/model.ts';
@@ -11,6 +11,7 @@ import { CSV_FILES, LIST_SEPARATOR, type CellType } from '../import/csv-format.t
 export function formatCell(value: unknown, type: CellType): string {
   if (value === null || value === undefined) return '';
   if (type === 'list') return Array.isArray(value) ? value.map(String).join(LIST_SEPARATOR) : String(value);
+  if (type === 'json') return JSON.stringify(value);
   return String(value);
 }
 

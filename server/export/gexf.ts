@@ -2,19 +2,23 @@
  * A batch as GEXF 1.3 (opens in Gephi): entities as nodes, relationships and references as edges,
  * every field an attribute declared in `<attributes>` (encoding: ./xml-common.ts). The graph is
  * directed; a cooperation of kind `cooperation` is an undirected edge. Nodes are coloured by type.
+ * Stories go into `<meta>` as `<nwa:stories>` (a JSON array; see xml-common.ts).
  * server/import/gexf.ts reads it back into the same batch.
  */
 import type { GraphBatch } from '../domain/model.ts';
-import { type AttrDecl, encodeBatch, escapeXml as x, NODE_COLORS, rgb } from './xml-common.ts';
+import { type AttrDecl, encodeBatch, encodeStories, escapeXml as x, NODE_COLORS, rgb, STORIES_NAMESPACE } from './xml-common.ts';
 
 export function writeGexf(batch: GraphBatch, meta: { title?: string } = {}): string {
   const g = encodeBatch(batch);
+  const stories = encodeStories(batch);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     '  <meta>',
     '    <creator>Netzwerkatlas</creator>',
     ...(meta.title ? [`    <description>${x(meta.title)}</description>`] : []),
+    // Stories are no part of the graph: graph-level data in our own namespace (Gephi skips it).
+    ...(stories !== null ? [`    <nwa:stories xmlns:nwa="${STORIES_NAMESPACE}" count="${batch.stories.length}">${x(stories)}</nwa:stories>`] : []),
     '  </meta>',
     '  <graph defaultedgetype="directed" mode="static">',
     ...declarations('node', g.nodeAttrs),

@@ -13,6 +13,10 @@
  * - Every other field is an attribute named like the field: text as is, numbers as `double`,
  *   lists (tags, sectors, sourceIds, goals, results) as a JSON array in a string attribute (lossless
  *   whatever the entries contain). Absent values (null, empty lists) are left out.
+ * - Stories are not part of the graph: they travel as graph-level data, the JSON array of the
+ *   batch's stories (GraphML: `<data key="g_stories">` on the `<graph>`; GEXF: a
+ *   `<nwa:stories count="N">` element in `<meta>`, in our own namespace, which Gephi skips).
+ *   No stories: nothing is written.
  */
 import type { BatchKey, GraphBatch } from '../domain/model.ts';
 
@@ -54,6 +58,14 @@ export const REFERENCE_EDGES = {
   project_predecessor: { from: 'projects', field: 'predecessorId', to: 'projects' },
 } as const satisfies Record<string, { from: EntityKey; field: string; to: EntityKey }>;
 export type ReferenceType = keyof typeof REFERENCE_EDGES;
+
+/** The namespace of our own GEXF `<meta>` element holding the stories. */
+export const STORIES_NAMESPACE = 'https://netzwerkatlas.org/ns/gexf-stories';
+
+/** The stories as the text of the graph-level value (a JSON array); null when there are none. */
+export function encodeStories(batch: GraphBatch): string | null {
+  return batch.stories.length === 0 ? null : JSON.stringify(batch.stories);
+}
 
 /** The attribute naming an element's kind, on nodes and on edges. */
 export const TYPE_ATTRIBUTE = 'type';

@@ -1,14 +1,16 @@
 /**
  * Reads a folder of CSV files in the template format into a batch, remembering where each row came
  * from, so that validation errors name the file and line. Imports stream each file (its text is
- * never held whole); the whole-text forms serve small inputs (the demo network, tests).
+ * never held whole); the whole-text forms serve small inputs (the demo network, tests). A folder
+ * may hold its stories as `stories.json` (a JSON array, readable by people) instead of `stories.csv`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { type BatchValidationError, formatPath } from '../store/batch.ts';
-import { CSV_FILES, parseCell, type Column } from './csv-format.ts';
+import { CellError, CSV_FILES, parseCell, STORIES_JSON, type Column } from './csv-format.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
+import { jsonErrorLine, topLevelItemLines } from './json-lines.ts';
 import { ReadMeter, type ProgressListener } from './progress.ts';
 
 export interface RowOrigin {
@@ -52,11 +54,18 @@ function unknownColumns(headers: readonly string[], known: Known, file: string, 
     .map((h) => ({ file, line: headerLine, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` }));
 }
 
-function rowOf(record: Record<string, string>, known: Known): Record<string, unknown> {
+/** A record as a row; a cell that cannot be read (broken JSON) is reported to `bad` and left out. */
+function rowOf(record: Record<string, string>, known: Known, bad: (header: string, message: string) => void): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [h, raw] of Object.entries(record)) {
     const c = known.get(h);
-    if (c) row[c.field] = parseCell(raw, c.type);
+    if (!c) continue;
+    try {
+      row[c.field] = parseCell(raw, c.type);
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      bad(h, e.message);
+    }
   }
   return row;
 }
@@ -72,6 +81,7 @@ class TemplateRows {
   readonly origins: RowOrigin[] = [];
   private readonly known: Known;
   private headerIssues: ImportIssue[] | null = null;
+  private readonly cellIssues: ImportIssue[] = [];
   private previousEnd = 1;
 
   constructor(
@@ -89,14 +99,15 @@ class TemplateRows {
       this.previousEnd = info.lines;
       this.headerIssues ??= unknownColumns(Object.keys(record), this.known, this.file, 1);
       if (this.headerIssues.length > 0) return;
-      this.rows.push(rowOf(record, this.known));
+      this.rows.push(rowOf(record, this.known, (field, message) => this.cellIssues.push({ file: this.file, line, field, message })));
       this.origins.push({ file: this.file, line });
     },
   };
 
-  /** The rows, or the unknown columns as an ImportError. */
+  /** The rows, or the unknown columns (else the unreadable cells) as an ImportError. */
   result(): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
     if (this.headerIssues !== null && this.headerIssues.length > 0) throw new ImportError(this.headerIssues);
+    if (this.cellIssues.length > 0) throw new ImportError(this.cellIssues);
     return { rows: this.rows, origins: this.origins };
   }
 }
@@ -154,7 +165,35 @@ export function rowsFromRecords(
   const known = knownColumns(key);
   issues.push(...unknownColumns(headers, known, file, headerLine));
   if (issues.length > 0) throw new ImportError(issues);
-  return { rows: records.map(({ record }) => rowOf(record, known)), origins: records.map(({ line }) => ({ file, line })) };
+  const rows = records.map(({ record, line }) => rowOf(record, known, (field, message) => issues.push({ file, line, field, message })));
+  if (issues.length > 0) throw new ImportError(issues);
+  return { rows, origins: records.map(({ line }) => ({ file, line })) };
+}
+
+/**
+ * The stories of a `stories.json` file: a JSON array of stories (as in the JSON export's
+ * `batch.stories`), each remembering the line its object starts on.
+ */
+export function parseStoriesJson(text: string, file: string): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+  const body = text.replace(/^\uFEFF/, '');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    throw new ImportError([{ file, line: jsonErrorLine(body, e), field: null, message: `not valid JSON (${(e as Error).message})` }]);
+  }
+  if (!Array.isArray(doc)) throw new ImportError([{ file, line: 1, field: null, message: 'expected a JSON array of stories ([{ "id": …, "title": …, "slides": […] }, …])' }]);
+  const lines = topLevelItemLines(body);
+  return { rows: doc as Record<string, unknown>[], origins: doc.map((_, i) => ({ file, line: lines[i] ?? 1 })) };
+}
+
+/** `stories.json` in a template folder, when there is one (with `stories.csv` beside it: an error). */
+function storiesJsonIn(dir: string): { rows: Record<string, unknown>[]; origins: RowOrigin[] } | null {
+  const path = join(dir, STORIES_JSON);
+  if (!existsSync(path)) return null;
+  if (existsSync(join(dir, CSV_FILES.stories.file)))
+    throw new ImportError([{ file: STORIES_JSON, line: null, field: null, message: `both ${CSV_FILES.stories.file} and ${STORIES_JSON} hold stories; keep one of them` }]);
+  return parseStoriesJson(readFileSync(path, 'utf8'), STORIES_JSON);
 }
 
 /** The template files present in `dir`, in batch order. */
@@ -181,8 +220,21 @@ export function readCsvBundle(dir: string): CsvBundle {
       else throw e;
     }
   }
+  addStoriesJson(dir, batch, origins, issues);
   if (issues.length > 0) throw new ImportError(issues);
   return { batch, origins };
+}
+
+function addStoriesJson(dir: string, batch: GraphBatchInput, origins: Record<BatchKey, RowOrigin[]>, issues: ImportIssue[]): void {
+  try {
+    const stories = storiesJsonIn(dir);
+    if (stories === null) return;
+    batch.stories = stories.rows;
+    origins.stories = stories.origins;
+  } catch (e) {
+    if (e instanceof ImportError) issues.push(...e.issues);
+    else throw e;
+  }
 }
 
 /**
@@ -208,6 +260,7 @@ export async function streamCsvBundle(dir: string, onProgress?: ProgressListener
       else throw e;
     }
   }
+  addStoriesJson(dir, batch, origins, issues);
   if (issues.length > 0) throw new ImportError(issues);
   return { batch, origins };
 }
@@ -219,7 +272,9 @@ export function toImportError(err: BatchValidationError, origins: Record<BatchKe
       const [key, index, ...rest] = i.path;
       const origin = typeof index === 'number' ? origins[key as BatchKey]?.[index] : undefined;
       const spec = CSV_FILES[key as BatchKey];
-      const field = rest.length > 0 ? (spec?.columns.find((c) => c.field === rest[0])?.header ?? formatPath(rest)) : null;
+      const column = rest.length > 0 ? spec?.columns.find((c) => c.field === rest[0]) : undefined;
+      // Inside a JSON cell, the path within it too: slides[3].id.
+      const field = rest.length === 0 ? null : column === undefined ? formatPath(rest) : column.type === 'json' ? formatPath([column.header, ...rest.slice(1)]) : column.header;
       return {
         file: origin?.file ?? spec?.file ?? String(key),
         line: origin?.line ?? null,

@@ -1,10 +1,13 @@
 /**
  * The CSV template: one file per entity kind and relationship kind, the columns of each, and how a
  * cell becomes a field. The demo network in server/demo/ is written in exactly this format.
+ * Stories (`stories.csv`) hold their slides as JSON in one cell; a folder may carry them as
+ * `stories.json` (a JSON array of stories) instead, which people can read.
  */
 import type { BatchKey } from '../domain/model.ts';
 
-export type CellType = 'text' | 'list' | 'number' | 'date';
+/** `json`: the cell holds a JSON value (a story's slides). */
+export type CellType = 'text' | 'list' | 'number' | 'date' | 'json';
 
 export interface Column {
   /** Header in the file (snake_case). */
@@ -61,6 +64,7 @@ export const CSV_FILES: Record<BatchKey, { file: string; columns: Column[] }> = 
       ...common,
     ],
   },
+  stories: { file: 'stories.csv', columns: [col('id'), col('title'), col('description'), col('slides', 'json')] },
   participations: {
     file: 'participations.csv',
     columns: [col('actor_id'), col('project_id'), col('role'), col('contribution', 'number'), ...relation],
@@ -75,10 +79,32 @@ export const CSV_FILES: Record<BatchKey, { file: string; columns: Column[] }> = 
 
 export const LIST_SEPARATOR = '|';
 
-/** A cell as a field value: '' → null ([] for lists); German decimal commas and dates accepted. */
+/** The stories of a template folder in readable form: a JSON array of stories (instead of stories.csv). */
+export const STORIES_JSON = 'stories.json';
+
+/** A cell that should hold JSON and does not: the reader names the file, line and column. */
+export class CellError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CellError';
+  }
+}
+
+/**
+ * A cell as a field value: '' → null ([] for lists and JSON); German decimal commas and dates
+ * accepted. A JSON cell that is not valid JSON throws CellError.
+ */
 export function parseCell(raw: string, type: CellType): unknown {
   const v = raw.trim();
   switch (type) {
+    case 'json': {
+      if (v === '') return [];
+      try {
+        return JSON.parse(v) as unknown;
+      } catch (e) {
+        throw new CellError(`not valid JSON (${(e as Error).message})`);
+      }
+    }
     case 'list':
       return v === '' ? [] : v.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
     case 'number': {

@@ -1,6 +1,7 @@
 /**
- * Reads a GEXF file (Gephi; versions 1.1–1.3): our own export back into the same batch, any other
- * graph as actors and cooperations (see ./xml-common.ts). Rows remember the line of their element.
+ * Reads a GEXF file (Gephi; versions 1.1–1.3): our own export back into the same batch (stories from
+ * `<meta>`), any other graph as actors and cooperations (see ./xml-common.ts). Rows remember the line
+ * of their element.
  */
 import { ImportError, type CsvBundle } from './csv-bundle.ts';
 import { asArray, attr, graphToBundle, parseXml, textOf, type XmlAttr, type XmlEdge, type XmlElement, type XmlNode } from './xml-common.ts';
@@ -84,8 +85,17 @@ export function readGexf(text: string, file: string): CsvBundle {
 
   const meta = asArray(xml.root.meta)[0];
   const creator = meta === undefined ? '' : textOf(asArray(meta.creator)[0]).trim();
+  // Our stories: <nwa:stories> in <meta> (the namespace prefix is dropped by the parser).
+  const stories = meta === undefined ? undefined : asArray(meta.stories)[0];
   return graphToBundle(
-    { nodes, edges, line: xml.lineOf(graph), creator: creator === '' ? null : creator, date: attr(meta, 'lastmodifieddate') },
+    {
+      nodes,
+      edges,
+      line: xml.lineOf(graph),
+      creator: creator === '' ? null : creator,
+      date: attr(meta, 'lastmodifieddate'),
+      stories: stories === undefined ? null : { text: textOf(stories), line: xml.lineOf(stories) },
+    },
     file,
   );
 }

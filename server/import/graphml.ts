@@ -2,7 +2,8 @@
  * Reads a GraphML file (yEd, Gephi, networkx …): our own export back into the same batch, any
  * other graph as actors and cooperations (see ./xml-common.ts). Data values are named by their
  * key's `attr.name`; yEd's node graphics give the label when no `label`/`name` value does. Nested
- * graphs (yEd groups) are flattened. Rows remember the line of their element.
+ * graphs (yEd groups) are flattened. Our stories come from the graph's `stories` data. Rows remember
+ * the line of their element.
  */
 import { ImportError, type CsvBundle } from './csv-bundle.ts';
 import { asArray, attr, graphToBundle, parseXml, textOf, type XmlAttr, type XmlEdge, type XmlElement, type XmlNode } from './xml-common.ts';
@@ -113,5 +114,11 @@ export function readGraphml(text: string, file: string): CsvBundle {
   };
   walk(graph);
   if (issues.length > 0) throw new ImportError(issues.map((i) => ({ file, line: i.line, field: null, message: i.message })));
-  return graphToBundle({ nodes, edges, line: xml.lineOf(graph), creator: null, date: null }, file);
+  // Our stories: graph-level data of the key named `stories`.
+  const storiesKeys = new Set([...keys].filter(([, k]) => k.name === 'stories' && k.domain === 'graph').map(([id]) => id));
+  const stories = asArray(graph.data).find((d) => storiesKeys.has(attr(d, 'key') ?? ''));
+  return graphToBundle(
+    { nodes, edges, line: xml.lineOf(graph), creator: null, date: null, stories: stories === undefined ? null : { text: textOf(stories), line: xml.lineOf(stories) } },
+    file,
+  );
 }

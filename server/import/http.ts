@@ -1,7 +1,8 @@
 /**
  * Uploads: `POST /import?dryRun=true|false` (editor role) with `{ files: [{ name, content: base64 }] }`.
  * The files are written to a temporary folder and read like the CLI reads them: one file of any
- * import type, several CSV template files (a folder), or a CORDIS export (organization + project).
+ * import type, several CSV template files (a folder, stories.json included), or a CORDIS export
+ * (organization + project).
  * A dry run answers what would change; applying is one transaction. Invalid rows answer 422 with
  * every problem (file, line, field, message) and nothing written.
  */
@@ -43,7 +44,7 @@ function formatOf(names: string[]): string {
   const lower = names.map((n) => n.toLowerCase());
   if (lower.some((n) => n.startsWith('organization.')) && lower.some((n) => n.startsWith('project.'))) return 'cordis';
   const ext = extname(lower[0] ?? '').slice(1);
-  return ext === 'csv' ? 'csv-template' : ext;
+  return ext === 'csv' || names.length > 1 ? 'csv-template' : ext;
 }
 
 export function importHandler(store: () => GraphStore | null, readAccess: ReadAccess) {
@@ -62,8 +63,8 @@ export function importHandler(store: () => GraphStore | null, readAccess: ReadAc
     const names = files.map((f) => f.name);
     const bad = names.find((n) => !(IMPORT_TYPES as readonly string[]).includes(extname(n).toLowerCase()));
     if (bad !== undefined) return sendError(res, 400, 'BAD_USER_INPUT', `${bad}: not an import type (${IMPORT_TYPES.join(', ')})`, { field: 'files' });
-    if (files.length > 1 && names.some((n) => extname(n).toLowerCase() !== '.csv' && !/^(organization|project)\.json$/i.test(n)))
-      return sendError(res, 400, 'BAD_USER_INPUT', 'several files must be CSV template files or a CORDIS export; send other files one at a time', { field: 'files' });
+    if (files.length > 1 && names.some((n) => extname(n).toLowerCase() !== '.csv' && !/^(organization|project|stories)\.json$/i.test(n)))
+      return sendError(res, 400, 'BAD_USER_INPUT', 'several files must be CSV template files (stories.json may come with them) or a CORDIS export; send other files one at a time', { field: 'files' });
 
     const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-import-'));
     try {

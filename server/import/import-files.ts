@@ -13,7 +13,7 @@ import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model
 import { BatchValidationError } from '../store/batch.ts';
 import type { BatchResult, GraphStore, WriteOptions } from '../store/graph-store.ts';
 import { ImportError, streamCsvBundle, streamCsvFile, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
-import { CSV_FILES } from './csv-format.ts';
+import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
 import { isCordisFolder, streamCordis } from './cordis.ts';
 import { ReadMeter, type ProgressListener } from './progress.ts';
 import { readGexf } from './gexf.ts';
@@ -43,9 +43,10 @@ function whole<T>(path: string, meter: ReadMeter, read: (file: string) => T): T 
 }
 
 /**
- * Reads what a path holds: a CORDIS export folder, a folder of CSV template files, one template CSV file (named like
- * `actors.csv`), an XLSX workbook with one sheet per template file, our JSON export, or a GEXF
- * (Gephi) or GraphML (yEd) file — ours exactly, anyone else's as actors and cooperations.
+ * Reads what a path holds: a CORDIS export folder, a folder of CSV template files (stories.json
+ * with them), one template CSV file (named like `actors.csv`), an XLSX workbook with one sheet per
+ * template file, our JSON export (or a stories.json on its own), or a GEXF (Gephi) or GraphML (yEd)
+ * file — ours exactly, anyone else's as actors and cooperations.
  */
 export async function readImport(path: string, options: ReadOptions = {}): Promise<CsvBundle> {
   const { onProgress } = options;
@@ -62,8 +63,9 @@ export async function readImport(path: string, options: ReadOptions = {}): Promi
   }
   if (statSync(path).isDirectory()) {
     const bundle = await streamCsvBundle(path, onProgress);
-    if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !BATCH_KEYS.some((k) => existsSync(`${path}/${CSV_FILES[k].file}`)))
-      throw new ImportError([{ file: path, line: null, field: null, message: `no template files here (expected: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
+    const templates = [...BATCH_KEYS.map((k) => CSV_FILES[k].file), STORIES_JSON];
+    if (BATCH_KEYS.every((k) => (bundle.batch[k]?.length ?? 0) === 0) && !templates.some((f) => existsSync(`${path}/${f}`)))
+      throw new ImportError([{ file: path, line: null, field: null, message: `no template files here (expected: ${templates.join(', ')})` }]);
     return bundle;
   }
   const name = basename(path).toLowerCase();

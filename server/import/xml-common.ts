@@ -3,7 +3,8 @@
  * nodes and edges with attributes into a batch.
  *
  * - Our own exports (every node's `type` is one of ours: source, region, actor, project, event)
- *   become exactly the batch they were written from (encoding: server/export/xml-common.ts).
+ *   become exactly the batch they were written from (encoding: server/export/xml-common.ts),
+ *   stories included (graph-level data holding a JSON array).
  * - Any other graph (Gephi, yEd, a co-authorship network …): every node an actor, every edge a
  *   cooperation between actors, plus one source for the file that all rows name.
  *
@@ -149,6 +150,8 @@ export interface XmlGraph {
   /** What the file says about itself (GEXF `<meta>`). */
   creator: string | null;
   date: string | null;
+  /** Our graph-level stories value (a JSON array as text) and the line of its element; null when absent. */
+  stories?: { text: string; line: number | null } | null;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -268,6 +271,23 @@ function ownGraph(graph: XmlGraph, file: string): CsvBundle {
     }
     const known = [...RELATION_OF_TYPE.keys(), ...Object.keys(REFERENCE_EDGES)].join(', ');
     issue(e.line, TYPE_ATTRIBUTE, type === '' ? `edge without a type (expected one of: ${known})` : `unknown edge type "${type}" (expected one of: ${known})`);
+  }
+
+  if (graph.stories) {
+    const { text, line } = graph.stories;
+    let stories: unknown;
+    try {
+      stories = JSON.parse(text);
+    } catch (e) {
+      issue(line, 'stories', `not valid JSON (${(e as Error).message})`);
+    }
+    if (stories !== undefined && !Array.isArray(stories)) issue(line, 'stories', 'expected a JSON array of stories');
+    else if (Array.isArray(stories)) {
+      for (const story of stories) {
+        out.batch.stories.push(story as Record<string, unknown>);
+        out.origins.stories.push({ file, line: line ?? 0 });
+      }
+    }
   }
   if (issues.length > 0) throw new ImportError(issues);
   return finish(out);

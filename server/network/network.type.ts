@@ -72,6 +72,7 @@ export class StoreStats {
   @Field(() => Int) actors!: number;
   @Field(() => Int) projects!: number;
   @Field(() => Int) events!: number;
+  @Field(() => Int, { description: 'Stories (not part of the network, but stored with it).' }) stories!: number;
   @Field(() => Int) participations!: number;
   @Field(() => Int) eventParticipations!: number;
   @Field(() => Int) cooperations!: number;

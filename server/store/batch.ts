@@ -125,6 +125,12 @@ export function checkBatch(batch: GraphBatch, existing: ExistingIds): void {
       kindOfId.set(row.id, kind);
     });
   }
+  // Stories have their own ids (a story may share an id with a node; they never meet).
+  const storyIds = new Set<string>();
+  batch.stories.forEach((row, i) => {
+    if (storyIds.has(row.id)) issues.push({ path: ['stories', i, 'id'], message: `duplicate id "${row.id}" in this batch` });
+    storyIds.add(row.id);
+  });
   for (const kind of ['participations', 'eventParticipations', 'cooperations', 'targets'] as const) {
     const seen = new Set<string>();
     const keyOf = relationKey[kind] as (r: unknown) => string;
@@ -148,7 +154,7 @@ export function checkBatch(batch: GraphBatch, existing: ExistingIds): void {
   };
 
   for (const key of BATCH_KEYS) {
-    if (key === 'sources') continue;
+    if (key === 'sources' || key === 'stories') continue;
     (batch[key] as { sourceIds: string[] }[]).forEach((row, i) =>
       row.sourceIds.forEach((s, j) => ref([key, i, 'sourceIds', j], 'sources', s, 'source')),
     );
@@ -212,11 +218,11 @@ export function checkBatch(batch: GraphBatch, existing: ExistingIds): void {
   if (issues.length > 0) throw new BatchValidationError(issues);
 }
 
-/** Every id a batch refers to or defines, by kind (what an adapter must look up for `ExistingIds`). */
+/** Every id a batch refers to or defines, by kind (what an adapter must look up for `ExistingIds`); stories refer to nothing. */
 export function referencedIds(batch: GraphBatch): string[] {
   const out = new Set<string>();
   for (const key of BATCH_KEYS) {
-    if (key === 'sources') continue;
+    if (key === 'sources' || key === 'stories') continue;
     for (const row of batch[key] as { sourceIds: string[] }[]) row.sourceIds.forEach((s) => out.add(s));
   }
   for (const kind of ['sources', 'regions', 'actors', 'projects', 'events'] as const) batch[kind].forEach((r) => out.add(r.id));

@@ -20,6 +20,7 @@ import type {
   Project,
   Region,
   Source,
+  Story,
   Target,
 } from '../domain/model.ts';
 import type { Network, NetworkFilter, Path, RegionPair } from '../network/network.model.ts';
@@ -33,6 +34,7 @@ export interface StoreStats {
   actors: number;
   projects: number;
   events: number;
+  stories: number;
   participations: number;
   eventParticipations: number;
   cooperations: number;
@@ -209,6 +211,15 @@ export class DryRunRollback extends Error {
   }
 }
 
+/** A story in the list of stories: enough to choose one. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  description: string | null;
+  slideCount: number;
+  version: number;
+}
+
 /** What the rest of the server uses. */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -234,6 +245,10 @@ export interface GraphStore {
   eventDetails(id: string): Promise<EventDetails | null>;
   /** A source document with its version. */
   source(id: string): Promise<Versioned<Source> | null>;
+  /** Every story (without its slides), sorted by title. Stories are not network nodes: network, search and analysis never see them. */
+  stories(): Promise<StorySummary[]>;
+  /** A story with its slides and version. */
+  story(id: string): Promise<Versioned<Story> | null>;
 
   network(filter?: NetworkFilter): Promise<Network>;
   neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
@@ -259,7 +274,7 @@ export interface Versioned<T> {
 }
 
 export interface Mutations {
-  /** Creates a row from `input` (an entity without `id` gets one derived from its name). */
+  /** Creates a row from `input` (an entity without `id` gets one derived from its name, or the title of a source or story). */
   create(key: BatchKey, input: Record<string, unknown>, who: Who): Promise<Versioned<Record<string, unknown>>>;
   /** Updates the row with natural key `id` if it still has `version`: absent fields keep their value, null clears. */
   update(key: BatchKey, id: string, version: number, patch: Record<string, unknown>, who: Who): Promise<Versioned<Record<string, unknown>>>;
@@ -295,12 +310,14 @@ export interface GraphBackend {
   versions(key: BatchKey, ids: Ids): Promise<Map<string, number>>;
   auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }>;
   readonly tokens: TokenBackend;
-  /** Clears the network data (not the tokens, not the audit log). */
+  /** Clears the network data, stories included (not the tokens, not the audit log). */
   clear(): Promise<void>;
 
   loadRegions(): Promise<Region[]>;
   /** `undefined`: all sources. */
   loadSources(ids?: Ids): Promise<Source[]>;
+  /** `undefined`: all stories. */
+  loadStories(ids?: Ids): Promise<Story[]>;
   loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]>;
   loadProjects(q: { ids?: Ids; predecessorIds?: Ids }): Promise<Project[]>;
   loadEvents(q: { ids?: Ids; projectIds?: Ids; placeIds?: Ids }): Promise<Event[]>;
@@ -327,6 +344,7 @@ export const emptyCounts = (): Record<BatchKey, number> => ({
   actors: 0,
   projects: 0,
   events: 0,
+  stories: 0,
   participations: 0,
   eventParticipations: 0,
   cooperations: 0,

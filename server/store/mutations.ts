@@ -30,6 +30,7 @@ export const SINGULAR: Record<BatchKey, string> = {
   actors: 'actor',
   projects: 'project',
   events: 'event',
+  stories: 'story',
   participations: 'participation',
   eventParticipations: 'event participation',
   cooperations: 'cooperation',
@@ -121,6 +122,9 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
       case 'events':
         rows = await b.loadEvents({ ids: [id] });
         break;
+      case 'stories':
+        rows = await b.loadStories([id]);
+        break;
       case 'participations':
         rows = await b.loadParticipations({ actorIds: [a], projectIds: [c] });
         break;
@@ -174,12 +178,16 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
     summary,
   });
 
-  /** A free id for a new entity, derived from its name. */
+  /** A free id for a new entity, derived from its name: used by no node, source or story. */
   async function freeId(key: EntityKey, name: string): Promise<string> {
     const base = slugId(name) || SINGULAR[key];
     for (let start = 1; ; start += 20) {
       const candidates = Array.from({ length: 20 }, (_, i) => (start + i === 1 ? base : `${base}-${start + i}`));
-      const taken = new Set([...(await b.nodeTypes(candidates)).keys(), ...(await b.loadSources(candidates)).map((s) => s.id)]);
+      const taken = new Set([
+        ...(await b.nodeTypes(candidates)).keys(),
+        ...(await b.loadSources(candidates)).map((s) => s.id),
+        ...(await b.versions('stories', candidates)).keys(),
+      ]);
       const free = candidates.find((c) => !taken.has(c));
       if (free !== undefined) return free;
     }
@@ -230,6 +238,7 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
       case 'regions':
         return tag('targets', await b.loadTargets({ regionIds: [id] }));
       case 'sources':
+      case 'stories':
         return [];
     }
   }
@@ -252,8 +261,9 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
     async create(key, input, who) {
       const raw: Row = { ...input };
       if (!isRelationKey(key) && (raw.id === undefined || raw.id === null || raw.id === '')) {
-        const name = key === 'sources' ? raw.title : raw.name;
-        if (typeof name !== 'string' || name.trim() === '') throw new BadUserInputError(key === 'sources' ? 'input.title' : 'input.name', 'must not be empty');
+        const field = key === 'sources' || key === 'stories' ? 'title' : 'name';
+        const name = raw[field];
+        if (typeof name !== 'string' || name.trim() === '') throw new BadUserInputError(`input.${field}`, 'must not be empty');
         raw.id = await freeId(key, name);
       }
       const row = parseRow(key, raw);

@@ -526,6 +526,19 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       return row ? { row, version: await versionOf(b, 'sources', id) } : null;
     },
 
+    async stories() {
+      const all = await b.loadStories();
+      const versions = await b.versions('stories', all.map((s) => s.id));
+      return all
+        .map((s) => ({ id: s.id, title: s.title, description: s.description, slideCount: s.slides.length, version: versions.get(s.id) ?? 1 }))
+        .sort((x, y) => x.title.localeCompare(y.title, 'de') || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    },
+
+    async story(id: string) {
+      const [row] = await b.loadStories([id]);
+      return row ? { row, version: await versionOf(b, 'stories', id) } : null;
+    },
+
     async eventDetails(id: string): Promise<EventDetails | null> {
       const [event] = await b.loadEvents({ ids: [id] });
       if (!event) return null;
@@ -607,12 +620,13 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     },
 
     async exportBatch(): Promise<GraphBatch> {
-      const [sources, regions, actors, projects, events, participations, eventParticipations, cooperations, targets] = await Promise.all([
+      const [sources, regions, actors, projects, events, stories, participations, eventParticipations, cooperations, targets] = await Promise.all([
         b.loadSources(),
         b.loadRegions(),
         b.loadActors({}),
         b.loadProjects({}),
         b.loadEvents({}),
+        b.loadStories(),
         b.loadParticipations({}),
         b.loadEventParticipations({}),
         b.loadCooperations({}),
@@ -636,6 +650,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         actors: byId(actors),
         projects: byId(projects),
         events: byId(events),
+        stories: byId(stories),
         participations,
         eventParticipations,
         cooperations,

@@ -149,11 +149,11 @@ describe('security baseline', () => {
     expect(r.errors?.[0]?.message).toMatch(/alias/i);
   });
 
-  it('rejects request bodies over 1 MB with 413', async () => {
+  it('rejects request bodies over 3 MB with 413 (room for a story of 2 MB)', async () => {
     const res = await fetch(`${server.url}graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ stats { actors } } # ${'x'.repeat(1_100_000)}` }),
+      body: JSON.stringify({ query: `{ stats { actors } } # ${'x'.repeat(3_200_000)}` }),
     });
     expect(res.status).toBe(413);
   });

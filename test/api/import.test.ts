@@ -122,6 +122,21 @@ describe('POST /import', () => {
     expect((await server.store.stats()).actors).toBe(before); // the valid row was not written either
   });
 
+  it('takes stories.json with CSV template files, and on its own', async () => {
+    const stories = JSON.stringify([{ id: 'auftakt', title: 'Auftakt', slides: [{ id: 'eins', view: { query: '?layout=geo' } }] }], null, 2);
+    const both = await upload(
+      [
+        { name: 'actors.csv', text: newActors },
+        { name: 'stories.json', text: stories },
+      ],
+      { dryRun: true, token: editor },
+    );
+    const actors = (both.body.result?.created.actors ?? 0) + (both.body.result?.unchanged.actors ?? 0); // the actors may be there already
+    expect([both.status, both.body.format, both.body.result?.created.stories, actors]).toEqual([200, 'csv-template', 1, 2]);
+    const alone = await upload([{ name: 'stories.json', text: stories }], { dryRun: true, token: editor });
+    expect([alone.status, alone.body.result?.created.stories]).toEqual([200, 1]);
+  });
+
   it('rejects what it cannot read with a clear message', async () => {
     const cases: [{ name: string; text: string }[], RegExp][] = [
       [[{ name: 'notes.txt', text: 'x' }], /notes\.txt: not an import type/],

@@ -744,7 +744,7 @@ export function generateNetwork(options: Partial<GenerateOptions> = {}): Generat
     });
   }
 
-  return { sources, regions, actors, projects, events, participations, eventParticipations, cooperations, targets };
+  return { sources, regions, actors, projects, events, stories: [], participations, eventParticipations, cooperations, targets };
 }
 
 function actorName(rng: Rng, kind: ActorKind, where: string, sector: string): string {

@@ -90,3 +90,23 @@ export const fixture = {
     { subjectId: 'p4', regionId: 'r-ems', role: 'partner', sourceIds: src },
   ],
 } satisfies GraphBatchInput;
+
+/**
+ * A story of two slides over the fixture (not part of `fixture`: stories are not network data the
+ * counts above are about). The second slide has everything a view can hold.
+ */
+export const storyFixture = {
+  id: 'st-chemie',
+  title: 'Netzwerk Chemie vorgestellt',
+  description: 'Zwei Folien: das Projekt, dann sein Umfeld.',
+  slides: [
+    { id: 'intro', title: 'Das Projekt', notes: 'ZAROF trägt das Projekt mit Stadt und WFG.', view: { query: '?projects=p1' }, reveal: { by: 'year' } },
+    {
+      id: 'umfeld',
+      title: 'Umfeld „Delitzsch“ & Co.',
+      notes: null,
+      view: { query: '?focus=a1&depth=2&layout=geo', positions: { a1: { x: 10.5, y: -20 }, a2: { x: 0, y: 0 } }, zoom: 1.25, pan: { x: 3, y: 4 }, highlight: ['a1', 'a2'] },
+      reveal: { by: 'none' },
+    },
+  ],
+};

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BatchValidationError, formatPath } from '../../server/store/batch.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 import type { Network } from '../../server/network/network.model.ts';
-import { fixture } from './fixture.ts';
+import { fixture, storyFixture } from './fixture.ts';
 
 const ids = (net: Network, type?: string) =>
   net.nodes
@@ -74,7 +74,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
       it('creates every row of a batch and counts them', async () => {
         const r = await store.applyBatch(fixture);
         expect(r.created).toEqual({
-          sources: 2, regions: 12, actors: 9, projects: 4, events: 2,
+          sources: 2, regions: 12, actors: 9, projects: 4, events: 2, stories: 0,
           participations: 11, eventParticipations: 4, cooperations: 2, targets: 3,
         });
         expect(await store.stats()).toEqual(r.created);
@@ -367,6 +367,140 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         await store.clear();
         expect(await store.tokens.byHash(t.hash)).not.toBeNull(); // clear() keeps tokens
         expect(await store.tokens.update('no-such-token', { revokedAt: 'x' })).toBeNull();
+      });
+    });
+
+    describe('stories', () => {
+      const who = { name: 'Test editor', role: 'editor' };
+      const slides = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, title: `Folie ${i}`, view: { query: `?selected=a${(i % 9) + 1}` } }));
+      beforeEach(async () => {
+        await store.clear();
+        await store.applyBatch(fixture);
+      });
+
+      it('create with an id, read back with defaults filled in, version 1; listed by title with the slide count', async () => {
+        const created = await store.edit.create('stories', storyFixture, who);
+        expect(created.version).toBe(1);
+        const s = await store.story('st-chemie');
+        expect(s?.version).toBe(1);
+        expect(s?.row).toEqual(created.row);
+        expect(s?.row.slides.map((x) => x.id)).toEqual(['intro', 'umfeld']);
+        expect(s?.row.slides[0]).toEqual({
+          id: 'intro',
+          title: 'Das Projekt',
+          notes: 'ZAROF trägt das Projekt mit Stadt und WFG.',
+          view: { query: '?projects=p1', positions: null, zoom: null, pan: null, highlight: [] },
+          reveal: { by: 'year' },
+        });
+        expect(s?.row.slides[1]?.view).toEqual(storyFixture.slides[1]?.view);
+        await store.edit.create('stories', { title: 'Auftakt', slides: slides(3) }, who);
+        expect(await store.stories()).toEqual([
+          { id: 'auftakt', title: 'Auftakt', description: null, slideCount: 3, version: 1 },
+          { id: 'st-chemie', title: 'Netzwerk Chemie vorgestellt', description: storyFixture.description, slideCount: 2, version: 1 },
+        ]);
+        expect(await store.story('no-such-story')).toBeNull();
+        expect((await store.stats()).stories).toBe(2);
+      });
+
+      it('a story without an id gets a slug of its title, free of every node, source and story id', async () => {
+        expect((await store.edit.create('stories', { title: 'Netzwerk Chemie!' }, who)).row.id).toBe('netzwerk-chemie');
+        expect((await store.edit.create('stories', { title: 'Netzwerk – Chemie' }, who)).row.id).toBe('netzwerk-chemie-2');
+        expect((await store.edit.create('stories', { title: 'A1' }, who)).row.id).toBe('a1-2'); // a1 is an actor
+        expect((await store.edit.create('stories', { title: 'S-Doc' }, who)).row.id).toBe('s-doc-2'); // s-doc is a source
+        // … and a new actor avoids story ids.
+        expect((await store.edit.create('actors', { name: 'Netzwerk Chemie', kind: 'association' }, who)).row.id).toBe('netzwerk-chemie-3');
+        expect(await codeAndField(store.edit.create('stories', { slides: [] }, who))).toEqual(['BAD_USER_INPUT', 'input.title']);
+        expect(await codeAndField(store.edit.create('stories', { ...storyFixture }, who).then(() => store.edit.create('stories', storyFixture, who)))).toEqual([
+          'BAD_USER_INPUT',
+          'input.id',
+        ]);
+      });
+
+      it('update with the current version: version + 1, absent slides kept, a list replaces them; a stale version is a CONFLICT', async () => {
+        await store.edit.create('stories', storyFixture, who);
+        const renamed = await store.edit.update('stories', 'st-chemie', 1, { title: 'Chemie in Delitzsch' }, who);
+        expect(renamed.version).toBe(2);
+        const s = await store.story('st-chemie');
+        expect([s?.version, s?.row.title, s?.row.slides.length]).toEqual([2, 'Chemie in Delitzsch', 2]);
+        const reordered = await store.edit.update('stories', 'st-chemie', 2, { slides: [storyFixture.slides[1], { id: 'neu', view: { query: '?layout=geo' } }] }, who);
+        expect(reordered.version).toBe(3);
+        expect((await store.story('st-chemie'))?.row.slides.map((x) => x.id)).toEqual(['umfeld', 'neu']);
+        const err = await errorOf(store.edit.update('stories', 'st-chemie', 2, { title: 'Aus einem alten Formular' }, who));
+        expect(err.extensions).toMatchObject({ code: 'CONFLICT', type: 'stories', id: 'st-chemie', expectedVersion: 2, currentVersion: 3 });
+        expect((await store.story('st-chemie'))?.row.title).toBe('Chemie in Delitzsch');
+        // Saving what is stored changes nothing (and needs no new version).
+        expect((await store.edit.update('stories', 'st-chemie', 3, { title: 'Chemie in Delitzsch' }, who)).version).toBe(3);
+        expect(await codeOf(store.edit.update('stories', 'no-such-story', 1, { title: 'X' }, who))).toBe('NOT_FOUND');
+      });
+
+      it('delete with the current version; the audit log has create, update and delete of the story', async () => {
+        await store.edit.create('stories', storyFixture, who);
+        await store.edit.update('stories', 'st-chemie', 1, { description: null }, who);
+        expect(await codeOf(store.edit.remove('stories', 'st-chemie', 1, who))).toBe('CONFLICT');
+        expect(await store.edit.remove('stories', 'st-chemie', 2, who)).toEqual({ cascaded: 0 });
+        expect(await store.story('st-chemie')).toBeNull();
+        expect(await store.stories()).toEqual([]);
+        const log = await store.auditLog({ entityId: 'st-chemie', limit: 10, offset: 0 });
+        expect(log.entries.slice(0, 3).map((e) => [e.action, e.entityType, e.entityId])).toEqual([
+          ['delete', 'stories', 'st-chemie'],
+          ['update', 'stories', 'st-chemie'],
+          ['create', 'stories', 'st-chemie'],
+        ]);
+        expect(log.entries[1]?.before).toMatchObject({ description: storyFixture.description });
+        expect(log.entries[1]?.after).toMatchObject({ description: null });
+      });
+
+      it('a duplicate slide id is rejected with its path, by the editor and in a batch, and nothing is written', async () => {
+        const twice = { ...storyFixture, slides: [...storyFixture.slides, { id: 'intro', title: 'Noch einmal' }] };
+        const e = await errorOf(store.edit.create('stories', twice, who));
+        expect([e.extensions.code, e.extensions.field]).toEqual(['BAD_USER_INPUT', 'input.slides[2].id']);
+        expect(e.message).toMatch(/duplicate slide id "intro"/);
+        expect(await issuesOf(store.applyBatch({ stories: [storyFixture, { ...twice, id: 'st-2' }] }))).toEqual(['stories[1].slides[2].id']);
+        expect(await issuesOf(store.applyBatch({ stories: [storyFixture, storyFixture] }))).toEqual(['stories[1].id']);
+        expect(await issuesOf(store.applyBatch({ stories: [{ ...storyFixture, slides: [{ id: 'x', view: { query: 'focus=a1', zoom: 0 } }] }] }))).toEqual([
+          'stories[0].slides[0].view.query',
+          'stories[0].slides[0].view.zoom',
+        ]);
+        expect(await store.stories()).toEqual([]);
+      });
+
+      it('a story above 2 MB of JSON is refused with a clear message', async () => {
+        const positions = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`node-${i}`, { x: i * 1.123456789, y: -i * 2.987654321 }]));
+        const big = { ...storyFixture, slides: [0, 1, 2].map((i) => ({ id: `s${i}`, view: { positions } })) };
+        const e = await errorOf(store.edit.create('stories', big, who));
+        expect([e.extensions.code, e.extensions.field]).toEqual(['BAD_USER_INPUT', 'input.slides']);
+        expect(e.message).toMatch(/MB of JSON; at most 2 MB/);
+        expect(await store.stories()).toEqual([]);
+      });
+
+      it('exportBatch() includes stories; a batch upserts them by id with fingerprint and version', async () => {
+        const r = await store.applyBatch({ stories: [storyFixture] });
+        expect(r.created.stories).toBe(1);
+        const exported = await store.exportBatch();
+        expect(exported.stories).toEqual([(await store.story('st-chemie'))?.row]);
+        expect((await store.applyBatch({ stories: [storyFixture] })).unchanged.stories).toBe(1);
+        expect((await store.story('st-chemie'))?.version).toBe(1);
+        expect((await store.applyBatch({ stories: [{ ...storyFixture, title: 'Neu' }] })).updated.stories).toBe(1);
+        expect((await store.story('st-chemie'))?.version).toBe(2);
+        await store.clear();
+        expect(await store.stories()).toEqual([]); // stories are network data: clear() takes them
+        await store.applyBatch(exported);
+        expect(await store.exportBatch()).toEqual(exported);
+      });
+
+      it('stories are not network nodes: network, search, nodeType, neighbourhoods and facets never see them', async () => {
+        const before = await store.network();
+        const facets = await store.facets();
+        await store.edit.create('stories', { ...storyFixture, id: 'zarof-story', title: 'ZAROF GmbH Geschichte' }, who);
+        expect(await store.network()).toEqual(before);
+        expect((await store.search('Geschichte', 10)).map((h) => h.id)).toEqual([]);
+        expect((await store.search('ZAROF', 10)).map((h) => h.id)).toEqual(['a1']);
+        expect(await store.nodeType('zarof-story')).toBeNull();
+        expect(await codeOf(store.neighborhood('zarof-story', 1))).toBe('NOT_FOUND');
+        expect(await store.facets()).toEqual(facets);
+        const { stories, ...rest } = await store.stats();
+        expect(stories).toBe(1);
+        expect(rest).toMatchObject({ actors: 9, projects: 4, regions: 12, events: 2, sources: 2 });
       });
     });
 

@@ -1,6 +1,7 @@
 /**
- * Round trips: the demo network exported in each format and imported into an empty store gives
- * the same network; importing the export into the store it came from changes nothing.
+ * Round trips: the demo network (with the demo story and a second story of two slides full of
+ * awkward values) exported in each format and imported into an empty store gives the same network
+ * and the same stories; importing the export into the store it came from changes nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,12 +41,44 @@ async function exportTo(format: ExportFormatName, batch: GraphBatch): Promise<st
   return file;
 }
 
+/** Two slides with everything a slide holds, and text that is awkward in every format. */
+const twoSlides = {
+  id: 'werkstatt-delitzsch',
+  title: 'Werkstatt „Müller & Söhne“ <Delitzsch>',
+  description: 'Zeile 1\nZeile 2, mit Komma; Semikolon | Strich "Zitat" ]]> 🙂',
+  slides: [
+    {
+      id: 'eins',
+      title: 'Alle Akteure',
+      notes: 'Notiz mit\nZeilenumbruch\tund Tab, "Anführungszeichen" & <Markup>.',
+      view: { query: '?layout=geo&regions=r-nordsachsen,r-leipzig-stadt', positions: null, zoom: null, pan: null, highlight: [] },
+      reveal: { by: 'region' },
+    },
+    {
+      id: 'zwei',
+      title: '',
+      notes: null,
+      view: { query: '?focus=a-zarof&depth=2', positions: { 'a-zarof': { x: 12.5, y: -3.25 }, 'a-ctc': { x: 0, y: 1e-7 } }, zoom: 1.75, pan: { x: -100, y: 42 }, highlight: ['a-zarof', 'a-ctc'] },
+      reveal: { by: 'year' },
+    },
+  ],
+};
+
 let source: GraphStore;
 let original: GraphBatch;
 beforeAll(async () => {
   source = await freshStore();
   await loadDemo(source);
+  await source.applyBatch({ stories: [twoSlides] });
   original = await source.exportBatch();
+});
+
+it('the source holds the demo story and a story of two slides', () => {
+  expect(original.stories.map((s) => [s.id, s.slides.length])).toEqual([
+    ['regionale-netzwerke-im-strukturwandel', 8],
+    ['werkstatt-delitzsch', 2],
+  ]);
+  expect(original.stories[1]?.slides).toEqual(twoSlides.slides);
 });
 
 describe.each(['csv', 'xlsx', 'json', 'gexf', 'graphml'] as const)('round trip: %s', (format) => {
@@ -55,6 +88,7 @@ describe.each(['csv', 'xlsx', 'json', 'gexf', 'graphml'] as const)('round trip: 
     const created = await importFiles(target, path);
     expect(created.created).toEqual(await source.stats());
     expect(await target.exportBatch()).toEqual(original);
+    expect(await target.stories()).toEqual(await source.stories());
     const sorted = (net: Network) => ({ nodes: [...net.nodes].sort(byId), edges: [...net.edges].sort(byId), truncated: net.truncated });
     expect(sorted(await target.network({ includeDerived: true }))).toEqual(sorted(await source.network({ includeDerived: true })));
     await target.close();
@@ -75,5 +109,7 @@ describe('cypher export', () => {
     expect(script).toContain('// Netzwerkatlas export');
     for (const a of original.actors) expect(script).toContain(`'${a.id}'`);
     expect(script).toMatch(/MERGE/);
+    for (const s of original.stories) expect(script).toContain(`{id: '${s.id}', title: `);
+    expect(script).toMatch(/MERGE \(n:Story \{id: row\.id\}\)/);
   });
 });

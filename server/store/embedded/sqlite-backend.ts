@@ -20,6 +20,7 @@ import {
   type Project,
   type Region,
   type Source,
+  type Story,
   type Target,
 } from '../../domain/model.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
@@ -100,7 +101,12 @@ CREATE TABLE IF NOT EXISTS access_tokens (
   created_by TEXT, last_used_at TEXT, revoked_at TEXT);
 `;
 
-const SCHEMA_VERSION = '2';
+/** Added in schema version 3: stories (slides of saved views; the whole story is the JSON). */
+const SCHEMA_3 = `
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+`;
+
+const SCHEMA_VERSION = '3';
 
 const TABLE: Record<BatchKey, string> = {
   sources: 'sources',
@@ -108,6 +114,7 @@ const TABLE: Record<BatchKey, string> = {
   actors: 'actors',
   projects: 'projects',
   events: 'events',
+  stories: 'stories',
   participations: 'participations',
   eventParticipations: 'event_participations',
   cooperations: 'cooperations',
@@ -137,6 +144,7 @@ const COLUMNS: Record<BatchKey, { key: string[]; cols: string[]; values: (row: n
     cols: ['id', 'kind', 'name', 'project_id', 'place_id', 'search_key', 'search_key_alt'],
     values: (r: Event) => [r.id, r.kind, r.name, r.projectId, r.placeId, foldGerman(r.name), foldPlain(r.name)],
   },
+  stories: { key: ['id'], cols: ['id', 'title'], values: (r: Story) => [r.id, r.title] },
   participations: {
     key: ['actor_id', 'project_id'],
     cols: ['actor_id', 'project_id', 'role'],
@@ -199,22 +207,38 @@ export class SqliteBackend implements GraphBackend {
     this.db.exec(SCHEMA);
     const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
     if (v === undefined) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', SCHEMA_VERSION);
-    else if (v.value === '1') this.migrateFrom1();
-    else if (v.value !== SCHEMA_VERSION)
-      throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
+    else {
+      // Older files are brought up to date in place, one version at a time.
+      let version = v.value;
+      if (version === '1') version = this.migrateFrom1();
+      if (version === '2') version = this.migrateFrom2();
+      if (version !== SCHEMA_VERSION)
+        throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
+    }
     this.db.exec(SCHEMA_2);
+    this.db.exec(SCHEMA_3);
   }
 
-  /** Version 1 → 2: a version column on every table (existing rows start at 1). */
-  private migrateFrom1(): void {
+  /** Version 1 → 2: a version column on every table of version 1 (existing rows start at 1). */
+  private migrateFrom1(): string {
     this.db.transaction(() => {
-      for (const k of BATCH_KEYS) {
+      for (const k of BATCH_KEYS.filter((key) => key !== 'stories')) {
         const cols = this.db.prepare(`SELECT name FROM pragma_table_info('${TABLE[k]}')`).pluck().all() as string[];
         if (!cols.includes('version')) this.db.exec(`ALTER TABLE ${TABLE[k]} ADD COLUMN version INTEGER NOT NULL DEFAULT 1`);
       }
       this.db.exec(SCHEMA_2);
-      this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(SCHEMA_VERSION, 'schema_version');
+      this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('2', 'schema_version');
     })();
+    return '2';
+  }
+
+  /** Version 2 → 3: the stories table. */
+  private migrateFrom2(): string {
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA_3);
+      this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('3', 'schema_version');
+    })();
+    return '3';
   }
 
   async close(): Promise<void> {
@@ -424,6 +448,10 @@ export class SqliteBackend implements GraphBackend {
 
   async loadSources(ids?: Ids): Promise<Source[]> {
     return ids?.length === 0 ? [] : this.select<Source>('sources', inList('id', ids));
+  }
+
+  async loadStories(ids?: Ids): Promise<Story[]> {
+    return ids?.length === 0 ? [] : this.select<Story>('stories', inList('id', ids));
   }
 
   async loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]> {

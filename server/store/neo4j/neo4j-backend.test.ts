@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture } from '../../../test/contract/fixture.ts';
-import { BATCH_KEYS, emptyBatch, type GraphBatch } from '../../domain/model.ts';
+import { fixture, storyFixture } from '../../../test/contract/fixture.ts';
+import { BATCH_KEYS, emptyBatch, storySchema, type GraphBatch } from '../../domain/model.ts';
 import { ConflictError } from '../../errors.ts';
 import { checkBatch, fingerprint, parseBatch } from '../batch.ts';
 import type { AuditRecord, ChangeSet, ExistingIds, TokenRecord } from '../graph-store.ts';
@@ -30,6 +30,7 @@ import {
 import * as Q from './queries.ts';
 
 const batch: GraphBatch = parseBatch(fixture).batch;
+const story = storySchema.parse(storyFixture);
 
 /** The name of a statement constant (readable assertions). */
 const NAMES = new Map(Object.entries(Q).map(([name, cypher]) => [cypher, name]));
@@ -197,9 +198,9 @@ describe('row ↔ properties', () => {
   });
 
   it('the WRITE statements set exactly the keys the property builders produce', () => {
-    const nodes = { sources: Q.WRITE_SOURCES, regions: Q.WRITE_REGIONS, actors: Q.WRITE_ACTORS, projects: Q.WRITE_PROJECTS, events: Q.WRITE_EVENTS };
+    const nodes = { sources: Q.WRITE_SOURCES, regions: Q.WRITE_REGIONS, actors: Q.WRITE_ACTORS, projects: Q.WRITE_PROJECTS, events: Q.WRITE_EVENTS, stories: Q.WRITE_STORIES };
     for (const [kind, cypher] of Object.entries(nodes)) {
-      const row = batch[kind as keyof typeof nodes][0];
+      const row = kind === 'stories' ? story : batch[kind as keyof typeof nodes][0];
       const props = (nodeProperties[kind as keyof typeof nodes] as (r: unknown) => Params)(row);
       expect(writtenKeys(cypher).sort(), kind).toEqual([...Object.keys(props), 'version'].sort());
     }
@@ -221,7 +222,7 @@ describe('row ↔ properties', () => {
 
   it('every WRITE statement makes a new row version 1 and moves a stored one (version missing: 1) on by one', () => {
     const writes = Object.entries(Q).filter(([name]) => /^WRITE_/.test(name));
-    expect(writes).toHaveLength(10);
+    expect(writes).toHaveLength(11);
     for (const [name, cypher] of writes) {
       const v = /MERGE \((\w+):|MERGE \(\w+\)-\[(\w+):/.exec(cypher);
       const x = v?.[1] ?? v?.[2] ?? '?';
@@ -245,7 +246,8 @@ describe('row ↔ properties', () => {
     expect(keyParams('targets', 'p1|r-dz')).toEqual({ subjectId: 'p1', regionId: 'r-dz' });
     expect(() => keyParams('participations', 'a1')).toThrow(/participations: malformed key "a1"/);
     // clear() deletes network nodes only: the audit log, its counter and the tokens stay.
-    expect(Q.CLEAR_CHUNK).toMatch(/^MATCH \(n:Region\|Actor\|Project\|Event\|Source\)\n/);
+    // Stories are network data: they go too.
+    expect(Q.CLEAR_CHUNK).toMatch(/^MATCH \(n:Region\|Actor\|Project\|Event\|Source\|Story\)\n/);
   });
 
   it('every entity row survives store → LOAD projection → row unchanged (nulls and [] included)', () => {
@@ -272,6 +274,15 @@ describe('row ↔ properties', () => {
         expect(fromRow.event(row)).toEqual(r);
       }
     }
+  });
+
+  it('a story survives store → LOAD_STORIES projection → row unchanged: the whole story is its JSON', () => {
+    const props = nodeProperties.stories(story);
+    expect(props).toEqual({ id: 'st-chemie', title: 'Netzwerk Chemie vorgestellt', json: JSON.stringify(story), fingerprint: fingerprint(story) });
+    expect(fromRow.story(storeAndProject(props, projectedKeys(Q.LOAD_STORIES)))).toEqual(story);
+    expect(() => fromRow.story({ id: 'x', title: 'X', json: '{"id":' })).toThrow(/story x holds no valid JSON/);
+    expect(() => fromRow.story({ id: 'x', title: 'X', json: '{"id":"y"}' })).toThrow(/story x holds JSON that is not that story/);
+    expect(() => fromRow.story({ id: 'x', title: 'X' })).toThrow(/story x has no json/);
   });
 
   it('every relationship row survives store → LOAD projection → row unchanged', () => {
@@ -435,7 +446,7 @@ describe('Neo4jBackend over a fake connection', () => {
       callsAtValidate = conn.calls.length;
       checkBatch(batch, existing);
     });
-    expect(r.created).toEqual({ sources: 2, regions: 12, actors: 9, projects: 4, events: 2, participations: 11, eventParticipations: 4, cooperations: 2, targets: 3 });
+    expect(r.created).toEqual({ sources: 2, regions: 12, actors: 9, projects: 4, events: 2, stories: 0, participations: 11, eventParticipations: 4, cooperations: 2, targets: 3 });
     expect(Object.values(r.updated).every((n) => n === 0)).toBe(true);
     expect(Object.values(r.unchanged).every((n) => n === 0)).toBe(true);
     expect(seen?.has('actors', 'a1')).toBe(false);
@@ -521,6 +532,59 @@ describe('Neo4jBackend over a fake connection', () => {
     expect(names).not.toContain('WRITE_PROJECT_TARGETS');
     expect(conn.calls.find((c) => c.name === 'WRITE_ACTORS')?.params.rows).toEqual([nodeProperties.actors(a2)]);
     expect(conn.calls.find((c) => c.name === 'WRITE_EVENT_TARGETS')?.params.rows).toEqual([relationshipProperties.targets(target)]);
+  });
+
+  it('writeBatch with a story: fingerprints and versions by id like any entity, one WRITE_STORIES, nothing to look up for references', async () => {
+    const changed = { ...story, title: 'Neu' };
+    const conn = new FakeConnection((name) => (name === 'ENTITY_FINGERPRINTS' ? [{ kind: 'stories', id: 'st-chemie', fingerprint: fingerprint(story) }] : []));
+    const b = await backendWith(conn);
+    const same = await b.writeBatch({ ...emptyBatch(), stories: [story] }, (existing) => checkBatch({ ...emptyBatch(), stories: [story] }, existing));
+    expect([same.unchanged.stories, same.created.stories, same.updated.stories]).toEqual([1, 0, 0]);
+    expect(conn.calls.map((c) => c.name)).toEqual(['ENTITY_FINGERPRINTS']); // stories refer to nothing: no EXISTING_IDS
+    expect(conn.calls[0]?.params).toEqual({ sources: [], regions: [], actors: [], projects: [], events: [], stories: ['st-chemie'] });
+
+    conn.calls = [];
+    const r = await b.writeBatch({ ...emptyBatch(), stories: [changed, { ...story, id: 'st-2' }] }, () => undefined);
+    expect([r.updated.stories, r.created.stories]).toEqual([1, 1]);
+    expect(conn.calls.map((c) => c.name)).toEqual(['ENTITY_FINGERPRINTS', 'WRITE_STORIES']);
+    expect(conn.calls[1]?.params).toEqual({ rows: [nodeProperties.stories(changed), nodeProperties.stories({ ...story, id: 'st-2' })] });
+  });
+
+  it('writeChanges on a story: locks its version, deletes or writes it, checks the version after; loadStories and counts', async () => {
+    const conn = new FakeConnection((name) => {
+      if (name === 'LOCK_STORY_VERSIONS') return [{ id: 'st-chemie', version: 2 }];
+      if (name === 'ENTITY_VERSIONS') return [{ kind: 'stories', id: 'st-chemie', version: 3 }];
+      if (name === 'LOAD_STORIES') return [{ row: nodeProperties.stories(story) }];
+      if (name === 'COUNTS') return [{ stories: 1 }];
+      return [];
+    });
+    const b = await backendWith(conn);
+    await b.writeChanges({ put: { ...emptyBatch(), stories: [story] }, del: {}, expect: [{ key: 'stories', id: 'st-chemie', version: 2 }], audit: [] }, () => undefined);
+    expect(conn.calls.map((c) => [c.name, c.params])).toEqual([
+      ['LOCK_STORY_VERSIONS', { ids: ['st-chemie'] }],
+      ['WRITE_STORIES', { rows: [nodeProperties.stories(story)] }],
+      ['ENTITY_VERSIONS', { sources: [], regions: [], actors: [], projects: [], events: [], stories: ['st-chemie'] }],
+    ]);
+    conn.calls = [];
+    await b.writeChanges({ put: emptyBatch(), del: { stories: ['st-chemie'] }, expect: [{ key: 'stories', id: 'st-chemie', version: 2 }], audit: [] }, () => undefined);
+    expect(conn.calls.map((c) => [c.name, c.params])).toEqual([
+      ['LOCK_STORY_VERSIONS', { ids: ['st-chemie'] }],
+      ['DELETE_STORIES', { ids: ['st-chemie'] }],
+    ]);
+    const stale = await b
+      .writeChanges({ put: emptyBatch(), del: { stories: ['st-chemie'] }, expect: [{ key: 'stories', id: 'st-chemie', version: 1 }], audit: [] }, () => undefined)
+      .catch((e: unknown) => e);
+    expect((stale as ConflictError).extensions).toMatchObject({ code: 'CONFLICT', type: 'stories', id: 'st-chemie', expectedVersion: 1, currentVersion: 2 });
+
+    conn.calls = [];
+    expect(await b.loadStories([])).toEqual([]);
+    expect(await b.loadStories(['st-chemie', 'st-chemie'])).toEqual([story]);
+    expect(await b.loadStories()).toEqual([story]);
+    expect(conn.calls.map((c) => [c.name, c.params])).toEqual([
+      ['LOAD_STORIES', { ids: ['st-chemie'] }],
+      ['LOAD_STORIES', { ids: null }],
+    ]);
+    expect((await b.counts()).stories).toBe(1);
   });
 
   it('a dry run does the same work in the transaction, then rolls it back and returns the counts', async () => {
@@ -712,7 +776,7 @@ describe('writeChanges', () => {
     expect(seen?.has('actors', 'a9')).toBe(true);
     expect(params('WRITE_ACTORS')).toEqual({ rows: [nodeProperties.actors({ ...a1, name: 'ZAROF' })] });
     expect(params('WRITE_COOPERATIONS')).toEqual({ rows: [relationshipProperties.cooperations(tie)] });
-    expect(params('ENTITY_VERSIONS')).toEqual({ sources: [], regions: [], actors: ['a1'], projects: [], events: [] });
+    expect(params('ENTITY_VERSIONS')).toEqual({ sources: [], regions: [], actors: ['a1'], projects: [], events: [], stories: [] });
     const audit = params('APPEND_AUDIT')?.rows as Params[];
     expect(audit).toEqual([
       {
@@ -807,7 +871,7 @@ describe('versions, audit log and tokens', () => {
     expect(await b.versions('targets', [])).toEqual(new Map());
     await expect(b.versions('participations', ['a1'])).rejects.toThrow(/malformed key/);
     expect(conn.calls.map((c) => [c.name, c.params, c.inTx])).toEqual([
-      ['ENTITY_VERSIONS', { sources: [], regions: [], actors: ['a1', 'a2'], projects: [], events: [] }, false],
+      ['ENTITY_VERSIONS', { sources: [], regions: [], actors: ['a1', 'a2'], projects: [], events: [], stories: [] }, false],
       [
         'COOPERATION_VERSIONS',
         {

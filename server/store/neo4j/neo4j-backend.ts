@@ -10,6 +10,9 @@
  * `version` (1 when created, +1 with each write; missing on rows stored before versions existed,
  * which count as 1).
  *
+ * Stories are unconnected (:Story) nodes holding the whole story as JSON text: they travel with the
+ * network (exports, clear()) but are not part of the graph.
+ *
  * Beside the network: the audit log (:AuditEntry, numbered by a :Counter) and the access tokens
  * (:AccessToken), untouched by clear().
  */
@@ -29,6 +32,7 @@ import {
   type Project,
   type Region,
   type Source,
+  type Story,
   type Target,
 } from '../../domain/model.ts';
 import { ConflictError } from '../../errors.ts';
@@ -63,8 +67,9 @@ const CHUNK = 2000;
 /** Nodes deleted per transaction by clear() (CLEAR_CHUNK deletes at most this many). */
 const CLEAR_CHUNK_SIZE = 10000;
 
-type EntityKind = 'sources' | 'regions' | 'actors' | 'projects' | 'events';
-const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'regions', 'actors', 'projects', 'events'];
+/** Kinds of row stored as a node keyed by `id` (stories too: unconnected nodes beside the network). */
+type EntityKind = 'sources' | 'regions' | 'actors' | 'projects' | 'events' | 'stories';
+const ENTITY_KINDS: readonly EntityKind[] = ['sources', 'regions', 'actors', 'projects', 'events', 'stories'];
 type RelationKind = Exclude<BatchKey, EntityKind>;
 const isEntityKind = (key: BatchKey): key is EntityKind => (ENTITY_KINDS as readonly string[]).includes(key);
 
@@ -83,6 +88,7 @@ const BY_KEY: Record<BatchKey, { lock: string; del: string }> = {
   actors: { lock: Q.LOCK_ACTOR_VERSIONS, del: Q.DELETE_ACTORS },
   projects: { lock: Q.LOCK_PROJECT_VERSIONS, del: Q.DELETE_PROJECTS },
   events: { lock: Q.LOCK_EVENT_VERSIONS, del: Q.DELETE_EVENTS },
+  stories: { lock: Q.LOCK_STORY_VERSIONS, del: Q.DELETE_STORIES },
   participations: { lock: Q.LOCK_PARTICIPATION_VERSIONS, del: Q.DELETE_PARTICIPATIONS },
   eventParticipations: { lock: Q.LOCK_EVENT_PARTICIPATION_VERSIONS, del: Q.DELETE_EVENT_PARTICIPATIONS },
   cooperations: { lock: Q.LOCK_COOPERATION_VERSIONS, del: Q.DELETE_COOPERATIONS },
@@ -192,6 +198,8 @@ export const nodeProperties = {
     ...searchKeys(r.name),
     fingerprint: fingerprint(r),
   }),
+  /** The whole story as JSON text (slides, views and all); the title beside it for Neo4j Browser. */
+  stories: (r: Story) => ({ id: r.id, title: r.title, json: JSON.stringify(r), fingerprint: fingerprint(r) }),
 } satisfies { [K in EntityKind]: (r: GraphBatch[K][number]) => Params };
 
 /** The relationship properties plus endpoint ids of a relationship row, as WRITE_* expects them. */
@@ -311,6 +319,18 @@ export const fromRow = {
     venue: optional(r.venue),
     projectId: optional(r.projectId),
   }),
+  story: (r: Row): Story => {
+    const json = text(r, 'json', 'story');
+    let story: unknown;
+    try {
+      story = JSON.parse(json);
+    } catch (e) {
+      throw new Error(`Neo4j: story ${String(r.id ?? '')} holds no valid JSON (${(e as Error).message})`, { cause: e });
+    }
+    if (story === null || typeof story !== 'object' || Array.isArray(story) || (story as { id?: unknown }).id !== r.id)
+      throw new Error(`Neo4j: story ${String(r.id ?? '')} holds JSON that is not that story`);
+    return story as Story;
+  },
   participation: (r: Row): Participation => ({
     actorId: text(r, 'actorId', 'participation'),
     projectId: text(r, 'projectId', 'participation'),
@@ -479,7 +499,7 @@ class Progress {
  * `has` answers false for any other id.
  */
 async function existingIds(tx: Tx, batch: GraphBatch): Promise<ExistingIds> {
-  const stored: Record<EntityKind, Set<string>> = {
+  const stored: Record<Exclude<EntityKind, 'stories'>, Set<string>> = {
     sources: new Set(),
     regions: new Set(),
     actors: new Set(),
@@ -489,7 +509,7 @@ async function existingIds(tx: Tx, batch: GraphBatch): Promise<ExistingIds> {
   const ids = referencedIds(batch);
   if (ids.length > 0) {
     for (const r of await tx.run(Q.EXISTING_IDS, { ids })) {
-      const kind = asString(r.kind, 'kind') as EntityKind;
+      const kind = asString(r.kind, 'kind') as keyof typeof stored;
       stored[kind].add(asString(r.id, 'id'));
     }
   }
@@ -517,6 +537,7 @@ async function writeRows(tx: Tx, rows: GraphBatch, isProject: (id: string) => bo
   await write(Q.WRITE_ACTORS, rows.actors.map(nodeProperties.actors));
   await write(Q.WRITE_PROJECTS, rows.projects.map(nodeProperties.projects));
   await write(Q.WRITE_EVENTS, rows.events.map(nodeProperties.events));
+  await write(Q.WRITE_STORIES, rows.stories.map(nodeProperties.stories));
 
   const parentRows = rows.regions.map((r) => ({ id: r.id, parentId: r.parentId }));
   await write(Q.UNLINK_REGION_PARENTS, parentRows, false);
@@ -711,6 +732,7 @@ export class Neo4jBackend implements GraphBackend {
         actors: changed('actors'),
         projects: changed('projects'),
         events: changed('events'),
+        stories: changed('stories'),
         participations: changed('participations'),
         eventParticipations: changed('eventParticipations'),
         cooperations: changed('cooperations'),
@@ -828,6 +850,11 @@ export class Neo4jBackend implements GraphBackend {
   async loadSources(ids?: Ids): Promise<Source[]> {
     if (ids?.length === 0) return [];
     return this.rows(Q.LOAD_SOURCES, { ids: sel(ids) }, fromRow.source);
+  }
+
+  async loadStories(ids?: Ids): Promise<Story[]> {
+    if (ids?.length === 0) return [];
+    return this.rows(Q.LOAD_STORIES, { ids: sel(ids) }, fromRow.story);
   }
 
   async loadActors(q: { ids?: Ids; regionIds?: Ids; kinds?: Ids }): Promise<Actor[]> {

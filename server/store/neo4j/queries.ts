@@ -33,16 +33,18 @@ export const COUNTS = `RETURN
   COUNT { (:Actor) } AS actors,
   COUNT { (:Project) } AS projects,
   COUNT { (:Event) } AS events,
+  COUNT { (:Story) } AS stories,
   COUNT { ()-[:PARTICIPATES_IN]->() } AS participations,
   COUNT { ()-[:TAKES_PART_IN]->() } AS eventParticipations,
   COUNT { ()-[:COOPERATES_WITH]->() } AS cooperations,
   COUNT { ()-[:TARGETS]->() } AS targets`;
 
 /**
- * Deletes up to 10 000 network nodes with their relationships; run until it reports 0. The audit log,
- * its counter and the access tokens (:AuditEntry, :Counter, :AccessToken) are not network data and stay.
+ * Deletes up to 10 000 network nodes (stories included) with their relationships; run until it reports 0.
+ * The audit log, its counter and the access tokens (:AuditEntry, :Counter, :AccessToken) are not network
+ * data and stay.
  */
-export const CLEAR_CHUNK = `MATCH (n:Region|Actor|Project|Event|Source)
+export const CLEAR_CHUNK = `MATCH (n:Region|Actor|Project|Event|Source|Story)
 WITH n LIMIT 10000
 DETACH DELETE n
 RETURN count(*) AS deleted`;
@@ -67,7 +69,7 @@ export const REGION_PARENTS = `MATCH (r:Region)
 OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
 RETURN r.id AS id, p.id AS parentId`;
 
-/** Stored fingerprints of entities, by kind: `$sources`, `$regions`, … are id lists. */
+/** Stored fingerprints of entities, by kind: `$sources`, `$regions`, …, `$stories` are id lists. */
 export const ENTITY_FINGERPRINTS = `MATCH (n:Source) WHERE n.id IN $sources RETURN 'sources' AS kind, n.id AS id, n.fingerprint AS fingerprint
 UNION ALL
 MATCH (n:Region) WHERE n.id IN $regions RETURN 'regions' AS kind, n.id AS id, n.fingerprint AS fingerprint
@@ -76,7 +78,9 @@ MATCH (n:Actor) WHERE n.id IN $actors RETURN 'actors' AS kind, n.id AS id, n.fin
 UNION ALL
 MATCH (n:Project) WHERE n.id IN $projects RETURN 'projects' AS kind, n.id AS id, n.fingerprint AS fingerprint
 UNION ALL
-MATCH (n:Event) WHERE n.id IN $events RETURN 'events' AS kind, n.id AS id, n.fingerprint AS fingerprint`;
+MATCH (n:Event) WHERE n.id IN $events RETURN 'events' AS kind, n.id AS id, n.fingerprint AS fingerprint
+UNION ALL
+MATCH (n:Story) WHERE n.id IN $stories RETURN 'stories' AS kind, n.id AS id, n.fingerprint AS fingerprint`;
 
 /** `$rows`: [{actorId, projectId}] */
 export const PARTICIPATION_FINGERPRINTS = `UNWIND $rows AS row
@@ -140,6 +144,12 @@ SET n = {id: row.id, name: row.name, description: row.description, tags: row.tag
   kind: row.kind, date: row.date, endDate: row.endDate, venue: row.venue,
   searchKey: row.searchKey, searchKeyAlt: row.searchKeyAlt, fingerprint: row.fingerprint,
   version: coalesce(n.version, 1) + 1}`;
+
+/** Stories: the whole story is `json` (text); `title` is beside it for people browsing the database. */
+export const WRITE_STORIES = `UNWIND $rows AS row
+MERGE (n:Story {id: row.id})
+ON CREATE SET n.version = 0
+SET n = {id: row.id, title: row.title, json: row.json, fingerprint: row.fingerprint, version: coalesce(n.version, 1) + 1}`;
 
 // ---------------------------------------------------------------------------------------------
 // writeBatch: single-valued references of the written entities. UNLINK removes a relationship to
@@ -252,7 +262,7 @@ SET r = {role: row.role, description: row.description, sourceIds: row.sourceIds,
 // Versions (versions(), and writeChanges' check that a written row is the expected one after it)
 // ---------------------------------------------------------------------------------------------
 
-/** Versions of entities, by kind: `$sources`, `$regions`, … are id lists. */
+/** Versions of entities, by kind: `$sources`, `$regions`, …, `$stories` are id lists. */
 export const ENTITY_VERSIONS = `MATCH (n:Source) WHERE n.id IN $sources RETURN 'sources' AS kind, n.id AS id, coalesce(n.version, 1) AS version
 UNION ALL
 MATCH (n:Region) WHERE n.id IN $regions RETURN 'regions' AS kind, n.id AS id, coalesce(n.version, 1) AS version
@@ -261,7 +271,9 @@ MATCH (n:Actor) WHERE n.id IN $actors RETURN 'actors' AS kind, n.id AS id, coale
 UNION ALL
 MATCH (n:Project) WHERE n.id IN $projects RETURN 'projects' AS kind, n.id AS id, coalesce(n.version, 1) AS version
 UNION ALL
-MATCH (n:Event) WHERE n.id IN $events RETURN 'events' AS kind, n.id AS id, coalesce(n.version, 1) AS version`;
+MATCH (n:Event) WHERE n.id IN $events RETURN 'events' AS kind, n.id AS id, coalesce(n.version, 1) AS version
+UNION ALL
+MATCH (n:Story) WHERE n.id IN $stories RETURN 'stories' AS kind, n.id AS id, coalesce(n.version, 1) AS version`;
 
 /** `$rows`: [{actorId, projectId}] */
 export const PARTICIPATION_VERSIONS = `UNWIND $rows AS row
@@ -307,6 +319,10 @@ SET n.version = coalesce(n.version, 1)
 RETURN n.id AS id, n.version AS version`;
 
 export const LOCK_EVENT_VERSIONS = `MATCH (n:Event) WHERE n.id IN $ids
+SET n.version = coalesce(n.version, 1)
+RETURN n.id AS id, n.version AS version`;
+
+export const LOCK_STORY_VERSIONS = `MATCH (n:Story) WHERE n.id IN $ids
 SET n.version = coalesce(n.version, 1)
 RETURN n.id AS id, n.version AS version`;
 
@@ -374,6 +390,9 @@ export const DELETE_PROJECTS = `MATCH (n:Project) WHERE n.id IN $ids
 DETACH DELETE n`;
 
 export const DELETE_EVENTS = `MATCH (n:Event) WHERE n.id IN $ids
+DETACH DELETE n`;
+
+export const DELETE_STORIES = `MATCH (n:Story) WHERE n.id IN $ids
 DETACH DELETE n`;
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +467,12 @@ ORDER BY n.id`;
 export const LOAD_SOURCES = `MATCH (n:Source)
 WHERE $ids IS NULL OR n.id IN $ids
 RETURN n {.id, .title, .url, .date, .publisher} AS row
+ORDER BY n.id`;
+
+/** Stories by id; `$ids` null: all. `json` holds the whole story. */
+export const LOAD_STORIES = `MATCH (n:Story)
+WHERE $ids IS NULL OR n.id IN $ids
+RETURN n {.id, .title, .json} AS row
 ORDER BY n.id`;
 
 /** All actors; `$kinds` optional. */

@@ -17,13 +17,16 @@
  * a missing `version` (stored before editing existed) reads as 1. The single-valued references
  * (PART_OF, LOCATED_IN, CONTINUES, HELD_IN, BELONGS_TO) belong to their entity's version.
  *
+ * Stories travel with the network (clear() deletes them) but are not part of the graph: unconnected
+ *   (:Story {id, title, json, fingerprint, version})   `json` is the whole story (slides and all) as JSON text
+ *
  * Beside the network, unconnected and untouched by clear():
  *   (:AuditEntry {seq, at, who, role, action, entityType, entityId, refs, before, after, summary})
  *       one per change; `before` / `after` are JSON text, `refs` the entity ids it touches
  *   (:Counter {name: 'audit', value})      the last audit `seq` handed out
  *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt})
  */
-export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'AuditEntry', 'Counter', 'AccessToken'] as const;
+export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'Counter', 'AccessToken'] as const;
 export type Label = (typeof LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -72,6 +75,8 @@ export const PROPERTY_KEYS = [
   'title',
   'url',
   'publisher',
+  // story (also id, title): the whole story as JSON text
+  'json',
   // relationships
   'role',
   'contribution',
