@@ -27,9 +27,11 @@ export class ServiceUnavailableError extends GraphQLError {
 
 /** An update or delete against a stale version: someone changed the row meanwhile; nothing was written. */
 export class ConflictError extends GraphQLError {
-  constructor(type: string, id: string, expectedVersion: number, currentVersion: number) {
+  constructor(type: string, id: string, expectedVersion: number, currentVersion: number, message?: string) {
     super(
-      currentVersion === 0
+      message !== undefined
+        ? `${type} "${id}": ${message}`
+        : currentVersion === 0
         ? `${type} "${id}" no longer exists (expected version ${expectedVersion})`
         : `${type} "${id}" was changed meanwhile: version ${currentVersion}, not ${expectedVersion}; reload and try again`,
       { extensions: { code: 'CONFLICT', type, id, expectedVersion, currentVersion } },

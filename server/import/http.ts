@@ -16,6 +16,7 @@ import { allow, sendError } from '../auth/http.ts';
 import type { ReadAccess } from '../auth/session.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { ImportError } from './csv-bundle.ts';
+import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
 import { importFiles, IMPORT_TYPES } from './import-files.ts';
 
 /** Largest upload (all files, base64 in JSON). */
@@ -65,6 +66,20 @@ export function importHandler(store: () => GraphStore | null, readAccess: ReadAc
     if (bad !== undefined) return sendError(res, 400, 'BAD_USER_INPUT', `${bad}: not an import type (${IMPORT_TYPES.join(', ')})`, { field: 'files' });
     if (files.length > 1 && names.some((n) => extname(n).toLowerCase() !== '.csv' && !/^(organization|project|stories)\.json$/i.test(n)))
       return sendError(res, 400, 'BAD_USER_INPUT', 'several files must be CSV template files (stories.json may come with them) or a CORDIS export; send other files one at a time', { field: 'files' });
+
+    // Several files are read as a folder, which takes only the names it knows: say so rather than skip one.
+    if (files.length > 1) {
+      const cordis = names.some((n) => /^(organization|project)\./i.test(n));
+      const known = new Set(cordis ? ['organization.csv', 'organization.json', 'project.csv', 'project.json'] : [...Object.values(CSV_FILES).map((f) => f.file), STORIES_JSON]);
+      const seen = new Set<string>();
+      for (const n of names) {
+        const lower = n.toLowerCase();
+        if (seen.has(lower)) return sendError(res, 400, 'BAD_USER_INPUT', `${n}: sent twice (names are compared without case)`, { field: 'files' });
+        seen.add(lower);
+        if (!known.has(n))
+          return sendError(res, 400, 'BAD_USER_INPUT', `${n}: not a file name of ${cordis ? 'a CORDIS export' : 'the template'} (expected: ${[...known].join(', ')})`, { field: 'files' });
+      }
+    }
 
     const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-import-'));
     try {

@@ -341,14 +341,16 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
         sourceIds: union(kept.sourceIds, gone.sourceIds),
       };
 
-      const [pk, pm, ek, em, ck, cm] = await Promise.all([
-        b.loadParticipations({ actorIds: [keep.id] }),
-        b.loadParticipations({ actorIds: [merge.id] }),
-        b.loadEventParticipations({ actorIds: [keep.id] }),
-        b.loadEventParticipations({ actorIds: [merge.id] }),
-        b.loadCooperations({ actorIds: [keep.id] }),
-        b.loadCooperations({ actorIds: [merge.id] }),
-      ]);
+      const readRelations = () =>
+        Promise.all([
+          b.loadParticipations({ actorIds: [keep.id] }),
+          b.loadParticipations({ actorIds: [merge.id] }),
+          b.loadEventParticipations({ actorIds: [keep.id] }),
+          b.loadEventParticipations({ actorIds: [merge.id] }),
+          b.loadCooperations({ actorIds: [keep.id] }),
+          b.loadCooperations({ actorIds: [merge.id] }),
+        ]);
+      const [pk, pm, ek, em, ck, cm] = await readRelations();
       const c = changeSet();
       c.expect.push({ key: 'actors', id: keep.id, version: keep.version }, { key: 'actors', id: merge.id, version: merge.version });
       const read: [BatchKey, Row][] = [
@@ -360,9 +362,14 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
         ...cm.filter((r) => r.actorId !== keep.id && r.partnerId !== keep.id).map((r) => ['cooperations', r] as [BatchKey, Row]),
       ];
       await expectCurrent(c, read);
+      // The versions were read after the rows: rows changed in between would be expected at their new
+      // version but written with their old content. Read again; any difference is a conflict.
+      if (fingerprint([pk, pm, ek, em, ck, cm]) !== fingerprint(await readRelations()))
+        throw new ConflictError('actors', keep.id, keep.version, keep.version, 'relationships of the two actors changed while merging; try again');
 
       // Each relationship of the merged actor moves to the kept one; where the kept one has it already, the two are joined.
       let moved = 0;
+      const created = new Set<string>();
       function move<K extends 'participations' | 'eventParticipations' | 'cooperations', T extends Participation | EventParticipation | Cooperation>(
         k: K,
         keptRows: T[],
@@ -371,16 +378,34 @@ export function createMutations(b: GraphBackend, changed: () => void): Mutations
       ) {
         const target = new Map(keptRows.map((r) => [naturalKey(k, r as Row), r]));
         const out = new Map<string, T>();
+        const notes: [T, string | null][] = [];
         for (const r of mergedRows) {
           del(c, k, naturalKey(k, r as Row));
           const next = rewrite(r);
-          if (next === null) continue; // a tie between the two actors disappears
+          if (next === null) {
+            // A tie between the two actors disappears.
+            notes.push([r, null]);
+            continue;
+          }
           const nk = naturalKey(k, next as Row);
           const existing = out.get(nk) ?? target.get(nk);
           out.set(nk, existing ? joinRelation(existing, next) : next);
+          // A row new at the kept actor must not have appeared meanwhile (it would be overwritten).
+          if (!target.has(nk) && !created.has(`${k}:${nk}`)) {
+            created.add(`${k}:${nk}`);
+            c.expect.push({ key: k, id: nk, version: 0 });
+          }
+          notes.push([r, nk]);
           moved++;
         }
         for (const r of out.values()) put(c, k, r as Row);
+        // One audit entry per relationship row of the merged actor: where it went, before and after.
+        for (const [r, nk] of notes) {
+          const oldKey = naturalKey(k, r as Row);
+          const after = nk === null ? null : (out.get(nk) as Row);
+          const summary = nk === null ? `dropped: a tie between "${merge.id}" and "${keep.id}"` : target.has(nk) ? `joined into ${nk}` : `moved to ${nk}`;
+          c.audit.push(entry(who, 'merge', k, oldKey, r as Row, after, summary, [...refsOf(k, r as Row), ...(after ? refsOf(k, after) : [])]));
+        }
       }
       move('participations', pk, pm, (r) => ({ ...r, actorId: keep.id }));
       move('eventParticipations', ek, em, (r) => ({ ...r, actorId: keep.id }));

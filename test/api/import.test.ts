@@ -149,6 +149,20 @@ describe('POST /import', () => {
         ],
         /several files must be CSV template files/,
       ],
+      [
+        [
+          { name: 'actors.csv', text: newActors },
+          { name: 'ACTORS.csv', text: newActors },
+        ],
+        /ACTORS\.csv: sent twice/,
+      ],
+      [
+        [
+          { name: 'actors.csv', text: newActors },
+          { name: 'partner.csv', text: 'x' },
+        ],
+        /partner\.csv: not a file name of the template \(expected: sources\.csv, /,
+      ],
     ];
     for (const [files, message] of cases) {
       const r = await upload(files, { dryRun: true, token: editor });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, storyFixture } from '../../../test/contract/fixture.ts';
+import { emptyBatch } from '../../domain/model.ts';
 import { createGraphStore } from '../store.ts';
 import { SqliteBackend } from './sqlite-backend.ts';
 
@@ -92,5 +93,22 @@ describe('schema migrations of the embedded database file', () => {
   it('a file of an unknown version is refused with a hint', async () => {
     const file = await fileOf((db) => db.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run());
     await expect(opened(file)).rejects.toThrow(/has schema version 9; this version needs 3\. Run npm run db:reset/);
+  });
+});
+
+describe('writeChanges', () => {
+  it('a delete that leaves something pointing at the row fails at commit as a CONFLICT, writing nothing', async () => {
+    const backend = new SqliteBackend(join(dir, `db-${n++}.sqlite`));
+    const store = createGraphStore(backend);
+    await store.init();
+    await store.applyBatch(fixture);
+    // As if an actor had been placed in r-dz after the mutation checked that nothing points there.
+    const put = emptyBatch();
+    const err = await backend
+      .writeChanges({ put, del: { regions: ['r-dz'] }, expect: [{ key: 'regions', id: 'r-dz', version: 1 }], audit: [] }, () => undefined)
+      .then(() => null, (e: unknown) => e as { extensions?: { code?: string } });
+    expect(err?.extensions?.code).toBe('CONFLICT');
+    expect(await store.regionDetails('r-dz')).not.toBeNull();
+    await store.close();
   });
 });

@@ -335,7 +335,7 @@ export class SqliteBackend implements GraphBackend {
   }
 
   async writeChanges(changes: ChangeSet, validate: (existing: ExistingIds) => void): Promise<void> {
-    this.db.transaction(() => {
+    const run = this.db.transaction(() => {
       for (const e of changes.expect) {
         const current = (this.stmt(`SELECT version FROM ${TABLE[e.key]} WHERE ${this.keyWhere(e.key)}`).pluck().get(...this.keyValues(e.key, e.id)) as
           | number
@@ -360,7 +360,17 @@ export class SqliteBackend implements GraphBackend {
         for (const row of changes.put[key] as never[]) upsert.run(...(values as (r: never) => unknown[])(row), fingerprint(row), JSON.stringify(row), 1);
       }
       for (const a of changes.audit) this.appendAudit(a);
-    }).immediate();
+    });
+    try {
+      run.immediate();
+    } catch (e) {
+      // Deferred foreign keys fail at commit when another write made something point at a deleted row.
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        const first = changes.expect[0];
+        throw new ConflictError(first?.key ?? 'store', first?.id ?? '', first?.version ?? 0, first?.version ?? 0, 'something else now points at a row this change deletes; reload and try again');
+      }
+      throw e;
+    }
   }
 
   async versions(key: BatchKey, ids: Ids): Promise<Map<string, number>> {
