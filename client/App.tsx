@@ -11,7 +11,8 @@ import { AnalysisPanel } from './analysis/AnalysisPanel.tsx';
 import { useAnalysisData } from './analysis/useAnalysis.ts';
 import { config, hasHardwareWebgl } from './config.ts';
 import { geoPositions, project } from './graph/geo.ts';
-import { NetworkView, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
+import { NetworkView, type CanvasHandle, type DrawInfo, type LayoutInfo } from './graph/NetworkView.tsx';
+import { THEME_COLORS, THEME_EDGE_COLORS } from './graph/stylesheet.ts';
 import type { NodeMetrics } from './api/analysis.ts';
 import { landmarkId, legendOf, toElements, type MetricEncoding } from './graph/toElements.ts';
 import { formatMetric, formatNumber } from './i18n/index.ts';
@@ -32,6 +33,21 @@ import { useSession } from './session/useSession.ts';
 import { LANGS, LAYOUTS, filtersActive } from './state/explorer.ts';
 import { dataChanged } from './state/revision.ts';
 import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData } from './state/useExplorer.ts';
+import { PseudoContext } from './components/pseudo.ts';
+import { fileSlug, frameLayout, legendItems, type Size } from './picture/frame.ts';
+import { buildPdf, pdfPlan } from './picture/pdf.ts';
+import { PictureMenu } from './picture/PictureMenu.tsx';
+import { composePng, renderScale, saveBlob } from './picture/png.ts';
+import { sceneToSvg } from './picture/svg.ts';
+import { pseudonymizeDetails, pseudonymizeNetwork, realNames } from './state/pseudonyms.ts';
+import { usePseudonyms } from './state/usePseudonyms.ts';
+import { Presentation } from './story/Presentation.tsx';
+import type { Theme } from './story/presentation.ts';
+import { revealElements } from './story/reveal.ts';
+import { captureView } from './story/story.ts';
+import { StoryPanel } from './story/StoryPanel.tsx';
+import { useOpenStory } from './story/useStories.ts';
+import { useStage } from './story/useStage.ts';
 
 /** What the page reports for browser tests and benchmarks. */
 interface AtlasProbe {
@@ -48,6 +64,11 @@ declare global {
   }
 }
 const probe: AtlasProbe = (window.__atlas = { firstDraw: null, layouts: [] });
+/** A participant link (`?story=…`, nothing else of the view): the story's first slide shows at once. */
+const LANDING = (() => {
+  const keys = [...new URLSearchParams(window.location.search).keys()];
+  return keys.includes('story') && keys.every((k) => k === 'story' || k === 'lang' || k === 'pseudo' || k === 'token');
+})();
 const EMPTY_REGIONS = new Map<string, RegionSummary>();
 const typeOfDetails = (d: Details): NodeType => (d.__typename === 'Actor' ? 'ACTOR' : d.__typename === 'Project' ? 'PROJECT' : d.__typename === 'Region' ? 'REGION' : 'EVENT');
 /** Networks with more nodes are drawn in the cheaper style. */
@@ -67,6 +88,28 @@ export function App() {
   }, [session.token]);
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
   const data = useNetworkData(state);
+  // Pseudonymised mode: actors by kind and number on the canvas, in the details, search and pictures.
+  const nameOf = usePseudonyms(state.pseudo);
+  // Stories: the panel, the open story, and the stage that shows its slides (and presents them).
+  const [storyPanel, setStoryPanel] = useState(state.story !== null);
+  const openStory = useOpenStory(state.story);
+  const canvas = useRef<CanvasHandle | null>(null);
+  const stage = useStage({
+    state,
+    dispatch,
+    story: openStory.story,
+    network: data.network,
+    dataCurrent: data.current && !data.loading,
+    regions: catalog?.regions ?? null,
+    years: catalog ? { min: catalog.facets.minYear, max: catalog.facets.maxYear } : null,
+  });
+  const presenting = stage.presentation !== null;
+  const landed = useRef(!LANDING);
+  useEffect(() => {
+    if (landed.current || !openStory.story) return;
+    landed.current = true;
+    if (openStory.story.slides.length) stage.preview(0);
+  }, [openStory.story, stage]);
   const metrics = useMetrics(state);
   const analysis = useAnalysisData(state);
   // Nodes an insight card or the what-if result points at (transient, not in the URL).
@@ -93,7 +136,7 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, [dispatch]);
 
-  const network = data.network;
+  const network = useMemo(() => (data.network && nameOf ? pseudonymizeNetwork(data.network, nameOf) : data.network), [data.network, nameOf]);
   // Grouping needs the region tree; the other layouts draw without it (e.g. when the catalog failed).
   const regions = catalog?.regions ?? (state.layout === 'regions' ? undefined : EMPTY_REGIONS);
   // Geographic layout: the states as a faint background map.
@@ -115,10 +158,10 @@ export function App() {
     () => new Set(state.analysis.tab === 'whatif' ? (analysis.whatIf?.disconnectedActors ?? []).map((a) => a.id) : []),
     [state.analysis.tab, analysis.whatIf],
   );
-  const highlight = useMemo(
-    () => (analysisHighlight.length === 0 ? data.highlight : { nodes: new Set([...data.highlight.nodes, ...analysisHighlight]), edges: data.highlight.edges }),
-    [data.highlight, analysisHighlight],
-  );
+  const highlight = useMemo(() => {
+    const extra = [...analysisHighlight, ...stage.highlight];
+    return extra.length === 0 ? data.highlight : { nodes: new Set([...data.highlight.nodes, ...extra]), edges: data.highlight.edges };
+  }, [data.highlight, analysisHighlight, stage.highlight]);
   const elements = useMemo(
     () =>
       network && regions
@@ -146,20 +189,25 @@ export function App() {
     for (const r of catalog?.regionList ?? []) if (r.kind === 'state') positions.set(landmarkId(r.id), project(r.lat, r.lon));
     return positions;
   }, [network, catalog]);
-  const legend = useMemo(() => legendOf(elements), [elements]);
+  // A reveal step of a presentation shows part of the slide.
+  const shownElements = useMemo(() => revealElements(elements, stage.visible), [elements, stage.visible]);
+  const legend = useMemo(() => legendOf(shownElements), [shownElements]);
   const nodeById = useMemo(() => new Map((network?.nodes ?? []).map((n) => [n.id, n])), [network]);
-  const pathNodes = useMemo(() => new Map((data.paths ?? []).flatMap((p) => p.nodes).map((n) => [n.id, n])), [data.paths]);
+  const pathNodes = useMemo(
+    () => new Map((data.paths ?? []).flatMap((p) => p.nodes).map((n) => [n.id, nameOf && n.type === 'ACTOR' ? { ...n, label: nameOf(n.id, n.type, n.label) } : n])),
+    [data.paths, nameOf],
+  );
   const labelOf = useCallback((id: string): NetworkNode | null => nodeById.get(id) ?? pathNodes.get(id) ?? null, [nodeById, pathNodes]);
 
   const counts = useMemo(() => {
     let nodes = 0;
     let edges = 0;
-    for (const el of elements) {
+    for (const el of shownElements) {
       if (el.group === 'edges') edges++;
       else if (!el.classes.includes('group') && !el.classes.includes('landmark')) nodes++;
     }
     return { nodes, edges };
-  }, [elements]);
+  }, [shownElements]);
   // Above this, labels scale with the zoom (no per-node restyling or collision checks), edges are cheap.
   const large = counts.nodes > LARGE_NODES;
   // WebGL only helps with a graphics card: software WebGL (no GPU) drew 1,000 nodes 3–4× slower.
@@ -178,212 +226,349 @@ export function App() {
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
   const apiError = catalogError ?? data.error;
   const ready = network !== null && !data.loading && !layoutRunning && (drawn || elements.length === 0);
+  // The shown slide's picture stands: its data, its reveal step, its positions and viewport.
+  const settled =
+    stage.preset !== null && stage.applied?.key === stage.preset.key && stage.applied.elements === shownElements && data.current && !data.loading && stage.revealReady && !layoutRunning;
+  stage.settledRef.current = settled;
+  const theme = stage.presentation?.theme ?? 'default';
+
+  /** The current view as a slide's view. */
+  const capture = () => {
+    const snap = canvas.current?.snapshot();
+    return snap ? captureView(state, snap, analysisHighlight) : null;
+  };
+  /** Legend rows of what is drawn now (actor kinds leave when colour means something else). */
+  const pictureLegend = (look: Theme | 'default') => {
+    const note = state.encoding.color !== 'kind' && encoding ? t('picture.colorNote', { what: t(state.encoding.color === 'community' ? 'encoding.community' : `metric.${state.encoding.color}`) }) : null;
+    return legendItems(legend, t, note, THEME_EDGE_COLORS[look]);
+  };
+  /** A PNG picture of the current view of this size, with title and legend. */
+  const pngPicture = async (size: Size, title: string, look: Theme | 'default'): Promise<Blob> => {
+    const handle = canvas.current;
+    if (!handle) throw new Error('no canvas');
+    const items = pictureLegend(look);
+    const frame = frameLayout(size.w, size.h, { title: title.trim() !== '', legendRows: items.length });
+    const colors = THEME_COLORS[look];
+    const shot = await handle.png(renderScale(handle.snapshot().size, frame), colors.background);
+    return composePng(shot, frame, { title: title.trim() || null, legendTitle: t('legend.title'), legend: items, colors });
+  };
+  const latestPng = useRef(pngPicture);
+  latestPng.current = pngPicture;
+  const exportPicture = async (kind: 'png' | 'svg', size: Size, title: string) => {
+    const name = fileSlug(title || t('app.title'));
+    if (kind === 'png') {
+      saveBlob(await pngPicture(size, title, theme), `${name}.png`);
+      return;
+    }
+    const handle = canvas.current;
+    if (!handle) return;
+    const items = pictureLegend(theme);
+    const frame = frameLayout(size.w, size.h, { title: title.trim() !== '', legendRows: items.length });
+    const svg = sceneToSvg(handle.scene(), { frame, title: title.trim() || null, legendTitle: t('legend.title'), legend: items, colors: THEME_COLORS[theme] });
+    saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
+  };
+  /** The open story as PDF: every slide fully revealed, in the print theme, one page each. */
+  const exportPdf = async () => {
+    const story = openStory.story;
+    if (!story || story.slides.length === 0) return;
+    const plan = pdfPlan(story, { w: 1920, h: 1080 });
+    const pictures: Uint8Array[] = [];
+    try {
+      await stage.walk(
+        'print',
+        async (i) => {
+          const blob = await latestPng.current(plan.page, plan.pages[i]?.title ?? story.title, 'print');
+          pictures.push(new Uint8Array(await blob.arrayBuffer()));
+        },
+        t('story.pdfBusy'),
+      );
+      saveBlob(await buildPdf(plan, pictures, { title: story.title }), plan.fileName);
+    } catch (e) {
+      console.warn('PDF export failed', e);
+    }
+  };
+  const pictureTitle = stage.slide?.title?.trim() || (openStory.story && state.story ? openStory.story.title : t('app.title'));
   const empty = network !== null && !data.loading && network.nodes.length === 0;
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#canvas">
-        {t('app.skip')}
-      </a>
-      <header className="app-header">
-        <h1>
-          {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
-        </h1>
-        <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" onChoose={navigate} />
-        <div className="layout-switch" role="group" aria-label={t('layout.label')}>
-          {LAYOUTS.map((l) => (
-            <button key={l} type="button" aria-pressed={state.layout === l} data-layout={l} onClick={() => dispatch({ type: 'setLayout', layout: l })}>
-              {t(`layout.${l}`)}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="analysis-toggle"
-          aria-pressed={state.analysis.tab !== null}
-          data-testid="analysis-toggle"
-          onClick={() => dispatch({ type: 'setAnalysisTab', tab: state.analysis.tab === null ? 'insights' : null })}
-        >
-          {t('analysis.open')}
-        </button>
-        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
-          {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={state.lang === l} data-lang={l} title={t(`lang.${l}`)} onClick={() => dispatch({ type: 'setLang', lang: l })}>
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </div>
-        <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
-        <a className="api-link" href="/graphql">
-          {t('app.api')}
+    <PseudoContext.Provider value={nameOf ?? realNames}>
+      <div className={presenting ? `app presenting theme-${theme}` : 'app'}>
+        <a className="skip-link" href="#canvas">
+          {t('app.skip')}
         </a>
-        <SessionMenu session={session} onOpenAccess={() => setDialog('access')} />
-      </header>
-
-      {session.notice === 'invalid' && (
-        <div className="notice-banner" role="alert" data-testid="session-notice">
-          {t(session.me.readAccess === 'token' ? 'session.invalidNoRead' : 'session.invalid')}
-          <button type="button" className="close" aria-label={t('form.close')} onClick={session.dismissNotice}>
-            ×
-          </button>
-        </div>
-      )}
-      {dialog === 'import' && session.me.canEdit && <ImportWizard lang={state.lang} onClose={() => setDialog(null)} />}
-      {dialog === 'access' && session.me.canAdmin && <AccessDialog lang={state.lang} onClose={() => setDialog(null)} />}
-
-      {apiError && (
-        <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
-          {errorText(apiError)}{' '}
-          {data.failedExpansions.map((id) => (
-            <button key={id} type="button" onClick={() => dispatch({ type: 'unexpand', id })}>
-              {t('errors.dropExpansion', { id })}
-            </button>
-          ))}
+        <header className="app-header">
+          <h1>
+            {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
+          </h1>
+          <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" onChoose={navigate} />
+          <div className="layout-switch" role="group" aria-label={t('layout.label')}>
+            {LAYOUTS.map((l) => (
+              <button key={l} type="button" aria-pressed={state.layout === l} data-layout={l} onClick={() => dispatch({ type: 'setLayout', layout: l })}>
+                {t(`layout.${l}`)}
+              </button>
+            ))}
+          </div>
           <button
             type="button"
-            onClick={() => {
-              if (catalogError) retryCatalog();
-              data.retry();
-            }}
+            className="analysis-toggle"
+            aria-pressed={state.analysis.tab !== null && !state.pseudo}
+            // Its sentences and lists name actors as the server knows them: not with pseudonyms.
+            disabled={state.pseudo}
+            title={state.pseudo ? t('pseudo.noAnalysis') : undefined}
+            data-testid="analysis-toggle"
+            onClick={() => dispatch({ type: 'setAnalysisTab', tab: state.analysis.tab === null ? 'insights' : null })}
           >
-            {t('errors.retry')}
+            {t('analysis.open')}
           </button>
-        </div>
-      )}
+          <button
+            type="button"
+            className="story-toggle"
+            aria-pressed={storyPanel}
+            data-testid="story-toggle"
+            onClick={() => setStoryPanel((o) => !o)}
+          >
+            {t('story.open')}
+          </button>
+          <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+            {LANGS.map((l) => (
+              <button key={l} type="button" lang={l} aria-pressed={state.lang === l} data-lang={l} title={t(`lang.${l}`)} onClick={() => dispatch({ type: 'setLang', lang: l })}>
+                {l.toUpperCase()}
+              </button>
+            ))}
+          </div>
+          <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
+          <a className="api-link" href="/graphql">
+            {t('app.api')}
+          </a>
+          <SessionMenu session={session} onOpenAccess={() => setDialog('access')} />
+        </header>
 
-      <div className="app-body">
-        {catalog ? <FilterPanel state={state} catalog={catalog} dispatch={dispatch} /> : <aside className="filters" />}
+        {session.notice === 'invalid' && (
+          <div className="notice-banner" role="alert" data-testid="session-notice">
+            {t(session.me.readAccess === 'token' ? 'session.invalidNoRead' : 'session.invalid')}
+            <button type="button" className="close" aria-label={t('form.close')} onClick={session.dismissNotice}>
+              ×
+            </button>
+          </div>
+        )}
+        {dialog === 'import' && session.me.canEdit && <ImportWizard lang={state.lang} onClose={() => setDialog(null)} />}
+        {dialog === 'access' && session.me.canAdmin && <AccessDialog lang={state.lang} onClose={() => setDialog(null)} />}
 
-        <main className="canvas-area" id="canvas">
-          <NetworkView
-            key={`${webgl}-${large}`}
-            elements={elements}
-            layout={state.layout}
-            geo={geo}
-            selected={state.selected}
-            also={state.also}
-            highlight={highlight}
-            pinned={state.pinned}
-            webgl={webgl}
-            large={large}
-            fitSignal={fitSignal}
-            probe={probe}
-            ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
-            onSelect={(id) => {
-              // What-if: clicking an actor takes it out (or puts it back) instead of selecting it.
-              if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
-              else dispatch({ type: 'select', id });
-            }}
-            onSelectAlso={(id) => dispatch({ type: 'selectAlso', id })}
-            onExpand={(id) => dispatch({ type: 'expand', id })}
-            onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
-            onPin={(id, position) => dispatch({ type: 'pin', id, position })}
-            onLayoutRunning={setLayoutRunning}
-            onDrawn={(info) => {
-              probe.firstDraw ??= info;
-              performance.mark('atlas:first-draw');
-              setDrawn(true);
-            }}
-            onLayoutDone={(info) => probe.layouts.push(info)}
-          />
-          {empty && (
-            <div className="empty" data-testid="empty">
-              <p>{filtersActive(state.filters) ? t('empty.filters') : t('empty.data')}</p>
-              {filtersActive(state.filters) && (
-                <button type="button" onClick={() => dispatch({ type: 'resetFilters' })}>
-                  {t('filters.reset')}
+        {apiError && (
+          <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
+            {errorText(apiError)}{' '}
+            {data.failedExpansions.map((id) => (
+              <button key={id} type="button" onClick={() => dispatch({ type: 'unexpand', id })}>
+                {t('errors.dropExpansion', { id })}
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() => {
+                if (catalogError) retryCatalog();
+                data.retry();
+              }}
+            >
+              {t('errors.retry')}
+            </button>
+          </div>
+        )}
+
+        <div className="app-body">
+          {catalog ? <FilterPanel state={state} catalog={catalog} dispatch={dispatch} /> : <aside className="filters" />}
+
+          <main className="canvas-area" id="canvas">
+            <NetworkView
+              key={`${webgl}-${large}`}
+              elements={shownElements}
+              theme={theme}
+              preset={stage.preset}
+              onPresetApplied={stage.onApplied}
+              handle={canvas}
+              layout={state.layout}
+              geo={geo}
+              selected={state.selected}
+              also={state.also}
+              highlight={highlight}
+              pinned={state.pinned}
+              webgl={webgl}
+              large={large}
+              fitSignal={fitSignal}
+              probe={probe}
+              ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
+              onSelect={(id) => {
+                // What-if: clicking an actor takes it out (or puts it back) instead of selecting it.
+                if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
+                else dispatch({ type: 'select', id });
+              }}
+              onSelectAlso={(id) => dispatch({ type: 'selectAlso', id })}
+              onExpand={(id) => dispatch({ type: 'expand', id })}
+              onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
+              onPin={(id, position) => dispatch({ type: 'pin', id, position })}
+              onLayoutRunning={setLayoutRunning}
+              onDrawn={(info) => {
+                probe.firstDraw ??= info;
+                performance.mark('atlas:first-draw');
+                setDrawn(true);
+              }}
+              onLayoutDone={(info) => probe.layouts.push(info)}
+            />
+            {empty && (
+              <div className="empty" data-testid="empty">
+                <p>{filtersActive(state.filters) ? t('empty.filters') : t('empty.data')}</p>
+                {filtersActive(state.filters) && (
+                  <button type="button" onClick={() => dispatch({ type: 'resetFilters' })}>
+                    {t('filters.reset')}
+                  </button>
+                )}
+              </div>
+            )}
+            {(!presenting || stage.presentation?.legend) && (
+              <Legend
+                key={panelOpen ? 'beside-analysis' : 'alone'}
+                defaultOpen={!panelOpen || presenting}
+                entries={legend}
+                simplified={large}
+                encoding={encodingLegend}
+                edgeColors={THEME_EDGE_COLORS[theme]}
+              />
+            )}
+            {presenting && openStory.story && (
+              <Presentation
+                stage={stage}
+                story={openStory.story}
+                nodes={counts.nodes}
+                edges={counts.edges}
+                settled={settled}
+                regionName={(id) => catalog?.regions.get(id)?.name ?? id}
+                pseudo={state.pseudo}
+                onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo }, { replaceHistory: true })}
+              />
+            )}
+            <div className="canvas-tools">
+              <EncodingControls
+                state={state}
+                dispatch={dispatch}
+                loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')}
+                error={errorText(metrics.error)}
+                onRetry={metrics.retry}
+              />
+              <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
+                {t('layout.fit')}
+              </button>
+              <PictureMenu key={pictureTitle} defaultTitle={pictureTitle} onExport={exportPicture} />
+              {Object.keys(state.pinned).length > 0 && (
+                <button type="button" onClick={() => dispatch({ type: 'unpinAll' })} data-testid="unpin-all">
+                  {t('layout.unpinAll', { count: Object.keys(state.pinned).length })}
                 </button>
               )}
             </div>
-          )}
-          <Legend key={panelOpen ? 'beside-analysis' : 'alone'} defaultOpen={!panelOpen} entries={legend} simplified={large} encoding={encodingLegend} />
-          <div className="canvas-tools">
-            <EncodingControls
-              state={state}
-              dispatch={dispatch}
-              loading={metrics.loading && encoding === undefined && (state.encoding.size !== 'degree' || state.encoding.color !== 'kind')}
-              error={errorText(metrics.error)}
-              onRetry={metrics.retry}
-            />
-            <button type="button" onClick={() => setFitSignal((n) => n + 1)}>
-              {t('layout.fit')}
-            </button>
-            {Object.keys(state.pinned).length > 0 && (
-              <button type="button" onClick={() => dispatch({ type: 'unpinAll' })} data-testid="unpin-all">
-                {t('layout.unpinAll', { count: Object.keys(state.pinned).length })}
-              </button>
+            {!state.pseudo && (
+              <AnalysisPanel
+                state={state}
+                data={analysis}
+                dispatch={dispatch}
+                onNavigate={(id) => navigate({ id })}
+                onHighlight={setAnalysisHighlight}
+                labelOf={(id) => labelOf(id)?.label ?? metrics.byId.get(id)?.label ?? null}
+              />
             )}
-          </div>
-          <AnalysisPanel
-            state={state}
-            data={analysis}
-            dispatch={dispatch}
-            onNavigate={(id) => navigate({ id })}
-            onHighlight={setAnalysisHighlight}
-            labelOf={(id) => labelOf(id)?.label ?? metrics.byId.get(id)?.label ?? null}
-          />
-          <StatusLine
-            lang={state.lang}
-            nodes={counts.nodes}
-            edges={counts.edges}
-            ready={ready}
-            truncated={network?.truncated ?? false}
-            loading={data.loading}
-            layoutRunning={layoutRunning}
-            extra={
-              <>
-                {state.focus && (
-                  <span className="chip" data-testid="focus-chip">
-                    {t('status.focus', { name: labelOf(state.focus.id)?.label ?? state.focus.id, depth: state.focus.depth })}
-                    <button type="button" className="close" aria-label={t('details.unfocus')} onClick={() => dispatch({ type: 'unfocus' })}>
-                      ×
-                    </button>
-                  </span>
-                )}
-                {Object.keys(state.expanded).length > 0 && (
-                  <span className="chip">
-                    {t('status.expanded', { count: Object.keys(state.expanded).length })}
-                    <button type="button" className="link" onClick={() => dispatch({ type: 'clearExpanded' })}>
-                      {t('status.clearExpanded')}
-                    </button>
-                  </span>
-                )}
-              </>
-            }
-          />
-        </main>
+            <StatusLine
+              lang={state.lang}
+              nodes={counts.nodes}
+              edges={counts.edges}
+              ready={ready}
+              truncated={network?.truncated ?? false}
+              loading={data.loading}
+              layoutRunning={layoutRunning}
+              extra={
+                <>
+                  {state.focus && (
+                    <span className="chip" data-testid="focus-chip">
+                      {t('status.focus', { name: labelOf(state.focus.id)?.label ?? state.focus.id, depth: state.focus.depth })}
+                      <button type="button" className="close" aria-label={t('details.unfocus')} onClick={() => dispatch({ type: 'unfocus' })}>
+                        ×
+                      </button>
+                    </span>
+                  )}
+                  {state.pseudo && (
+                    <span className="chip" data-testid="pseudo-chip" title={t('pseudo.hint')}>
+                      {t('pseudo.active')}
+                      <button type="button" className="close" aria-label={t('pseudo.off')} onClick={() => dispatch({ type: 'setPseudo', pseudo: false })}>
+                        ×
+                      </button>
+                    </span>
+                  )}
+                  {Object.keys(state.expanded).length > 0 && (
+                    <span className="chip">
+                      {t('status.expanded', { count: Object.keys(state.expanded).length })}
+                      <button type="button" className="link" onClick={() => dispatch({ type: 'clearExpanded' })}>
+                        {t('status.clearExpanded')}
+                      </button>
+                    </span>
+                  )}
+                </>
+              }
+            />
+          </main>
 
-        <aside className="side">
-          <div className="side-details">
-            {state.selected && state.also && (
-              <SelectionPair key={`${state.selected}|${state.also}`} first={refOf(state.selected)} second={refOf(state.also)} canEdit={session.me.canEdit} dispatch={dispatch} onNavigate={navigate} />
+          <aside className="side">
+            {storyPanel ? (
+              <div className="side-details">
+                <StoryPanel
+                  me={session.me}
+                  open={openStory}
+                  storyId={state.story}
+                  onOpenStory={(id) => dispatch({ type: 'openStory', id })}
+                  pseudo={state.pseudo}
+                  onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo })}
+                  capture={capture}
+                  shownIndex={stage.slideIndex}
+                  onShow={stage.preview}
+                  onPresent={(i) => stage.start(i)}
+                  onPdf={() => void exportPdf()}
+                  pdfBusy={stage.busy !== null}
+                  onClose={() => {
+                    setStoryPanel(false);
+                    dispatch({ type: 'openStory', id: null });
+                  }}
+                />
+              </div>
+            ) : (
+              <>
+                <div className="side-details">
+                  {state.selected && state.also && (
+                    <SelectionPair key={`${state.selected}|${state.also}`} first={refOf(state.selected)} second={refOf(state.also)} canEdit={session.me.canEdit && !state.pseudo} dispatch={dispatch} onNavigate={navigate} />
+                  )}
+                  <DetailsPanel
+                    state={state}
+                    details={nameOf && details.details ? pseudonymizeDetails(details.details, nameOf) : details.details}
+                    loading={details.loading}
+                    error={errorText(details.error)}
+                    dispatch={dispatch}
+                    onNavigate={navigate}
+                    canEdit={session.me.canEdit && !state.pseudo}
+                    onReload={details.reload}
+                  />
+                  {metrics.metrics && state.selected && metrics.byId.get(state.selected) && (
+                    <MetricsPanel metrics={metrics.metrics} node={metrics.byId.get(state.selected) as NodeMetrics} lang={state.lang} />
+                  )}
+                </div>
+                <PathPanel
+                  state={state}
+                  paths={data.paths}
+                  loading={data.pathsLoading}
+                  error={errorText(data.pathsError)}
+                  onRetry={data.retry}
+                  labelOf={labelOf}
+                  dispatch={dispatch}
+                  onNavigate={navigate}
+                />
+              </>
             )}
-            <DetailsPanel
-              state={state}
-              details={details.details}
-              loading={details.loading}
-              error={errorText(details.error)}
-              dispatch={dispatch}
-              onNavigate={navigate}
-              canEdit={session.me.canEdit}
-              onReload={details.reload}
-            />
-            {metrics.metrics && state.selected && metrics.byId.get(state.selected) && (
-              <MetricsPanel metrics={metrics.metrics} node={metrics.byId.get(state.selected) as NodeMetrics} lang={state.lang} />
-            )}
-          </div>
-          <PathPanel
-            state={state}
-            paths={data.paths}
-            loading={data.pathsLoading}
-            error={errorText(data.pathsError)}
-            onRetry={data.retry}
-            labelOf={labelOf}
-            dispatch={dispatch}
-            onNavigate={navigate}
-          />
-        </aside>
+          </aside>
+        </div>
       </div>
-    </div>
+    </PseudoContext.Provider>
   );
 }

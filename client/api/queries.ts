@@ -77,3 +77,10 @@ export async function fetchNodeType(id: string, signal?: AbortSignal): Promise<N
 export async function fetchProjects(signal?: AbortSignal): Promise<Network['nodes']> {
   return (await fetchNetwork({ nodeTypes: ['PROJECT'], includeDirect: false, includeDerived: false, limit: 5000 }, signal)).nodes;
 }
+
+/** Every actor of the store with its kind (the pseudonyms are numbered over all of them). */
+export async function fetchAllActors(signal?: AbortSignal): Promise<{ id: string; kind: string | null }[]> {
+  const q = `query Actors($filter: NetworkFilter) { network(filter: $filter) { nodes { id kind } } }`;
+  const filter = { nodeTypes: ['ACTOR'], includeDirect: false, includeDerived: false, limit: 100_000 };
+  return (await gql<{ network: { nodes: { id: string; kind: string | null }[] } }>(q, { filter }, signal)).network.nodes;
+}

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ME_QUERY, tokenDocs } from './access.ts';
 import { RELATIONS, entityDocs, relationDocs, type RelationType } from './edit.ts';
 import { detailsQuery } from './queries.ts';
+import { storyDocs } from './stories.ts';
 import { NODE_TYPES } from './types.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8'));
@@ -33,5 +34,9 @@ describe('client documents against server/schema.graphql', () => {
 
   it('me and the access tokens', () => {
     for (const doc of [ME_QUERY, tokenDocs.list, tokenDocs.create, tokenDocs.revoke]) expect(errorsOf(doc), doc).toEqual([]);
+  });
+
+  it('stories: list, one story, create, update, delete', () => {
+    for (const doc of Object.values(storyDocs)) expect(errorsOf(doc), doc).toEqual([]);
   });
 });

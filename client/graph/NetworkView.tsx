@@ -8,11 +8,13 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
+import type { SceneEdge, SceneNode, Scene } from '../picture/svg.ts';
 import type { Position, LayoutName } from '../state/explorer.ts';
 import type { PathHighlight } from '../state/network.ts';
+import { viewportFor, type CanvasSnapshot, type Size } from '../story/story.ts';
 import { chooseLabels } from './labels.ts';
 import { cancelForceLayout, concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
-import { labelStepFor, labelStyle, stylesheet } from './stylesheet.ts';
+import { THEME_LABEL_SCALE, labelStepFor, labelStyle, stylesheet, type CanvasTheme } from './stylesheet.ts';
 import type { Element } from './toElements.ts';
 
 cytoscape.use(fcose);
@@ -33,6 +35,41 @@ export interface LayoutInfo {
   nodes: number;
 }
 
+/**
+ * A stored picture to show (a story's slide): node positions, zoom and pan (fitted to this canvas).
+ * While one is given, no layout runs: nodes move to their stored places (animated), new ones
+ * appear at theirs. Without positions the layout runs and then zoom and pan apply.
+ */
+export interface PresetView {
+  /** Changes whenever another picture is to be shown (a slide, a reveal step). */
+  key: string;
+  positions: Readonly<Record<string, Position>> | null;
+  zoom: number | null;
+  pan: Position | null;
+  size?: Size | null;
+  animate: boolean;
+  /** Without zoom and pan the network is fitted, keeping clear of these margins (a title overlay). */
+  insets?: Insets;
+  /** Which picture (slide) this is: without positions, a new one is laid out afresh, its steps from there. */
+  picture?: string;
+}
+
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Read-only access to the picture for capturing slides and exporting images. */
+export interface CanvasHandle {
+  snapshot(): CanvasSnapshot;
+  /** The current view as PNG, `scale` times the canvas's size. */
+  png(scale: number, background: string): Promise<Blob>;
+  /** What is drawn, as plain data in the canvas's pixels (for the SVG export). */
+  scene(): Scene;
+}
+
 export interface NetworkViewProps {
   elements: Element[];
   layout: LayoutName;
@@ -48,6 +85,14 @@ export interface NetworkViewProps {
   /** Bump to fit the whole network into view. */
   fitSignal: number;
   ariaLabel: string;
+  /** Presentation themes (default: the explorer's look). */
+  theme?: CanvasTheme;
+  /** A stored picture to show instead of laying out (see PresetView). */
+  preset?: PresetView | null;
+  /** Told when a preset's picture stands (positions and viewport reached) for these elements. */
+  onPresetApplied?(key: string, elements: readonly Element[]): void;
+  /** Filled with the canvas's read-only access (snapshot, PNG, scene). */
+  handle?: { current: CanvasHandle | null };
   /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
   probe?: { renderedPosition?: (id: string) => Position | null; modelPosition?: (id: string) => Position | null };
   onSelect(id: string | null): void;
@@ -78,8 +123,16 @@ export function NetworkView(props: NetworkViewProps) {
   const lastForceLike = useRef<LayoutName | null>(null);
   const layoutBusy = useRef(false);
   const pendingCenter = useRef<string | null>(null);
+  /** The preset (and element set) last shown: the same one is not shown again. */
+  const appliedPreset = useRef<string | null>(null);
+  /** The picture (slide) last laid out afresh. */
+  const lastPicture = useRef<string | null>(null);
+  /** …and the one whose picture stands (its positions and viewport reached). */
+  const shownPreset = useRef<string | null>(null);
   /** Label scale (1/zoom, in steps); null for large networks, whose labels scale with the zoom. */
   const labelScale = useRef<number | null>(props.large ? null : 1);
+  /** Label size of the theme (the projector's are larger). */
+  const labelFactor = useRef(THEME_LABEL_SCALE[props.theme ?? 'default']);
   const running = useRef<cytoscape.Layouts | null>(null);
   const centred = useRef<string | null>(null);
   /** Layouts and view animations in flight: while any runs, the view reports itself busy. */
@@ -96,7 +149,7 @@ export function NetworkView(props: NetworkViewProps) {
     if (!container.current) return;
     const cy = cytoscape({
       container: container.current,
-      style: stylesheet({ large: props.large, scaledLabels: !props.large }) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ large: props.large, scaledLabels: !props.large, theme: props.theme ?? 'default' }) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.03,
       maxZoom: 5,
       boxSelectionEnabled: false,
@@ -165,10 +218,22 @@ export function NetworkView(props: NetworkViewProps) {
           const k = labelStepFor(1 / cy.zoom());
           if (k === labelScale.current) return;
           labelScale.current = k;
-          cy.batch(() => cy.nodes().forEach((n) => setLabelStyle(n, k)));
+          cy.batch(() => cy.nodes().forEach((n) => setLabelStyle(n, k, labelFactor.current)));
           cullLabels(cy);
         }, 120);
       });
+    if (props.handle)
+      props.handle.current = {
+        snapshot: () => {
+          const positions: Record<string, Position> = {};
+          cy.nodes().forEach((n) => {
+            if (!n.isParent() && !n.hasClass('landmark')) positions[n.id()] = { ...n.position() };
+          });
+          return { positions, zoom: cy.zoom(), pan: { ...cy.pan() }, size: { w: cy.width(), h: cy.height() } };
+        },
+        png: (scale, background) => cy.png({ output: 'blob-promise', full: false, scale, bg: background }),
+        scene: () => sceneOf(cy),
+      };
     if (props.probe)
       props.probe.modelPosition = (id: string) => {
         const n = cy.getElementById(id);
@@ -184,7 +249,12 @@ export function NetworkView(props: NetworkViewProps) {
       cy.resize();
       const next = { w: cy.width(), h: cy.height() };
       if (next.w === size.w && next.h === size.h) return;
-      if (whole && busyCount.current === 0) cy.fit(undefined, 30);
+      const preset = cb.current.preset;
+      if (preset) {
+        // A stored picture (a slide): the same part of the network on the new canvas size.
+        const vp = viewportFor(preset, next, preset.insets ?? null) ?? fitWithin(cy, preset.insets);
+        if (vp) cy.viewport(vp);
+      } else if (whole && busyCount.current === 0) cy.fit(undefined, 30);
       else cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
       size = next;
     });
@@ -195,6 +265,7 @@ export function NetworkView(props: NetworkViewProps) {
       if (busyCount.current > 0) cb.current.onLayoutRunning(false);
       busyCount.current = 0;
       ro.disconnect();
+      if (props.handle) props.handle.current = null;
       cy.destroy();
       cyRef.current = null;
     };
@@ -205,7 +276,8 @@ export function NetworkView(props: NetworkViewProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const { elements, pinned, geo, layout } = props;
+    const { elements, pinned, geo, layout, preset } = props;
+    const stored = preset?.positions ?? null;
     const wanted = new Map(elements.map((e) => [e.data.id, e]));
     const added: ElementDefinition[] = [];
     cy.batch(() => {
@@ -233,11 +305,11 @@ export function NetworkView(props: NetworkViewProps) {
         if (existing.nonempty()) {
           existing.data(el.data);
           existing.classes(classesOf(el, pinned));
-          if (existing.isNode() && labelScale.current !== null) setLabelStyle(existing, labelScale.current);
+          if (existing.isNode() && labelScale.current !== null) setLabelStyle(existing, labelScale.current, labelFactor.current);
           continue;
         }
         if (el.group === 'nodes') {
-          const position = pinned[el.data.id] ?? remembered.current.get(el.data.id) ?? geo.get(el.data.id) ?? { x: 0, y: 0 };
+          const position = stored?.[el.data.id] ?? pinned[el.data.id] ?? remembered.current.get(el.data.id) ?? geo.get(el.data.id) ?? { x: 0, y: 0 };
           added.push({
             group: 'nodes',
             data: { ...el.data },
@@ -250,7 +322,7 @@ export function NetworkView(props: NetworkViewProps) {
       added.sort((a, b) => rank(a) - rank(b));
       const k = labelScale.current;
       const fresh = cy.add(added);
-      if (k !== null) fresh.nodes().forEach((n) => setLabelStyle(n, k));
+      if (k !== null) fresh.nodes().forEach((n) => setLabelStyle(n, k, labelFactor.current));
       cy.nodes().forEach((n) => {
         const p = pinned[n.id()];
         if (p) n.position(p);
@@ -276,14 +348,94 @@ export function NetworkView(props: NetworkViewProps) {
       cy.one('render', report);
       requestAnimationFrame(() => requestAnimationFrame(report));
     }
-    if (changed) {
+    const presetKey = preset ? `${preset.key}\n${key}` : null;
+    if (preset && presetKey !== appliedPreset.current) {
+      // A stored picture: its positions instead of a layout (or the layout first when it has none).
+      appliedPreset.current = presetKey;
+      const layoutFirst = !stored && changed && elements.length > 0;
+      // A new picture without positions is laid out afresh (not from the previous slide's places);
+      // its reveal steps then grow from there.
+      const fresh = layoutFirst && preset.picture !== undefined && preset.picture !== lastPicture.current;
+      structure.current = key;
+      lastLayout.current = layout;
+      const mine = presetKey;
+      void track(
+        (layoutFirst ? runLayout(cy, layout, firstDraw, fresh) : Promise.resolve()).then(() => {
+          // Newer elements or another picture meanwhile: that one is shown instead.
+          if (appliedPreset.current !== mine) return;
+          if (layoutFirst) lastPicture.current = preset.picture ?? null;
+          return showPreset(cy, preset);
+        }),
+      );
+    } else if (preset && presetKey === shownPreset.current) {
+      // The same picture for new element objects (the same set): it still stands.
+      cb.current.onPresetApplied?.(preset.key, elements);
+      if (!layoutBusy.current) cullLabels(cy);
+    } else if (!preset && changed) {
+      appliedPreset.current = null;
       structure.current = key;
       lastLayout.current = layout;
       if (elements.length) void track(runLayout(cy, layout, firstDraw));
     } else if (!layoutBusy.current) cullLabels(cy);
-  }, [props.elements, props.layout]);
+  }, [props.elements, props.layout, props.preset?.key]);
 
-  async function runLayout(cy: Core, layout: LayoutName, first: boolean) {
+  /** Moves the nodes to the preset's positions and the view to its zoom and pan; then reports it. */
+  async function showPreset(cy: Core, preset: PresetView) {
+    if (cy.destroyed() || cb.current.preset?.key !== preset.key) return;
+    // The canvas may just have changed size (entering presentation mode).
+    cy.resize();
+    const run = ++layoutRun.current;
+    running.current?.stop();
+    running.current = null;
+    cancelForceLayout();
+    const leaves = cy.nodes().filter((n) => !n.isParent());
+    const vp = viewportFor(preset, { w: cy.width(), h: cy.height() }, preset.insets ?? null);
+    const stored = preset.positions;
+    layoutBusy.current = true;
+    const viewport = vp ? { fit: false, zoom: vp.zoom, pan: vp.pan } : { fit: true, padding: 30 };
+    if (stored) {
+      const target = (n: NodeSingular) => stored[n.id()] ?? { ...n.position() };
+      const animate = preset.animate && leaves.length <= 3000;
+      const l = cy.layout({ name: 'preset', positions: target, animate, animationDuration: ANIMATION_MS, ...viewport } as unknown as cytoscape.LayoutOptions);
+      running.current = l;
+      const stopped = settle(l);
+      l.run();
+      await stopped;
+    } else if (vp) {
+      if (preset.animate) await animateView(cy, { zoom: vp.zoom, pan: vp.pan }, ANIMATION_MS);
+      else cy.viewport({ zoom: vp.zoom, pan: vp.pan });
+    }
+    if (!vp && !cy.destroyed()) {
+      // No stored viewport: the network (not the background map) fills the canvas within the margins.
+      const fit = fitWithin(cy, preset.insets);
+      if (fit && preset.animate) await animateView(cy, fit, ANIMATION_MS);
+      else if (fit) cy.viewport(fit);
+    }
+    if (run !== layoutRun.current || cy.destroyed()) return;
+    layoutBusy.current = false;
+    cullLabels(cy);
+    shownPreset.current = appliedPreset.current;
+    cb.current.onPresetApplied?.(preset.key, cb.current.elements);
+  }
+
+  // Theme: the stylesheet and the label size follow it.
+  const firstTheme = useRef(true);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (firstTheme.current) {
+      firstTheme.current = false;
+      return;
+    }
+    if (!cy) return;
+    const theme = props.theme ?? 'default';
+    labelFactor.current = THEME_LABEL_SCALE[theme];
+    cy.style(stylesheet({ large: props.large, scaledLabels: !props.large, theme }) as unknown as cytoscape.StylesheetJson);
+    const k = labelScale.current;
+    if (k !== null) cy.batch(() => cy.nodes().forEach((n) => setLabelStyle(n, k, labelFactor.current)));
+    cullLabels(cy);
+  }, [props.theme]);
+
+  async function runLayout(cy: Core, layout: LayoutName, first: boolean, fresh = false) {
     const run = ++layoutRun.current;
     // A newer layout replaces a running one (its animation would fight this one).
     running.current?.stop();
@@ -334,7 +486,7 @@ export function NetworkView(props: NetworkViewProps) {
       })),
       edges: cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string })),
       fixed: leaves.filter((n) => pinned[n.id()] !== undefined).map((n) => ({ id: n.id(), ...(pinned[n.id()] as Position) })),
-      randomize: first || layout !== lastForceLike.current,
+      randomize: first || fresh || layout !== lastForceLike.current,
       aspectRatio: cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : 1.5,
     };
     lastForceLike.current = layout;
@@ -369,6 +521,8 @@ export function NetworkView(props: NetworkViewProps) {
     if (n.empty()) return; // not drawn (yet): try again when the elements change
     if (centred.current === props.selected) return;
     centred.current = props.selected;
+    // A stored picture decides the view itself.
+    if (cb.current.preset) return;
     if (tappedSelection.current === props.selected) {
       tappedSelection.current = null;
       return;
@@ -401,7 +555,7 @@ export function NetworkView(props: NetworkViewProps) {
     });
     const key = [...props.highlight.nodes].sort().join();
     const onPath = cy.elements('.path-hl');
-    if (key !== shownPath.current && onPath.nonempty() && !layoutBusy.current) {
+    if (key !== shownPath.current && onPath.nonempty() && !layoutBusy.current && !cb.current.preset) {
       shownPath.current = key;
       void track(animateView(cy, { fit: { eles: onPath, padding: 80 } }));
     }
@@ -430,7 +584,7 @@ export function NetworkView(props: NetworkViewProps) {
   return (
     <div
       ref={container}
-      className="network-canvas"
+      className={`network-canvas theme-${props.theme ?? 'default'}`}
       data-testid="network-canvas"
       role="application"
       aria-roledescription="network"
@@ -492,8 +646,8 @@ function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): str
   return el.group === 'nodes' && pinned[el.data.id] ? `${el.classes} pinned` : el.classes;
 }
 
-function setLabelStyle(n: NodeSingular, k: number) {
-  if (!n.hasClass('landmark')) n.style(labelStyle(Number(n.data('size')) || 18, n.hasClass('group'), k));
+function setLabelStyle(n: NodeSingular, k: number, factor = 1) {
+  if (!n.hasClass('landmark')) n.style(labelStyle(Number(n.data('size')) || 18, n.hasClass('group'), k * factor));
 }
 
 function rank(el: ElementDefinition): number {
@@ -526,4 +680,87 @@ function animateTo(cy: Core, position: (id: string) => Position): [cytoscape.Lay
   const stopped = settle(layout);
   layout.run();
   return [layout, stopped];
+}
+
+const px = (v: unknown): number => {
+  const x = typeof v === 'number' ? v : parseFloat(String(v));
+  return Number.isFinite(x) ? x : 0;
+};
+
+/** What the canvas draws now, in its own pixels: region groups, ties and nodes with their look. */
+function sceneOf(cy: Core): Scene {
+  const zoom = cy.zoom();
+  const nodes: SceneNode[] = [];
+  const edges: SceneEdge[] = [];
+  cy.nodes().forEach((n) => {
+    if (!n.visible() || n.hasClass('landmark')) return;
+    const compound = n.isParent();
+    const p = n.renderedPosition();
+    const fontSize = px(n.numericStyle('font-size')) * zoom;
+    const minFont = px(n.numericStyle('min-zoomed-font-size'));
+    const labelShown = String(n.style('label') ?? '') !== '' && fontSize >= minFont;
+    const valign = String(n.style('text-valign'));
+    nodes.push({
+      id: n.id(),
+      x: p.x,
+      y: p.y,
+      w: n.renderedWidth(),
+      h: n.renderedHeight(),
+      shape: String(n.style('shape')),
+      fill: String(n.style('background-color')),
+      fillOpacity: px(n.numericStyle('background-opacity')),
+      stroke: String(n.style('border-color')),
+      strokeWidth: px(n.numericStyle('border-width')) * zoom,
+      strokeStyle: (['dashed', 'dotted', 'double'].includes(String(n.style('border-style'))) ? n.style('border-style') : 'solid') as SceneNode['strokeStyle'],
+      opacity: n.effectiveOpacity(),
+      compound,
+      label: labelShown ? String(n.style('label')) : '',
+      fontSize,
+      fontWeight: String(n.style('font-weight')),
+      color: String(n.style('color')),
+      outline: String(n.style('text-outline-color')),
+      outlineWidth: px(n.numericStyle('text-outline-width')) * zoom,
+      textOpacity: px(n.numericStyle('text-opacity')) * n.effectiveOpacity(),
+      valign: valign === 'top' || valign === 'center' ? valign : 'bottom',
+      marginY: px(n.numericStyle('text-margin-y')) * zoom,
+      maxWidth: String(n.style('text-wrap')) === 'wrap' ? px(n.numericStyle('text-max-width')) * zoom : 0,
+    });
+  });
+  cy.edges().forEach((e) => {
+    if (!e.visible()) return;
+    const style = String(e.style('line-style'));
+    const width = px(e.numericStyle('width')) * zoom;
+    const dashPattern = e.numericStyle('line-dash-pattern') as unknown;
+    // Curved ties have control points (model coordinates; straight ones none).
+    const pan = cy.pan();
+    let control: Position[] = [];
+    try {
+      control = String(e.style('curve-style')) === 'bezier' ? (e.controlPoints() ?? []).map((c) => ({ x: c.x * zoom + pan.x, y: c.y * zoom + pan.y })) : [];
+    } catch {
+      control = [];
+    }
+    edges.push({
+      id: e.id(),
+      source: { ...e.renderedSourceEndpoint() },
+      target: { ...e.renderedTargetEndpoint() },
+      control: control.map((c) => ({ x: c.x, y: c.y })),
+      color: String(e.style('line-color')),
+      width,
+      dash: style === 'dashed' ? (Array.isArray(dashPattern) ? dashPattern.map((d) => px(d) * zoom) : [width * 4, width * 3]) : style === 'dotted' ? [width, width * 2] : null,
+      opacity: e.effectiveOpacity(),
+      arrow: String(e.style('target-arrow-shape')) !== 'none',
+    });
+  });
+  return { width: cy.width(), height: cy.height(), nodes, edges };
+}
+
+/** Zoom and pan that fit the drawn network (labels included, background map left out) within the canvas less the margins. */
+function fitWithin(cy: Core, insets: Insets = { top: 30, right: 30, bottom: 30, left: 30 }): { zoom: number; pan: Position } | null {
+  const eles = cy.nodes().not('.landmark');
+  if (eles.empty()) return null;
+  const bb = eles.boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
+  const w = Math.max(1, cy.width() - insets.left - insets.right);
+  const h = Math.max(1, cy.height() - insets.top - insets.bottom);
+  const zoom = Math.max(cy.minZoom(), Math.min(2.5, cy.maxZoom(), w / Math.max(1, bb.w), h / Math.max(1, bb.h)));
+  return { zoom, pan: { x: insets.left + w / 2 - zoom * (bb.x1 + bb.w / 2), y: insets.top + h / 2 - zoom * (bb.y1 + bb.h / 2) } };
 }

@@ -9,9 +9,64 @@ export interface StyleRule {
   style: Record<string, unknown>;
 }
 
+/** The explorer's look, and the presentation themes: projector (high contrast, large labels, thick ties) and print (white). */
+export const CANVAS_THEMES = ['default', 'projector', 'print'] as const;
+export type CanvasTheme = (typeof CANVAS_THEMES)[number];
+
+export interface ThemeColors {
+  background: string;
+  text: string;
+  muted: string;
+  outline: string;
+  legendBackground: string;
+  legendBorder: string;
+}
+
+export const THEME_COLORS: Record<CanvasTheme, ThemeColors> = {
+  default: { background: '#fbfcfc', text: '#1c2b33', muted: '#5f6f78', outline: '#ffffff', legendBackground: '#ffffff', legendBorder: '#d5dde2' },
+  projector: { background: '#0c151c', text: '#ffffff', muted: '#b0bec5', outline: '#0c151c', legendBackground: '#16232d', legendBorder: '#3d5566' },
+  print: { background: '#ffffff', text: '#000000', muted: '#444444', outline: '#ffffff', legendBackground: '#ffffff', legendBorder: '#9e9e9e' },
+};
+
+/** Label size of a theme relative to the explorer's. */
+export const THEME_LABEL_SCALE: Record<CanvasTheme, number> = { default: 1, projector: 1.6, print: 1.15 };
+
+/** Tie colours on the projector's dark background (the explorer's dark greys would vanish). */
+const PROJECTOR_EDGES: Record<string, string> = {
+  direct: '#eef3f6',
+  derived: '#a9bcc7',
+  participation: '#7f97a4',
+  event: '#e6c36a',
+  spatial: '#a1887f',
+  continues: '#cfd8dc',
+  aggregate: '#d7ccc8',
+  path: '#ff5c9d',
+};
+const PRINT_EDGES: Record<string, string> = { direct: '#000000', derived: '#555555', participation: '#9e9e9e', continues: '#37474f', aggregate: '#3e2723' };
+
+/** Tie colours a theme draws differently (the legend shows them so). */
+export const THEME_EDGE_COLORS: Record<CanvasTheme, Readonly<Record<string, string>>> = { default: {}, projector: PROJECTOR_EDGES, print: PRINT_EDGES };
+
+function themeRules(theme: CanvasTheme): StyleRule[] {
+  if (theme === 'default') return [];
+  const c = THEME_COLORS[theme];
+  const projector = theme === 'projector';
+  const rules: StyleRule[] = [
+    { selector: 'node', style: { color: c.text, 'text-outline-color': c.outline, 'text-outline-opacity': 1, 'border-color': projector ? '#0c151c' : '#ffffff', 'border-width': projector ? 2 : 1.5 } },
+    { selector: 'node.project', style: { 'font-weight': 'bold' } },
+    { selector: 'node.group', style: { 'background-color': projector ? '#1b2a35' : '#f3f3f3', 'background-opacity': projector ? 0.7 : 0.6, 'border-color': projector ? '#607d8b' : '#9e9e9e', color: projector ? '#cfd8dc' : '#333333' } },
+    { selector: 'node.landmark', style: { color: projector ? '#1f3140' : '#e0e0e0' } },
+    { selector: 'edge', style: { width: projector ? 'mapData(width, 1.5, 8, 3.5, 14)' : 'mapData(width, 1.5, 8, 2, 9)', opacity: projector ? 0.95 : 0.9 } },
+  ];
+  for (const [key, color] of Object.entries(projector ? PROJECTOR_EDGES : PRINT_EDGES)) rules.push({ selector: `edge.${key}`, style: { 'line-color': color, 'target-arrow-color': color } });
+  return rules;
+}
+
 export interface StyleOptions {
   /** Large networks: cheaper edges and labels only when zoomed in. */
   large: boolean;
+  /** Presentation themes (default: the explorer's look). */
+  theme?: CanvasTheme;
   /**
    * Smaller networks: labels keep their size on screen whatever the zoom (NetworkView sets
    * `labelStyle` on every node), so zooming in makes room for more labels (see graph/labels.ts).
@@ -142,8 +197,9 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
       },
     });
   }
+  rules.push({ selector: 'edge.derived', style: { opacity: 0.7 } }, ...themeRules(opts.theme ?? 'default'));
+  const projector = opts.theme === 'projector';
   rules.push(
-    { selector: 'edge.derived', style: { opacity: 0.7 } },
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
@@ -154,7 +210,16 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     { selector: 'node.removed', style: { opacity: 0.3, 'border-color': '#b3261e', 'border-width': 3, 'border-style': 'dashed', 'text-opacity': 0.6 } },
     { selector: 'node.cut-off', style: { 'border-color': '#b3261e', 'border-width': 5, 'z-index': 14, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
     { selector: 'node.path-hl', style: { 'border-color': EDGE_LOOKS.path.color, 'border-width': 4, 'z-index': 15, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
-    { selector: 'edge.path-hl', style: { 'line-color': EDGE_LOOKS.path.color, 'line-style': 'solid', width: 5, opacity: 1, 'z-index': 15 } },
+    { selector: 'edge.path-hl', style: { 'line-color': projector ? '#ff5c9d' : EDGE_LOOKS.path.color, 'line-style': 'solid', width: projector ? 8 : 5, opacity: 1, 'z-index': 15 } },
+    // Of two highlighted nodes whose labels collide, the less important one's label gives way too.
+    { selector: 'node.path-hl.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: 'node.hover, node:selected', style: { 'text-opacity': 1 } },
   );
+  if (projector)
+    rules.push(
+      { selector: 'edge.spatial', style: { width: 2, opacity: 0.8 } },
+      { selector: 'node:selected', style: { 'border-color': '#ffd54f', 'border-width': 5 } },
+      { selector: 'node.path-hl', style: { 'border-color': '#ff5c9d', 'border-width': 6 } },
+    );
   return rules;
 }

@@ -25,12 +25,15 @@ export function Legend({
   simplified = false,
   encoding,
   defaultOpen = true,
+  edgeColors = {},
 }: {
   entries: LegendEntries;
   simplified?: boolean;
   encoding?: EncodingLegendInfo | null;
   /** Closed while the analysis drawer takes the canvas's room (a click opens it). */
   defaultOpen?: boolean;
+  /** Tie colours of a presentation theme, where it differs from the explorer's. */
+  edgeColors?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(defaultOpen);
@@ -88,7 +91,7 @@ export function Legend({
         <ul aria-label={t('legend.edges')}>
           {entries.edges.map((k) => (
             <li key={k} data-legend={`edge:${k}`}>
-              <span className={`edge-swatch ${simplified ? 'solid' : EDGE_LOOKS[k].style}`} style={{ borderTopColor: EDGE_LOOKS[k].color }} aria-hidden="true" />
+              <span className={`edge-swatch ${simplified ? 'solid' : EDGE_LOOKS[k].style}`} style={{ borderTopColor: edgeColors[k] ?? EDGE_LOOKS[k].color }} aria-hidden="true" />
               {t(EDGE_LOOKS[k].label)}
             </li>
           ))}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { search } from '../api/queries.ts';
 import type { NodeType, SearchHit } from '../api/types.ts';
+import { useNameOf } from '../components/pseudo.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 
 export interface SearchBoxProps {
@@ -36,6 +37,8 @@ export function SearchBox({ label, placeholder, types, testId, exclude, autoFocu
   const excludeKey = exclude?.join('\n') ?? '';
   const excluded = useMemo(() => (excludeKey === '' ? null : excludeKey.split('\n')), [excludeKey]);
   const inputRef = useRef<HTMLInputElement>(null);
+  // Pseudonymised mode: suggestions show actors by kind and number.
+  const nameOf = useNameOf();
 
   useEffect(() => {
     const q = text.trim();
@@ -69,7 +72,7 @@ export function SearchBox({ label, placeholder, types, testId, exclude, autoFocu
   }, [text, types, excluded]);
 
   const choose = (h: SearchHit) => {
-    onChoose(h);
+    onChoose({ ...h, label: nameOf(h.id, h.type, h.label) });
     setOpen(false);
     setText('');
     setHits([]);
@@ -145,7 +148,7 @@ export function SearchBox({ label, placeholder, types, testId, exclude, autoFocu
               onMouseEnter={() => setActive(i)}
             >
               <TypeIcon type={h.type} kind={h.kind} />
-              <span className="suggestion-label">{h.label}</span>
+              <span className="suggestion-label">{nameOf(h.id, h.type, h.label)}</span>
               <span className="suggestion-type">{t(`nodeType.${h.type}`)}</span>
             </li>
           ))}

@@ -170,7 +170,7 @@ function CreatedSecret({ created, onDismiss }: { created: CreatedToken; onDismis
   );
 }
 
-function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
+export function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<boolean | null>(null);
   const id = `copy-${testId}`;

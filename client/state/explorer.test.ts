@@ -31,6 +31,8 @@ function busy(): ExplorerState {
     pinned: { 'a-zarof': { x: 10, y: -5 } },
     analysis: { tab: 'heatmap', level: 'state', remove: ['a-lvkkws'] },
     encoding: { size: 'betweenness', color: 'community' },
+    pseudo: true,
+    story: 'story-demo',
   };
 }
 
@@ -52,6 +54,8 @@ describe('initialState and defaults', () => {
       pinned: {},
       analysis: { tab: null, level: 'district', remove: [] },
       encoding: { size: 'degree', color: 'kind' },
+      pseudo: false,
+      story: null,
     });
     expect(initialState('en').lang).toBe('en');
   });
@@ -423,5 +427,30 @@ describe('analysis and encoding', () => {
     expect(s.focus).toBeNull();
     expect(s.filters.nodeTypes).toEqual(['ACTOR', 'PROJECT']);
     expect(s.selected).toBe(busy().selected);
+  });
+});
+
+describe('reduce: pseudonyms, stories and stored views', () => {
+  it('switches the pseudonymised mode and the open story, unchanged state when nothing changes', () => {
+    const s = initialState('de');
+    const p = reduce(s, { type: 'setPseudo', pseudo: true });
+    expect(p.pseudo).toBe(true);
+    expect(reduce(p, { type: 'setPseudo', pseudo: true })).toBe(p);
+    const o = reduce(p, { type: 'openStory', id: 'story-1' });
+    expect(o.story).toBe('story-1');
+    expect(reduce(o, { type: 'openStory', id: 'story-1' })).toBe(o);
+    expect(reduce(o, { type: 'openStory', id: null }).story).toBeNull();
+  });
+
+  it('show: a stored view replaces everything, pins too, but keeps language, pseudonyms and the open story', () => {
+    const s = { ...busy(), lang: 'en' as const, pseudo: true, story: 'story-1', pinned: { a: { x: 1, y: 1 } } };
+    const view = { ...initialState('de'), layout: 'geo' as const, selected: 'a-x', story: null, pseudo: false, pinned: { b: { x: 0, y: 0 } } };
+    const r = reduce(s, { type: 'show', state: view });
+    expect(r).toEqual({ ...view, lang: 'en', pseudo: true, story: 'story-1', pinned: {} });
+  });
+
+  it('restore: back to a kept state exactly, pins and all', () => {
+    const kept = busy();
+    expect(reduce(initialState('de'), { type: 'restore', state: kept })).toBe(kept);
   });
 });

@@ -74,6 +74,10 @@ export interface ExplorerState {
   pinned: Record<string, Position>;
   analysis: Analysis;
   encoding: Encoding;
+  /** Pseudonymised mode (open audiences): actor names replaced by kind and number everywhere. */
+  pseudo: boolean;
+  /** The story open in the story panel (a participant link lands here). */
+  story: string | null;
 }
 
 export const DEFAULT_NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'EVENT'];
@@ -105,6 +109,8 @@ export const initialState = (lang: Lang = 'de'): ExplorerState => ({
   pinned: {},
   analysis: { tab: null, level: 'district', remove: [] },
   encoding: { size: 'degree', color: 'kind' },
+  pseudo: false,
+  story: null,
 });
 
 export type Action =
@@ -144,6 +150,15 @@ export type Action =
   | { type: 'setEncoding'; size?: SizeBy; color?: ColorBy }
   /** Show these regions' actors (a heatmap cell, a white spot). */
   | { type: 'showRegions'; regionIds: string[] }
+  | { type: 'setPseudo'; pseudo: boolean }
+  | { type: 'openStory'; id: string | null }
+  /**
+   * A stored view (a story's slide): everything the view describes replaces the current state,
+   * pins included (the slide brings its own positions); language, pseudonyms and the open story stay.
+   */
+  | { type: 'show'; state: ExplorerState }
+  /** Back to a state kept earlier (leaving a presentation), exactly as it was. */
+  | { type: 'restore'; state: ExplorerState }
   /** Back/forward: the state a URL describes (pins stay, they are not in the URL). */
   | { type: 'replace'; state: ExplorerState };
 
@@ -243,6 +258,14 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
         focus: null,
         filters: { ...s.filters, regionIds: [...new Set(a.regionIds)], nodeTypes: s.filters.nodeTypes.includes('ACTOR') ? s.filters.nodeTypes : NODE_TYPES.filter((t) => t === 'ACTOR' || s.filters.nodeTypes.includes(t)) },
       };
+    case 'setPseudo':
+      return s.pseudo === a.pseudo ? s : { ...s, pseudo: a.pseudo };
+    case 'openStory':
+      return s.story === a.id ? s : { ...s, story: a.id };
+    case 'show':
+      return { ...a.state, pinned: {}, lang: s.lang, pseudo: s.pseudo, story: s.story };
+    case 'restore':
+      return a.state;
     case 'replace':
       return { ...a.state, pinned: s.pinned };
   }

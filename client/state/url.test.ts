@@ -43,6 +43,8 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
     remove: fc.uniqueArray(idArb, { maxLength: 4 }),
   }),
   encoding: fc.record({ size: fc.constantFrom(...SIZE_BY), color: fc.constantFrom(...COLOR_BY) }),
+  pseudo: fc.boolean(),
+  story: fc.option(idArb),
 })
   // A second selection only beside a (different) first one.
   .map((s) => ({ ...s, also: s.selected !== null && s.also !== s.selected ? s.also : null }));

@@ -1,6 +1,7 @@
 /**
  * The URL mirrors the state: `toSearch(state)` and `fromSearch(search)` are inverse on everything a
- * link should reproduce (filters, selection (and a second selected node), focus, expansions, path, layout, language). Defaults are
+ * link should reproduce (filters, selection (and a second selected node), focus, expansions, path, layout, language,
+ * pseudonymised mode, the open story). Defaults are
  * left out so links stay short; unknown or malformed values fall back to the defaults.
  */
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
@@ -57,6 +58,8 @@ export function toSearch(s: ExplorerState): string {
   if (s.analysis.remove.length) p.set('remove', s.analysis.remove.join(','));
   if (s.encoding.size !== 'degree') p.set('size', s.encoding.size);
   if (s.encoding.color !== 'kind') p.set('color', s.encoding.color);
+  if (s.pseudo) p.set('pseudo', '1');
+  if (s.story) p.set('story', s.story);
   // Keep "," and "~" readable in links (URLSearchParams would escape them).
   const q = [...p].map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%7E/g, '~')}`).join('&');
   return q ? `?${q}` : '';
@@ -103,5 +106,7 @@ export function fromSearch(search: string, fallbackLang: Lang = 'de'): ExplorerS
     remove: ids(p.get('remove')),
   };
   s.encoding = { size: one<MetricKey>('size', METRIC_KEYS) ?? 'degree', color: one<ColorBy>('color', COLOR_BY) ?? 'kind' };
+  s.pseudo = p.get('pseudo') === '1';
+  s.story = id(p.get('story'));
   return s;
 }

@@ -107,6 +107,8 @@ export interface NetworkData {
   error: ApiError | null;
   /** Expansions that could not be loaded (e.g. a stale link): offered for removal. */
   failedExpansions: string[];
+  /** What is shown answers the current state's requests (not a previous state's, still loading). */
+  current: boolean;
   retry(): void;
 }
 
@@ -117,6 +119,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   const [failedExpansions, setFailedExpansions] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [shown, setShown] = useState<Network[] | null>(null);
+  const [shownKeys, setShownKeys] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const revision = useDataRevision();
 
@@ -126,6 +129,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     const finish = () => {
       const nets = requests.map((r) => cache.get(requestKey(r))).filter((n): n is Network => n !== undefined);
       setShown(nets);
+      setShownKeys(keys);
       setLoading(false);
     };
     if (missing.length === 0) {
@@ -175,7 +179,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     return withPaths(visible, paths ?? []);
   }, [shown, filters, focus, expanded, paths, from, to]);
 
-  return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, retry: () => setAttempt((n) => n + 1) };
+  return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, current: shownKeys === keys, retry: () => setAttempt((n) => n + 1) };
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * Pseudonymised mode: every actor is shown as its kind and a number ("Unternehmen 3"). The numbers
+ * come from the whole network (all actors, numbered per kind in the order of their ids), so an
+ * actor has the same label on every slide, in the details, the search and the pictures, whatever
+ * the filters. Free text (descriptions, sources, websites) would give names away and is left out.
+ */
+import type { Details, Network, NodeRef, NodeType, SearchHit } from '../api/types.ts';
+
+export interface Pseudonym {
+  kind: string;
+  n: number;
+}
+
+/** Kind and number per actor id: numbered 1, 2, … within each kind, by id. */
+export function pseudonymNumbers(actors: readonly { id: string; kind: string | null }[]): Map<string, Pseudonym> {
+  const byKind = new Map<string, string[]>();
+  for (const a of actors) {
+    const kind = a.kind ?? 'other';
+    const list = byKind.get(kind);
+    if (list) list.push(a.id);
+    else byKind.set(kind, [a.id]);
+  }
+  const out = new Map<string, Pseudonym>();
+  for (const [kind, ids] of byKind) {
+    [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).forEach((id, i) => out.set(id, { kind, n: i + 1 }));
+  }
+  return out;
+}
+
+/** The label of a node: an actor's pseudonym, anything else its own label. */
+export type NameOf = (id: string, type: NodeType, label: string) => string;
+
+export const realNames: NameOf = (_id, _type, label) => label;
+
+/**
+ * A NameOf from the numbering; `kindLabel` spells a kind ("Unternehmen"). An actor the numbering
+ * does not know (added after it was made) is "<kind> ?" rather than its name.
+ */
+export function pseudonymizer(numbers: ReadonlyMap<string, Pseudonym>, kindLabel: (kind: string) => string, unknownKind = 'other'): NameOf {
+  return (id, type, label) => {
+    if (type !== 'ACTOR') return label;
+    const p = numbers.get(id);
+    return p ? `${kindLabel(p.kind)} ${p.n}` : `${kindLabel(unknownKind)} ?`;
+  };
+}
+
+export function pseudonymizeNetwork(net: Network, nameOf: NameOf): Network {
+  return { ...net, nodes: net.nodes.map((n) => (n.type === 'ACTOR' ? { ...n, label: nameOf(n.id, n.type, n.label) } : n)) };
+}
+
+export function pseudonymizeHits(hits: readonly SearchHit[], nameOf: NameOf): SearchHit[] {
+  return hits.map((h) => (h.type === 'ACTOR' ? { ...h, label: nameOf(h.id, h.type, h.label) } : h));
+}
+
+const ref = <T extends NodeRef | null>(r: T, nameOf: NameOf): T => (r && r.type === 'ACTOR' ? { ...r, label: nameOf(r.id, r.type, r.label) } : r);
+
+/** The details with actor names replaced and free text left out. */
+export function pseudonymizeDetails(d: Details, nameOf: NameOf): Details {
+  switch (d.__typename) {
+    case 'Actor':
+      return {
+        ...d,
+        name: nameOf(d.id, 'ACTOR', d.name),
+        website: null,
+        description: null,
+        sources: [],
+        participations: d.participations.map((p) => ({ ...p, description: null })),
+        events: d.events.map((e) => ({ ...e, description: null })),
+        cooperations: d.cooperations.map((c) => ({ ...c, partner: ref(c.partner, nameOf), description: null })),
+      };
+    case 'Project':
+      return {
+        ...d,
+        description: null,
+        goals: [],
+        results: [],
+        sources: [],
+        participants: d.participants.map((p) => ({ ...p, actor: ref(p.actor, nameOf), description: null })),
+        funders: d.funders.map((f) => ref(f, nameOf)),
+        targets: d.targets.map((x) => ({ ...x, description: null })),
+      };
+    case 'Region':
+      return { ...d, description: null, sources: [], actors: d.actors.map((a) => ref(a, nameOf)) };
+    case 'Event':
+      return {
+        ...d,
+        description: null,
+        sources: [],
+        participants: d.participants.map((p) => ({ ...p, actor: ref(p.actor, nameOf), description: null })),
+        targets: d.targets.map((x) => ({ ...x, description: null })),
+      };
+  }
+}
