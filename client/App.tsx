@@ -336,10 +336,10 @@ export function App() {
               </button>
             ))}
           </div>
-          <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
           <a className="api-link" href="/graphql">
             {t('app.api')}
           </a>
+          <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
           <SessionMenu session={session} onOpenAccess={() => setDialog('access')} />
         </header>
 
