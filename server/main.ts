@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { loadDemoIfEmpty, loadDemoStoryIfMissing } from './demo/load-demo.ts';
 import type { GraphStore } from './store/graph-store.ts';
 import { workerRunner } from './analysis/runner.ts';
 import { AnalysisService } from './metrics/metrics.service.ts';
@@ -68,6 +68,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     await store.init();
     if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
+    else if (opts.demo !== false && (await loadDemoStoryIfMissing(store))) log('Added the demo story to the demo network.');
     adminSecret = await ensureAdminToken(store);
     if (adminSecret !== null) {
       // Shown once: only the hash is stored. `npm run token -- create --role admin --name …` makes another.

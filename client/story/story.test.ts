@@ -21,6 +21,7 @@ import {
   storyInput,
   viewportFor,
   type Slide,
+  type SlideView,
 } from './story.ts';
 
 const explorer = (...actions: Parameters<typeof reduce>[1][]): ExplorerState => actions.reduce(reduce, initialState('de'));
@@ -147,13 +148,16 @@ describe('editing the slide list', () => {
     expect(newSlideId([])).toMatch(/^slide-[0-9a-f]{8}$/);
   });
 
-  it('builds the API input: the whole ordered slide list, empty texts as null, queries with "?", no canvas size', () => {
+  it('builds the API input: the whole ordered slide list, empty texts as null, queries with "?", the canvas size with zoom and pan', () => {
     const s = { ...slide('a', '  '), notes: ' Notiz ', reveal: { by: 'year' as const }, view: { query: 'layout=geo', positions: { x: { x: 1, y: 2 } }, zoom: 1, pan: { x: 0, y: 0 }, highlight: ['x'] } };
-    expect(slideInput(s)).toEqual({ id: 'a', title: null, notes: 'Notiz', view: { query: '?layout=geo', positions: { x: { x: 1, y: 2 } }, zoom: 1, pan: { x: 0, y: 0 }, highlight: ['x'] }, reveal: { by: 'year' } });
-    // A view with its own canvas size goes out for the reference canvas (the same part of the network).
-    const sized = slideInput({ ...s, view: { ...s.view, size: { w: 640, h: 360 } } }).view as { zoom: number; pan: { x: number; y: number } };
-    expect(sized).not.toHaveProperty('size');
-    expect(sized.zoom).toBe(2);
+    expect(slideInput(s)).toEqual({ id: 'a', title: null, notes: 'Notiz', view: { query: '?layout=geo', positions: { x: { x: 1, y: 2 } }, zoom: 1, pan: { x: 0, y: 0 }, size: null, highlight: ['x'] }, reveal: { by: 'year' } });
+    // A view keeps the canvas its zoom and pan belong to: shown again on that canvas, it is the same picture.
+    const sized = slideInput({ ...s, view: { ...s.view, size: { w: 690, h: 466 }, zoom: 0.4, pan: { x: 10, y: 20 } } }).view as SlideView;
+    expect(sized).toMatchObject({ size: { w: 690, h: 466 }, zoom: 0.4, pan: { x: 10, y: 20 } });
+    const again = viewportFor(sized, { w: 690, h: 466 });
+    expect(again?.zoom).toBeCloseTo(0.4, 12);
+    expect(again?.pan.x).toBeCloseTo(10, 9);
+    expect(again?.pan.y).toBeCloseTo(20, 9);
     expect(slideInput({ ...s, view: { ...s.view, query: '' } }).view).toMatchObject({ query: '' });
     expect(storyInput({ title: ' Workshop ', description: '', slides: [slide('b'), s] })).toMatchObject({ title: 'Workshop', description: null, slides: [{ id: 'b' }, { id: 'a' }] });
   });

@@ -208,8 +208,8 @@ export function slideInput(s: Slide): Record<string, unknown> {
     id: s.id,
     title: text(s.title),
     notes: text(s.notes),
-    // The API's view has no canvas size: a view from elsewhere with one is stored for the reference canvas.
-    view: { ...view, query, ...(size ? (viewportFor({ zoom: view.zoom, pan: view.pan, size }, REFERENCE_CANVAS) ?? {}) : {}) },
+    // Zoom and pan with the canvas they belong to, so a slide shows the same part of the network anywhere.
+    view: { ...view, query, size: size ?? null },
     reveal: { by: s.reveal.by },
   };
 }

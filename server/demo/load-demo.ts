@@ -16,6 +16,20 @@ export async function loadDemo(store: GraphStore, dir = DEMO_DIR): Promise<Batch
   }
 }
 
+/**
+ * A data folder from before stories holds the demo network but no story: add the demo story when the
+ * store has no story and holds every node the demo story's slides name. Returns whether it did.
+ */
+export async function loadDemoStoryIfMissing(store: GraphStore, dir = DEMO_DIR): Promise<boolean> {
+  if ((await store.stats()).stories > 0) return false;
+  const stories = (readCsvBundle(dir).batch.stories ?? []) as { slides: { view: { highlight?: string[] } }[] }[];
+  const named = [...new Set(stories.flatMap((s) => s.slides.flatMap((sl) => sl.view.highlight ?? [])))];
+  if (stories.length === 0 || named.length === 0) return false;
+  for (const id of named) if ((await store.nodeType(id)) === null) return false;
+  await store.applyBatch({ stories });
+  return true;
+}
+
 /** Loads the demo only when the store holds nothing at all. Returns whether it did. */
 export async function loadDemoIfEmpty(store: GraphStore): Promise<boolean> {
   const stats = await store.stats();

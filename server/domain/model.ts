@@ -230,7 +230,8 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 /**
  * What a slide shows: the explorer's URL query string (filters, layout, focus, selection, analysis
  * tab, encoding: everything client/state/url.ts reads), plus what the URL does not hold: node
- * positions (null: the layout places them), zoom and pan (null: fit), highlighted nodes. Strict: a
+ * positions (null: the layout places them), zoom and pan (null: fit) with the canvas size they belong
+ * to, highlighted nodes. Strict: a
  * key it does not know is an error (view and reveal arrive as free JSON objects through the API).
  */
 export const slideViewSchema = z.strictObject({
@@ -247,6 +248,13 @@ export const slideViewSchema = z.strictObject({
   ),
   zoom: nullable(z.number('must be a number').positive('must be greater than 0')),
   pan: nullable(point),
+  /** The canvas zoom and pan belong to (pixels); null: the explorer's reference canvas (1280×720). */
+  size: nullable(
+    z.object({
+      w: z.number('must be a number').positive('must be greater than 0').max(100_000, 'must be at most 100000'),
+      h: z.number('must be a number').positive('must be greater than 0').max(100_000, 'must be at most 100000'),
+    }),
+  ),
   highlight: z
     .array(idSchema)
     .max(STORY_LIMITS.highlight, `at most ${STORY_LIMITS.highlight} nodes`)

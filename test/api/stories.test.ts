@@ -90,7 +90,7 @@ describe('editing stories', () => {
     description: 'Für den Auftakt',
     slides: [
       { id: 'eins', title: 'Alle', view: { query: '?layout=geo' }, reveal: { by: 'region' } },
-      { id: 'zwei', title: 'ZAROF', notes: 'Der Träger.', view: { query: '?focus=a-zarof', positions: { 'a-zarof': { x: 1, y: 2 } }, zoom: 2, pan: { x: 0, y: 0 }, highlight: ['a-zarof'] } },
+      { id: 'zwei', title: 'ZAROF', notes: 'Der Träger.', view: { query: '?focus=a-zarof', positions: { 'a-zarof': { x: 1, y: 2 } }, zoom: 2, pan: { x: 0, y: 0 }, size: { w: 690, h: 466 }, highlight: ['a-zarof'] } },
     ],
   };
 
@@ -102,7 +102,7 @@ describe('editing stories', () => {
       id: 'eins',
       title: 'Alle',
       notes: null,
-      view: { query: '?layout=geo', positions: null, zoom: null, pan: null, highlight: [] },
+      view: { query: '?layout=geo', positions: null, zoom: null, pan: null, size: null, highlight: [] },
       reveal: { by: 'region' },
     });
     expect(r.data?.createStory.slides[1]?.view).toEqual(input.slides[1]?.view);

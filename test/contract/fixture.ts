@@ -105,7 +105,7 @@ export const storyFixture = {
       id: 'umfeld',
       title: 'Umfeld „Delitzsch“ & Co.',
       notes: null,
-      view: { query: '?focus=a1&depth=2&layout=geo', positions: { a1: { x: 10.5, y: -20 }, a2: { x: 0, y: 0 } }, zoom: 1.25, pan: { x: 3, y: 4 }, highlight: ['a1', 'a2'] },
+      view: { query: '?focus=a1&depth=2&layout=geo', positions: { a1: { x: 10.5, y: -20 }, a2: { x: 0, y: 0 } }, zoom: 1.25, pan: { x: 3, y: 4 }, size: { w: 1280, h: 720 }, highlight: ['a1', 'a2'] },
       reveal: { by: 'none' },
     },
   ],

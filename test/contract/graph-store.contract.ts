@@ -389,7 +389,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
           id: 'intro',
           title: 'Das Projekt',
           notes: 'ZAROF trägt das Projekt mit Stadt und WFG.',
-          view: { query: '?projects=p1', positions: null, zoom: null, pan: null, highlight: [] },
+          view: { query: '?projects=p1', positions: null, zoom: null, pan: null, size: null, highlight: [] },
           reveal: { by: 'year' },
         });
         expect(s?.row.slides[1]?.view).toEqual(storyFixture.slides[1]?.view);

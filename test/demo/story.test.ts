@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestsOf } from '../../client/state/network.ts';
 import { fromSearch, toSearch } from '../../client/state/url.ts';
-import { DEMO_DIR, loadDemo } from '../../server/demo/load-demo.ts';
+import { DEMO_DIR, loadDemo, loadDemoStoryIfMissing } from '../../server/demo/load-demo.ts';
 import { STORY_LIMITS, type Story } from '../../server/domain/model.ts';
 import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
@@ -122,5 +122,25 @@ describe('the demo story "Regionale Netzwerke im Strukturwandel"', () => {
   it('stories.json is what the store holds (readable JSON, no defaults left to fill in)', () => {
     const file = JSON.parse(readFileSync(join(DEMO_DIR, 'stories.json'), 'utf8')) as unknown[];
     expect(file).toEqual([story]);
+  });
+});
+
+describe('a data folder from before stories', () => {
+  it('gets the demo story when it holds the demo network and no story; not twice, not into other data', async () => {
+    const old = createGraphStore(new SqliteBackend(':memory:'));
+    await old.init();
+    await loadDemo(old);
+    await old.edit.remove('stories', DEMO, 1, { name: 'test', role: null });
+    expect((await old.stats()).stories).toBe(0);
+    expect(await loadDemoStoryIfMissing(old)).toBe(true);
+    expect((await old.story(DEMO))?.row.slides).toHaveLength(story.slides.length);
+    expect(await loadDemoStoryIfMissing(old)).toBe(false);
+    await old.close();
+
+    const other = createGraphStore(new SqliteBackend(':memory:'));
+    await other.init();
+    await other.applyBatch({ actors: [{ id: 'a-zarof', name: 'Nur ein Akteur', kind: 'company' }] });
+    expect(await loadDemoStoryIfMissing(other)).toBe(false);
+    await other.close();
   });
 });
