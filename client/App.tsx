@@ -89,7 +89,12 @@ export function App() {
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
   const data = useNetworkData(state);
   // Pseudonymised mode: actors by kind and number on the canvas, in the details, search and pictures.
-  const nameOf = usePseudonyms(state.pseudo);
+  const pseudonyms = usePseudonyms(state.pseudo);
+  const nameOf = pseudonyms?.nameOf ?? null;
+  /** Free text as the audience may see it: actor names and ids replaced while pseudonyms are on. */
+  const shownText = useCallback((s: string) => (pseudonyms ? pseudonyms.text(s) : s), [pseudonyms]);
+  /** An id nothing else names: never the raw id (built from the name) while pseudonyms are on. */
+  const idLabel = (id: string) => (nameOf ? nameOf(id, 'ACTOR', id) : id);
   // Stories: the panel, the open story, and the stage that shows its slides (and presents them).
   const [storyPanel, setStoryPanel] = useState(state.story !== null);
   const openStory = useOpenStory(state.story);
@@ -217,7 +222,7 @@ export function App() {
   const details = useDetails(state.selected, selectedNode?.type ?? null, session.me.canEdit);
   const refOf = (id: string): NodeRef => {
     const n = labelOf(id);
-    return n ? { id, type: n.type, kind: n.kind, label: n.label } : { id, type: id === details.details?.id ? typeOfDetails(details.details) : 'ACTOR', kind: null, label: id };
+    return n ? { id, type: n.type, kind: n.kind, label: n.label } : { id, type: id === details.details?.id ? typeOfDetails(details.details) : 'ACTOR', kind: null, label: idLabel(id) };
   };
 
   const drawnIds = useMemo(() => new Set(elements.filter((e) => e.group === 'nodes' && e.classes !== 'landmark').map((e) => e.data.id)), [elements]);
@@ -255,6 +260,7 @@ export function App() {
   const latestPng = useRef(pngPicture);
   latestPng.current = pngPicture;
   const exportPicture = async (kind: 'png' | 'svg', size: Size, title: string) => {
+    title = shownText(title);
     const name = fileSlug(title || t('app.title'));
     if (kind === 'png') {
       saveBlob(await pngPicture(size, title, theme), `${name}.png`);
@@ -271,7 +277,7 @@ export function App() {
   const exportPdf = async () => {
     const story = openStory.story;
     if (!story || story.slides.length === 0) return;
-    const plan = pdfPlan(story, { w: 1920, h: 1080 });
+    const plan = pdfPlan({ title: shownText(story.title), slides: story.slides.map((s) => ({ id: s.id, title: s.title === null ? null : shownText(s.title) })) }, { w: 1920, h: 1080 });
     const pictures: Uint8Array[] = [];
     try {
       await stage.walk(
@@ -282,12 +288,12 @@ export function App() {
         },
         t('story.pdfBusy'),
       );
-      saveBlob(await buildPdf(plan, pictures, { title: story.title }), plan.fileName);
+      saveBlob(await buildPdf(plan, pictures, { title: shownText(story.title) }), plan.fileName);
     } catch (e) {
       console.warn('PDF export failed', e);
     }
   };
-  const pictureTitle = stage.slide?.title?.trim() || (openStory.story && state.story ? openStory.story.title : t('app.title'));
+  const pictureTitle = shownText(stage.slide?.title?.trim() || (openStory.story && state.story ? openStory.story.title : t('app.title')));
   const empty = network !== null && !data.loading && network.nodes.length === 0;
 
   return (
@@ -396,15 +402,17 @@ export function App() {
               fitSignal={fitSignal}
               probe={probe}
               ariaLabel={t('app.canvas', { nodes: formatNumber(counts.nodes, state.lang), edges: formatNumber(counts.edges, state.lang) })}
+              // Presenting: a click or drag on the canvas must not change the slide (its view, reveal step).
               onSelect={(id) => {
+                if (presenting) return;
                 // What-if: clicking an actor takes it out (or puts it back) instead of selecting it.
                 if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
                 else dispatch({ type: 'select', id });
               }}
-              onSelectAlso={(id) => dispatch({ type: 'selectAlso', id })}
-              onExpand={(id) => dispatch({ type: 'expand', id })}
-              onToggleRegion={(id) => dispatch({ type: 'toggleCollapsed', id })}
-              onPin={(id, position) => dispatch({ type: 'pin', id, position })}
+              onSelectAlso={(id) => !presenting && dispatch({ type: 'selectAlso', id })}
+              onExpand={(id) => !presenting && dispatch({ type: 'expand', id })}
+              onToggleRegion={(id) => !presenting && dispatch({ type: 'toggleCollapsed', id })}
+              onPin={(id, position) => !presenting && dispatch({ type: 'pin', id, position })}
               onLayoutRunning={setLayoutRunning}
               onDrawn={(info) => {
                 probe.firstDraw ??= info;
@@ -442,6 +450,7 @@ export function App() {
                 settled={settled}
                 regionName={(id) => catalog?.regions.get(id)?.name ?? id}
                 pseudo={state.pseudo}
+                shownText={shownText}
                 onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo }, { replaceHistory: true })}
               />
             )}
@@ -485,7 +494,7 @@ export function App() {
                 <>
                   {state.focus && (
                     <span className="chip" data-testid="focus-chip">
-                      {t('status.focus', { name: labelOf(state.focus.id)?.label ?? state.focus.id, depth: state.focus.depth })}
+                      {t('status.focus', { name: labelOf(state.focus.id)?.label ?? idLabel(state.focus.id), depth: state.focus.depth })}
                       <button type="button" className="close" aria-label={t('details.unfocus')} onClick={() => dispatch({ type: 'unfocus' })}>
                         ×
                       </button>
@@ -521,6 +530,7 @@ export function App() {
                   storyId={state.story}
                   onOpenStory={(id) => dispatch({ type: 'openStory', id })}
                   pseudo={state.pseudo}
+                  shownText={shownText}
                   onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo })}
                   capture={capture}
                   shownIndex={stage.slideIndex}

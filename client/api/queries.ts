@@ -79,8 +79,8 @@ export async function fetchProjects(signal?: AbortSignal): Promise<Network['node
 }
 
 /** Every actor of the store with its kind (the pseudonyms are numbered over all of them). */
-export async function fetchAllActors(signal?: AbortSignal): Promise<{ id: string; kind: string | null }[]> {
-  const q = `query Actors($filter: NetworkFilter) { network(filter: $filter) { nodes { id kind } } }`;
+export async function fetchAllActors(signal?: AbortSignal): Promise<{ id: string; kind: string | null; label: string }[]> {
+  const q = `query Actors($filter: NetworkFilter) { network(filter: $filter) { nodes { id kind label } } }`;
   const filter = { nodeTypes: ['ACTOR'], includeDirect: false, includeDerived: false, limit: 100_000 };
-  return (await gql<{ network: { nodes: { id: string; kind: string | null }[] } }>(q, { filter }, signal)).network.nodes;
+  return (await gql<{ network: { nodes: { id: string; kind: string | null; label: string }[] } }>(q, { filter }, signal)).network.nodes;
 }

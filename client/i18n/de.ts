@@ -653,6 +653,7 @@ export const de = {
     linkNeedsAdmin: 'Lesen braucht hier einen Zugang: eine Administratorin legt unter „Zugänge“ einen Zugang „Nur lesen“ an; an dessen Anmeldelink „&story={{id}}“ anhängen.',
     tokenName: 'Teilnehmende: {{title}}',
     readOnly: 'Zum Ansehen und Präsentieren.',
+    pseudoReadOnly: 'Mit Pseudonymen ist die Geschichte nur zu zeigen: zum Bearbeiten die Pseudonyme ausschalten.',
   },
   present: {
     label: 'Präsentation',
@@ -690,6 +691,7 @@ export const de = {
     off: 'Pseudonyme aus',
     label: 'Pseudonyme',
     hint: 'Namen ausblenden: Akteure erscheinen als Art und Nummer („Unternehmen 3“) – auf allen Folien, in Details, Suche und Bildern gleich.',
+    hintText: 'Notizen sind im Panel ausgeblendet und auf der Folie pseudonymisiert, Namen in Titeln ebenso. Datendownloads (CSV, GraphML) enthalten weiter die echten Namen.',
     kind: {
       company: 'Unternehmen',
       startup: 'Start-up',

@@ -655,6 +655,7 @@ export const en: Messages = {
     linkNeedsAdmin: 'Reading needs an access here: an admin creates a viewer access under “Access”; append “&story={{id}}” to its sign-in link.',
     tokenName: 'Participants: {{title}}',
     readOnly: 'For viewing and presenting.',
+    pseudoReadOnly: 'With pseudonyms on, the story is for showing only: turn them off to edit it.',
   },
   present: {
     label: 'Presentation',
@@ -692,6 +693,7 @@ export const en: Messages = {
     off: 'Pseudonyms off',
     label: 'Pseudonyms',
     hint: 'Hide names: actors appear as kind and number (“Company 3”) – the same on every slide, in details, search and pictures.',
+    hintText: 'Notes are hidden in the panel and pseudonymised on the slide, and so are names in titles. Data downloads (CSV, GraphML) keep the real names.',
     kind: {
       company: 'Company',
       startup: 'Start-up',

@@ -7,6 +7,7 @@ import type { Dispatch } from '../state/useExplorer.ts';
 import { NodeLink } from './DetailsPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { TypeIcon } from './TypeIcon.tsx';
+import { useNameOf } from '../components/pseudo.ts';
 
 const ACTORS = ['ACTOR'] as const;
 
@@ -26,6 +27,8 @@ export interface PathPanelProps {
 
 export function PathPanel({ state, paths, loading, error, onRetry, labelOf, dispatch, onNavigate }: PathPanelProps) {
   const { t } = useTranslation();
+  // An end the network does not draw: its pseudonym while they are on, never the id (made from the name).
+  const nameOf = useNameOf();
   const end = (which: 'from' | 'to') => {
     const id = state.path[which];
     const node = id ? labelOf(id) : null;
@@ -35,7 +38,7 @@ export function PathPanel({ state, paths, loading, error, onRetry, labelOf, disp
         {id ? (
           <span className="chosen" data-testid={`path-${which}-chosen`} data-id={id}>
             {node && <TypeIcon type={node.type} kind={node.kind} />}
-            {node?.label ?? id}
+            {node?.label ?? nameOf(id, 'ACTOR', id)}
             <button type="button" className="close" aria-label={t('path.clear')} onClick={() => dispatch({ type: 'setPathEnd', end: which, id: null })}>
               ×
             </button>

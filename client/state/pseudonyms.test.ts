@@ -1,7 +1,7 @@
 /** Pseudonyms: deterministic per kind from the whole network, the same everywhere, free text left out. */
 import { describe, expect, it } from 'vitest';
 import type { ActorDetails, Network, ProjectDetails } from '../api/types.ts';
-import { pseudonymNumbers, pseudonymizeDetails, pseudonymizeHits, pseudonymizeNetwork, pseudonymizer, realNames } from './pseudonyms.ts';
+import { pseudonymNumbers, pseudonymizeDetails, pseudonymizeHits, pseudonymizeNetwork, pseudonymizeText, pseudonymizer, realNames, textReplacements } from './pseudonyms.ts';
 
 const actors = [
   { id: 'a-zarof', kind: 'company' },
@@ -95,5 +95,35 @@ describe('pseudonymizer', () => {
     expect(p.participants[0]?.actor.label).toBe('Unternehmen 3');
     expect(p.funders[0]?.label).toBe('Unternehmen 1');
     expect(JSON.stringify(p)).not.toMatch(/ZAROF|BMW/);
+  });
+});
+
+describe('pseudonymizeText', () => {
+  const named = [
+    { id: 'a-zarof', label: 'Zarof' },
+    { id: 'a-bmw', label: 'BMW' },
+    { id: 'a-conoscope', label: 'Zarof Optik GmbH' },
+    { id: 'a-thm', label: 'THM' },
+  ];
+  const map = textReplacements(named, nameOf);
+
+  it('replaces every actor name and id by the pseudonym of the same numbering, longest names first', () => {
+    expect(pseudonymizeText('Zarof Optik GmbH und Zarof mit BMW (a-thm), wieder Zarof.', map)).toBe(
+      'Unternehmen 2 und Unternehmen 3 mit Unternehmen 1 (Hochschule 1), wieder Unternehmen 3.',
+    );
+    expect(pseudonymizeText('BMW-Werk', map)).toBe('Unternehmen 1-Werk');
+  });
+
+  it('replaces whole, exactly spelled names only', () => {
+    expect(pseudonymizeText('BMWs Zarofski bmw thm', map)).toBe('BMWs Zarofski bmw thm');
+  });
+
+  it('leaves text without names and empty replacement lists alone', () => {
+    expect(pseudonymizeText('Die Lücken dazwischen', map)).toBe('Die Lücken dazwischen');
+    expect(pseudonymizeText('Zarof', new Map())).toBe('Zarof');
+  });
+
+  it('treats names as text, not as patterns', () => {
+    expect(pseudonymizeText('A+B (Kreis) und AB', textReplacements([{ id: 'a-ab', label: 'A+B (Kreis)' }], nameOf))).toBe('Sonstige ? und AB');
   });
 });

@@ -91,3 +91,27 @@ export function pseudonymizeDetails(d: Details, nameOf: NameOf): Details {
       };
   }
 }
+
+/**
+ * Free text (slide titles, notes, picture titles, file names) with every known actor name and id
+ * replaced by its pseudonym: exact, case-sensitive, whole names only (not inside a longer word),
+ * longer names first so "Zarof Logistik GmbH" wins over "Zarof".
+ */
+export function pseudonymizeText(text: string, replacements: ReadonlyMap<string, string>): string {
+  const keys = [...replacements.keys()].filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (keys.length === 0 || text === '') return text;
+  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return text.replace(re, (m) => replacements.get(m) ?? m);
+}
+
+/** The replacements for pseudonymizeText: each actor's name and id → its pseudonym (from the same numbering). */
+export function textReplacements(actors: readonly { id: string; label: string }[], nameOf: NameOf): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of actors) {
+    const p = nameOf(a.id, 'ACTOR', a.label);
+    out.set(a.id, p);
+    if (a.label) out.set(a.label, p);
+  }
+  return out;
+}

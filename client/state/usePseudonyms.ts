@@ -6,15 +6,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAllActors } from '../api/queries.ts';
-import { pseudonymNumbers, pseudonymizer, type NameOf } from './pseudonyms.ts';
+import { pseudonymNumbers, pseudonymizeText, pseudonymizer, textReplacements, type NameOf } from './pseudonyms.ts';
 import { useDataRevision } from './revision.ts';
 
 const WITHHELD: NameOf = (_id, type, label) => (type === 'ACTOR' ? '…' : label);
 
-export function usePseudonyms(on: boolean): NameOf | null {
+export interface Pseudonyms {
+  /** Node labels. */
+  nameOf: NameOf;
+  /** Free text (titles, notes, file names) with actor names and ids replaced; withheld until the actors are known. */
+  text(s: string): string;
+}
+
+export function usePseudonyms(on: boolean): Pseudonyms | null {
   const { t, i18n } = useTranslation();
   const revision = useDataRevision();
-  const [actors, setActors] = useState<{ id: string; kind: string | null }[] | null>(null);
+  const [actors, setActors] = useState<{ id: string; kind: string | null; label: string }[] | null>(null);
   useEffect(() => {
     if (!on) return;
     const ac = new AbortController();
@@ -25,7 +32,9 @@ export function usePseudonyms(on: boolean): NameOf | null {
   }, [on, revision]);
   return useMemo(() => {
     if (!on) return null;
-    if (!actors) return WITHHELD;
-    return pseudonymizer(pseudonymNumbers(actors), (kind) => t(`pseudo.kind.${kind}`, { defaultValue: t(`actorKind.${kind}`, { defaultValue: kind }) }));
+    if (!actors) return { nameOf: WITHHELD, text: (s: string) => (s.trim() ? '…' : s) };
+    const nameOf = pseudonymizer(pseudonymNumbers(actors), (kind) => t(`pseudo.kind.${kind}`, { defaultValue: t(`actorKind.${kind}`, { defaultValue: kind }) }));
+    const replacements = textReplacements(actors, nameOf);
+    return { nameOf, text: (s: string) => pseudonymizeText(s, replacements) };
   }, [on, actors, t, i18n.language]);
 }

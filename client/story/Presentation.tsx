@@ -19,10 +19,12 @@ export interface PresentationProps {
   settled: boolean;
   regionName(id: string): string;
   pseudo: boolean;
+  /** Free text (title, notes) as the audience may see it: with pseudonyms while they are on. */
+  shownText(s: string): string;
   onPseudo(on: boolean): void;
 }
 
-export function Presentation({ stage, story, nodes, edges, settled, regionName, pseudo, onPseudo }: PresentationProps) {
+export function Presentation({ stage, story, nodes, edges, settled, regionName, pseudo, shownText, onPseudo }: PresentationProps) {
   const { t } = useTranslation();
   const p = stage.presentation;
 
@@ -47,7 +49,7 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
 
   if (!p) return null;
   const slide = story.slides[p.index];
-  const title = slide?.title?.trim() || story.title;
+  const title = shownText(slide?.title?.trim() || story.title);
   const info = stage.stepInfo;
   const stepText =
     info?.kind === 'region'
@@ -82,7 +84,7 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
       </div>
       {p.notes && (
         <aside className="speaker-notes" data-testid="speaker-notes" aria-label={t('story.notes')}>
-          {slide?.notes?.trim() ? slide.notes : <em>{t('present.noNotes')}</em>}
+          {slide?.notes?.trim() ? shownText(slide.notes) : <em>{t('present.noNotes')}</em>}
         </aside>
       )}
       {stage.busy && (

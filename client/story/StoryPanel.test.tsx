@@ -10,7 +10,7 @@ import { ANONYMOUS, type Me } from '../api/access.ts';
 import { createI18n } from '../i18n/index.ts';
 import { Presentation } from './Presentation.tsx';
 import { startPresentation } from './presentation.ts';
-import { StoryPanel, type StoryPanelProps } from './StoryPanel.tsx';
+import { changedText, StoryPanel, type StoryPanelProps } from './StoryPanel.tsx';
 import type { Story } from './story.ts';
 import type { Stage } from './useStage.ts';
 
@@ -33,6 +33,7 @@ const props = (me: Me): StoryPanelProps => ({
   storyId: story.id,
   onOpenStory: noop,
   pseudo: false,
+  shownText: (x: string) => x,
   onPseudo: noop,
   capture: () => null,
   shownIndex: 1,
@@ -59,6 +60,8 @@ describe('StoryPanel', () => {
     // The first slide cannot move up, the last not down.
     expect(html).toMatch(/disabled="" data-testid="slide-up"/);
     expect(html).toMatch(/disabled="" data-testid="slide-down"/);
+    // Nothing else is disabled (a save in progress must not swallow the click after a field's blur).
+    expect(count(html, 'disabled=""')).toBe(2);
     // The slide the explorer shows is marked.
     expect(html).toMatch(/class="slide shown" data-testid="slide" data-id="s2"/);
   });
@@ -70,6 +73,29 @@ describe('StoryPanel', () => {
     expect(html).toContain('Das ganze Netzwerk');
     for (const id of ['slide-add', 'slide-title', 'slide-notes', 'slide-delete', 'slide-up', 'story-link', 'story-delete', 'story-title']) expect(html, id).not.toContain(`data-testid="${id}"`);
     expect(html).not.toContain('Begrüßung');
+  });
+});
+
+describe('StoryPanel with pseudonyms', () => {
+  const zarof: Story = { ...story, title: 'Zarof im Kreis', description: 'Wie Zarof wächst', slides: [{ ...story.slides[0]!, title: 'Zarof und THM', notes: 'Zarof anrufen' }] };
+  const hide = (x: string) => x.replace(/Zarof/g, 'Unternehmen 3').replace(/THM/g, 'Hochschule 1');
+  it('shows no actor name in the story, its slide titles or notes, and no editing field holding them', () => {
+    const html = render(<StoryPanel {...props(EDITOR)} open={{ ...props(EDITOR).open, story: zarof }} pseudo shownText={hide} />);
+    expect(html).not.toContain('Zarof');
+    expect(html).not.toContain('THM');
+    expect(html).toContain('Unternehmen 3 und Hochschule 1');
+    expect(html).toContain('Unternehmen 3 im Kreis');
+    expect(html).not.toContain('data-testid="slide-title"');
+    expect(html).not.toContain('data-testid="slide-notes"');
+  });
+});
+
+describe('changedText', () => {
+  it('saves a field on leaving only when its text differs from the stored one', () => {
+    expect(changedText('Alt', 'Alt')).toBe(false);
+    expect(changedText(' Alt ', 'Alt')).toBe(false);
+    expect(changedText('', null)).toBe(false);
+    expect(changedText('Neu', 'Alt')).toBe(true);
   });
 });
 
@@ -87,13 +113,16 @@ describe('Presentation overlay', () => {
     }) as unknown as Stage;
 
   it('shows the slide title, the step’s region and the progress; the notes only on demand', () => {
-    const html = render(<Presentation stage={stage(false)} story={story} nodes={12} edges={9} settled regionName={() => 'Landkreis Nordsachsen'} pseudo={false} onPseudo={noop} />);
+    const html = render(<Presentation stage={stage(false)} story={story} nodes={12} edges={9} settled regionName={() => 'Landkreis Nordsachsen'} pseudo={false} shownText={(x) => x} onPseudo={noop} />);
     expect(html).toContain('<h2>Das ganze Netzwerk</h2>');
     expect(html).toContain('Landkreis Nordsachsen');
     expect(html).toContain('1 / 2 · Schritt 2 / 4');
     expect(html).toContain('data-state="ready"');
     expect(html).toContain('data-nodes="12"');
     expect(html).not.toContain('Begrüßung');
-    expect(render(<Presentation stage={stage(true)} story={story} nodes={12} edges={9} settled={false} regionName={() => ''} pseudo={false} onPseudo={noop} />)).toContain('Begrüßung');
+    const hidden = render(<Presentation stage={stage(true)} story={story} nodes={1} edges={0} settled regionName={() => ''} pseudo shownText={(x) => x.replace('Begrüßung', 'X').replace('ganze', 'Y')} onPseudo={noop} />);
+    expect(hidden).toContain('<h2>Das Y Netzwerk</h2>');
+    expect(hidden).not.toContain('Begrüßung');
+    expect(render(<Presentation stage={stage(true)} story={story} nodes={12} edges={9} settled={false} regionName={() => ''} pseudo={false} shownText={(x) => x} onPseudo={noop} />)).toContain('Begrüßung');
   });
 });

@@ -25,6 +25,8 @@ export interface StoryPanelProps {
   onOpenStory(id: string | null): void;
   /** Pseudonymised mode (actors as kind and number), for open audiences. */
   pseudo: boolean;
+  /** Free text as the audience may see it: actor names replaced while pseudonyms are on. */
+  shownText(s: string): string;
   onPseudo(on: boolean): void;
   /** The current view as a slide's view (null while the canvas has none). */
   capture(): SlideView | null;
@@ -39,9 +41,26 @@ export interface StoryPanelProps {
 
 type Draft = Pick<Story, 'title' | 'description' | 'slides'>;
 
+/**
+ * A text field's draft that follows the stored value: when the stored text changes (a save, or a
+ * reload after a conflict), the draft becomes it, so a later blur cannot save old text back.
+ */
+function useDraft(stored: string): [string, (v: string) => void] {
+  const [draft, setDraft] = useState(stored);
+  const [base, setBase] = useState(stored);
+  if (base !== stored) {
+    setBase(stored);
+    setDraft(stored);
+  }
+  return [draft, setDraft];
+}
+
+/** Whether leaving a field saves: only when its text differs from what is stored. */
+export const changedText = (draft: string, stored: string | null): boolean => draft.trim() !== (stored ?? '').trim();
+
 export function StoryPanel(props: StoryPanelProps) {
   const { t } = useTranslation();
-  const { me, open, storyId, onOpenStory, onClose, pseudo, onPseudo } = props;
+  const { me, open, storyId, onOpenStory, onClose, pseudo, onPseudo, shownText } = props;
   return (
     <section className="story-panel" data-testid="story-panel" aria-labelledby="story-panel-title">
       <header className="panel-head">
@@ -50,7 +69,7 @@ export function StoryPanel(props: StoryPanelProps) {
           ×
         </button>
       </header>
-      <label className="pseudo-toggle" title={t('pseudo.hint')}>
+      <label className="pseudo-toggle" title={`${t('pseudo.hint')} ${t('pseudo.hintText')}`}>
         <input type="checkbox" checked={pseudo} onChange={(e) => onPseudo(e.target.checked)} data-testid="pseudo-toggle" /> {t('pseudo.on')}
       </label>
       {storyId ? (
@@ -67,13 +86,13 @@ export function StoryPanel(props: StoryPanelProps) {
           {open.story && <StoryView {...props} story={open.story} />}
         </>
       ) : (
-        <StoryList me={me} onOpenStory={onOpenStory} />
+        <StoryList me={me} onOpenStory={onOpenStory} shownText={shownText} />
       )}
     </section>
   );
 }
 
-function StoryList({ me, onOpenStory }: { me: Me; onOpenStory(id: string): void }) {
+function StoryList({ me, onOpenStory, shownText }: { me: Me; onOpenStory(id: string): void; shownText(s: string): string }) {
   const { t } = useTranslation();
   const { stories, error } = useStoryList(true);
   const [title, setTitle] = useState('');
@@ -94,9 +113,9 @@ function StoryList({ me, onOpenStory }: { me: Me; onOpenStory(id: string): void 
         {(stories ?? []).map((s) => (
           <li key={s.id} data-id={s.id} data-testid="story-item">
             <button type="button" className="story-open" onClick={() => onOpenStory(s.id)}>
-              <strong>{s.title}</strong> <span className="count">{t('story.slides', { count: s.slideCount })}</span>
+              <strong>{shownText(s.title)}</strong> <span className="count">{t('story.slides', { count: s.slideCount })}</span>
             </button>
-            {s.description && <p className="hint">{s.description}</p>}
+            {s.description && <p className="hint">{shownText(s.description)}</p>}
           </li>
         ))}
       </ul>
@@ -124,12 +143,15 @@ function StoryList({ me, onOpenStory }: { me: Me; onOpenStory(id: string): void 
   );
 }
 
-function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, onPdf, pdfBusy, onOpenStory }: StoryPanelProps & { story: Story }) {
+function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, onPdf, pdfBusy, onOpenStory, pseudo, shownText }: StoryPanelProps & { story: Story }) {
   const { t } = useTranslation();
   const write = useWrite();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [link, setLink] = useState<{ url: string | null; note: string } | null>(null);
-  const canEdit = me.canEdit;
+  // With pseudonyms on the panel may be on the projector: no names in fields, no notes; edit with them off.
+  const canEdit = me.canEdit && !pseudo;
+  const [title, setTitle] = useDraft(story.title);
+  const [description, setDescription] = useDraft(story.description ?? '');
 
   // Changes are saved one after the other, each on the story the previous one left (its version).
   const latest = useRef(story);
@@ -163,26 +185,28 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
       if (!created) return;
       const url = new URL(created.signInUrl, base);
       url.searchParams.set('story', story.id);
+      if (pseudo) url.searchParams.set('pseudo', '1');
       setLink({ url: url.toString(), note: t('story.linkHint') });
-    } else if (me.readAccess === 'open') setLink({ url: `${base}?story=${encodeURIComponent(story.id)}`, note: t('story.linkOpen') });
+    } else if (me.readAccess === 'open') setLink({ url: `${base}?story=${encodeURIComponent(story.id)}${pseudo ? '&pseudo=1' : ''}`, note: t('story.linkOpen') });
     else setLink({ url: null, note: t('story.linkNeedsAdmin', { id: story.id }) });
   };
 
   return (
     <div className="story-view" data-testid="story-view" data-id={story.id} data-version={story.version}>
       {canEdit ? (
-        <div className="story-fields" key={story.id}>
+        <div className="story-fields">
           <label className="form-label" htmlFor="story-title">
             {t('story.title')}
           </label>
           <input
             id="story-title"
             type="text"
-            defaultValue={story.title}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
             data-testid="story-title"
-            onBlur={(e) => {
-              const v = e.target.value.trim();
-              if (v && v !== latest.current.title) change((cur) => ({ ...draftOf(cur), title: v }));
+            onBlur={() => {
+              const v = title.trim();
+              if (v && changedText(v, story.title)) change((cur) => ({ ...draftOf(cur), title: v }));
             }}
           />
           <label className="form-label" htmlFor="story-description">
@@ -191,18 +215,21 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
           <textarea
             id="story-description"
             rows={2}
-            defaultValue={story.description ?? ''}
-            onBlur={(e) => {
-              const v = e.target.value;
-              if ((v.trim() || null) !== latest.current.description) change((cur) => ({ ...draftOf(cur), description: v }));
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            data-testid="story-description"
+            onBlur={() => {
+              if (changedText(description, story.description)) change((cur) => ({ ...draftOf(cur), description: description.trim() || null }));
             }}
           />
         </div>
       ) : (
         <>
-          <h3 className="story-heading">{story.title}</h3>
-          {story.description && <p className="hint">{story.description}</p>}
-          <p className="hint">{t('story.readOnly')}</p>
+          <h3 className="story-heading" data-testid="story-heading">
+            {shownText(story.title)}
+          </h3>
+          {story.description && <p className="hint">{shownText(story.description)}</p>}
+          <p className="hint">{me.canEdit ? t('story.pseudoReadOnly') : t('story.readOnly')}</p>
         </>
       )}
 
@@ -213,7 +240,7 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
         <button type="button" disabled={story.slides.length === 0 || pdfBusy} onClick={onPdf} data-testid="story-pdf">
           {pdfBusy ? t('story.pdfBusy') : t('story.pdf')}
         </button>
-        {canEdit && (
+        {me.canEdit && (
           <button type="button" onClick={() => void participantLink()} disabled={write.busy} data-testid="story-link">
             {t('story.link')}
           </button>
@@ -241,7 +268,7 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
             index={i}
             count={story.slides.length}
             canEdit={canEdit}
-            busy={write.busy}
+            shownText={shownText}
             shown={shownIndex === i}
             onShow={() => onShow(i)}
             onPresent={() => onPresent(i)}
@@ -292,7 +319,7 @@ interface SlideRowProps {
   index: number;
   count: number;
   canEdit: boolean;
-  busy: boolean;
+  shownText(s: string): string;
   shown: boolean;
   onShow(): void;
   onPresent(): void;
@@ -302,9 +329,13 @@ interface SlideRowProps {
   onDelete(): void;
 }
 
-function SlideRow({ slide, index, count, canEdit, busy, shown, onShow, onPresent, onMove, onPatch, onRetake, onDelete }: SlideRowProps) {
+// Buttons stay enabled while a change saves: the queue orders the writes, and disabling them between
+// mouse-down and mouse-up (a field's blur starts a save) would swallow the click.
+function SlideRow({ slide, index, count, canEdit, shownText, shown, onShow, onPresent, onMove, onPatch, onRetake, onDelete }: SlideRowProps) {
   const { t } = useTranslation();
-  const title = slide.title?.trim() || t('story.untitled');
+  const title = shownText(slide.title?.trim() || t('story.untitled'));
+  const [titleDraft, setTitleDraft] = useDraft(slide.title ?? '');
+  const [notesDraft, setNotesDraft] = useDraft(slide.notes ?? '');
   return (
     <li className={shown ? 'slide shown' : 'slide'} data-testid="slide" data-id={slide.id} data-index={index}>
       <div className="slide-head">
@@ -314,10 +345,11 @@ function SlideRow({ slide, index, count, canEdit, busy, shown, onShow, onPresent
             type="text"
             className="slide-title"
             aria-label={t('story.slideTitle')}
-            defaultValue={slide.title ?? ''}
+            value={titleDraft}
+            onChange={(e) => setTitleDraft(e.target.value)}
             data-testid="slide-title"
-            onBlur={(e) => {
-              if (e.target.value.trim() !== (slide.title ?? '').trim()) onPatch({ title: e.target.value });
+            onBlur={() => {
+              if (changedText(titleDraft, slide.title)) onPatch({ title: titleDraft });
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') e.currentTarget.blur();
@@ -336,16 +368,16 @@ function SlideRow({ slide, index, count, canEdit, busy, shown, onShow, onPresent
         </button>
         {canEdit && (
           <>
-            <button type="button" disabled={busy || index === 0} onClick={() => onMove(index - 1)} data-testid="slide-up" title={t('story.up')} aria-label={t('story.up')}>
+            <button type="button" disabled={index === 0} onClick={() => onMove(index - 1)} data-testid="slide-up" title={t('story.up')} aria-label={t('story.up')}>
               ↑
             </button>
-            <button type="button" disabled={busy || index === count - 1} onClick={() => onMove(index + 1)} data-testid="slide-down" title={t('story.down')} aria-label={t('story.down')}>
+            <button type="button" disabled={index === count - 1} onClick={() => onMove(index + 1)} data-testid="slide-down" title={t('story.down')} aria-label={t('story.down')}>
               ↓
             </button>
-            <button type="button" disabled={busy} onClick={onRetake} data-testid="slide-retake" title={t('story.retakeHint')}>
+            <button type="button" onClick={onRetake} data-testid="slide-retake" title={t('story.retakeHint')}>
               {t('story.retake')}
             </button>
-            <button type="button" className="danger-link" disabled={busy} onClick={onDelete} data-testid="slide-delete" title={t('story.deleteSlide')} aria-label={t('story.deleteSlide')}>
+            <button type="button" className="danger-link" onClick={onDelete} data-testid="slide-delete" title={t('story.deleteSlide')} aria-label={t('story.deleteSlide')}>
               <Icon name="trash" />
             </button>
           </>
@@ -355,7 +387,7 @@ function SlideRow({ slide, index, count, canEdit, busy, shown, onShow, onPresent
         <div className="slide-fields">
           <label className="inline">
             {t('story.reveal')}{' '}
-            <select value={slide.reveal.by} disabled={busy} onChange={(e) => onPatch({ reveal: { by: e.target.value as RevealBy } })} data-testid="slide-reveal">
+            <select value={slide.reveal.by} onChange={(e) => onPatch({ reveal: { by: e.target.value as RevealBy } })} data-testid="slide-reveal">
               {REVEAL_BY.map((b) => (
                 <option key={b} value={b}>
                   {t(`story.revealBy.${b}`)}
@@ -367,10 +399,11 @@ function SlideRow({ slide, index, count, canEdit, busy, shown, onShow, onPresent
             rows={2}
             aria-label={t('story.notes')}
             placeholder={t('story.notesPlaceholder')}
-            defaultValue={slide.notes ?? ''}
+            value={notesDraft}
+            onChange={(e) => setNotesDraft(e.target.value)}
             data-testid="slide-notes"
-            onBlur={(e) => {
-              if (e.target.value.trim() !== (slide.notes ?? '').trim()) onPatch({ notes: e.target.value });
+            onBlur={() => {
+              if (changedText(notesDraft, slide.notes)) onPatch({ notes: notesDraft });
             }}
           />
         </div>

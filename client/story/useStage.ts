@@ -180,7 +180,7 @@ export function useStage(input: StageInput): Stage {
       animate: active.animate,
       // Presenting: the title overlay at the top and the controls at the bottom keep their room.
       // (and the legend its column on the left).
-      ...(presenting ? { insets: { top: 110, right: 40, bottom: 60, left: legendShown ? 300 : 40 } } : {}),
+      ...(presenting ? { insets: { top: 110, right: 40, bottom: 110, left: legendShown ? 300 : 40 } } : {}),
     };
   }, [active, slide, presenting, legendShown]);
 

@@ -232,7 +232,35 @@ describe('workshop mode', () => {
   }, 150_000);
 
   it('pseudonymised mode: actors become kind and number, on the canvas, in the details, in search and in pictures', async () => {
+    // A slide title naming an actor; the first click after typing it (moving the slide) is not lost.
+    const third = page.getByTestId('slide').nth(2);
+    await third.getByTestId('slide-title').fill('Wer mit ZAROF. GmbH arbeitet');
+    await third.getByTestId('slide-up').click();
+    await expect.poll(async () => (await storedStory(storyId))?.slides.map((x) => x.title)[1], { timeout: 10_000 }).toBe('Wer mit ZAROF. GmbH arbeitet');
+    await savedSlides(3);
+    await page.getByTestId('slide').nth(1).getByTestId('slide-down').click();
+    await expect.poll(async () => (await storedStory(storyId))?.slides.map((x) => x.title)[2], { timeout: 10_000 }).toBe('Wer mit ZAROF. GmbH arbeitet');
+    await savedSlides(3);
+
     await page.getByTestId('pseudo-toggle').check();
+    // No name in the story panel, the slide's title overlay, the participant link without pseudonyms.
+    await expect.poll(() => page.getByTestId('slide-list').textContent()).toMatch(/Wer mit Unternehmen \d+ arbeitet/);
+    expect(await page.getByTestId('story-panel').textContent()).not.toContain('ZAROF');
+    await page.getByTestId('story-link').click();
+    expect(await page.getByTestId('participant-link').inputValue()).toContain('pseudo=1');
+    await page.getByTestId('slide').nth(2).getByTestId('slide-present').click();
+    const pseudoSlide = await presented(page, 3);
+    expect(pseudoSlide.title).toMatch(/^Wer mit Unternehmen \d+ arbeitet$/);
+    // A click on a node while presenting leaves the slide as it is.
+    const url = page.url();
+    const at = await page.evaluate(() => window.__atlas?.renderedPosition?.('a-zarof') ?? null);
+    expect(at).not.toBeNull();
+    await page.mouse.click(at?.x ?? 0, at?.y ?? 0);
+    expect(await presented(page, 3)).toEqual(pseudoSlide);
+    expect(page.url()).toBe(url);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation').waitFor({ state: 'detached' });
+    await whenReady(page);
     await whenParam(page, 'pseudo', '1');
     const details = page.getByTestId('details');
     await page.getByTestId('story-toggle').click(); // the details come back
