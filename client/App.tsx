@@ -105,6 +105,7 @@ export function App() {
     story: openStory.story,
     network: data.network,
     dataCurrent: data.current && !data.loading,
+    dataFailed: data.loading ? null : data.failed,
     regions: catalog?.regions ?? null,
     years: catalog ? { min: catalog.facets.minYear, max: catalog.facets.maxYear } : null,
   });
@@ -273,14 +274,17 @@ export function App() {
     const svg = sceneToSvg(handle.scene(), { frame, title: title.trim() || null, legendTitle: t('legend.title'), legend: items, colors: THEME_COLORS[theme] });
     saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
   };
-  /** The open story as PDF: every slide fully revealed, in the print theme, one page each. */
+  /** What became of the last PDF when not all of it (slides that cannot be loaded, or none at all). */
+  const [pdfNote, setPdfNote] = useState<string | null>(null);
+  /** The open story as PDF: every slide fully revealed, in the print theme, one page each (slides that cannot be loaded left out). */
   const exportPdf = async () => {
     const story = openStory.story;
     if (!story || story.slides.length === 0) return;
     const plan = pdfPlan({ title: shownText(story.title), slides: story.slides.map((s) => ({ id: s.id, title: s.title === null ? null : shownText(s.title) })) }, { w: 1920, h: 1080 });
     const pictures: Uint8Array[] = [];
+    setPdfNote(null);
     try {
-      await stage.walk(
+      const skipped = await stage.walk(
         'print',
         async (i) => {
           const blob = await latestPng.current(plan.page, plan.pages[i]?.title ?? story.title, 'print');
@@ -288,9 +292,18 @@ export function App() {
         },
         t('story.pdfBusy'),
       );
-      saveBlob(await buildPdf(plan, pictures, { title: shownText(story.title) }), plan.fileName);
+      const first = skipped[0];
+      if (first) {
+        const reason = errorText(first.error) ?? '';
+        const slides = skipped.map((x) => x.index + 1).join(', ');
+        setPdfNote(t(skipped.length === story.slides.length ? 'story.pdfNone' : 'story.pdfSkipped', { count: skipped.length, slides, reason }));
+        if (skipped.length === story.slides.length) return;
+      }
+      const left = new Set(skipped.map((x) => x.index));
+      saveBlob(await buildPdf({ ...plan, pages: plan.pages.filter((p) => !left.has(p.slideIndex)) }, pictures, { title: shownText(story.title) }), plan.fileName);
     } catch (e) {
       console.warn('PDF export failed', e);
+      setPdfNote(t('story.pdfFailed'));
     }
   };
   const pictureTitle = shownText(stage.slide?.title?.trim() || (openStory.story && state.story ? openStory.story.title : t('app.title')));
@@ -298,7 +311,7 @@ export function App() {
 
   return (
     <PseudoContext.Provider value={nameOf ?? realNames}>
-      <div className={presenting ? `app presenting theme-${theme}` : 'app'}>
+      <div className={presenting ? `app presenting theme-${theme}${stage.analysis ? ' with-analysis' : ''}` : 'app'}>
         <a className="skip-link" href="#canvas">
           {t('app.skip')}
         </a>
@@ -480,6 +493,7 @@ export function App() {
                 onNavigate={(id) => navigate({ id })}
                 onHighlight={setAnalysisHighlight}
                 labelOf={(id) => labelOf(id)?.label ?? metrics.byId.get(id)?.label ?? null}
+                presenting={presenting}
               />
             )}
             <StatusLine
@@ -538,6 +552,7 @@ export function App() {
                   onPresent={(i) => stage.start(i)}
                   onPdf={() => void exportPdf()}
                   pdfBusy={stage.busy !== null}
+                  pdfNote={pdfNote}
                   onClose={() => {
                     setStoryPanel(false);
                     dispatch({ type: 'openStory', id: null });

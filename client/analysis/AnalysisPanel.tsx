@@ -21,10 +21,20 @@ export interface AnalysisPanelProps {
   onHighlight: (nodeIds: string[]) => void;
   /** Optional: an actor's name by id (brokers, what-if chips); without it, or when it gives null, the id is shown. */
   labelOf?: (id: string) => string | null;
+  /**
+   * Shown on a slide in presentation mode: read only (no tabs, level switch or buttons that would
+   * change the slide's view), the tab's name as its heading.
+   */
+  presenting?: boolean;
 }
 
-export function AnalysisPanel({ state, data, dispatch, onNavigate, onHighlight, labelOf }: AnalysisPanelProps) {
+const ignore = () => undefined;
+
+export function AnalysisPanel({ state, data, dispatch: act, onNavigate: navigate, onHighlight, labelOf, presenting = false }: AnalysisPanelProps) {
   const { t } = useTranslation();
+  // Presenting: the slide's view stands; the panel only shows it.
+  const dispatch = presenting ? ignore : act;
+  const onNavigate = presenting ? ignore : navigate;
   const tabRefs = useRef(new Map<AnalysisTab, HTMLButtonElement>());
   const [large, setLarge] = useState(false);
   const tab = state.analysis.tab;
@@ -65,7 +75,19 @@ export function AnalysisPanel({ state, data, dispatch, onNavigate, onHighlight, 
   }
 
   return (
-    <section className={large ? 'analysis-panel large' : 'analysis-panel'} aria-label={t('analysis.open')} data-testid="analysis-panel" data-tab={tab} data-level={state.analysis.level} data-state={status}>
+    <section
+      className={`analysis-panel${large ? ' large' : ''}${presenting ? ' presented' : ''}`}
+      aria-label={t('analysis.open')}
+      data-testid="analysis-panel"
+      data-tab={tab}
+      data-level={state.analysis.level}
+      data-state={status}
+    >
+      {presenting && (
+        <h3 className="analysis-present-title">
+          {t(`analysis.tab.${tab}`)} <span className="analysis-present-level">· {t(`analysis.level.${state.analysis.level}`)}</span>
+        </h3>
+      )}
       <div className="analysis-head">
         <div className="analysis-tabs" role="tablist" aria-label={t('analysis.tabs')} onKeyDown={onTabKey}>
           {ANALYSIS_TABS.map((x) => (

@@ -76,8 +76,10 @@ export function HeatmapTab({ lang, gaps, dispatch }: { lang: Lang; gaps: RegionG
           {t('analysis.heatmap.summary', { regions: formatNumber(n, lang), ties: formatNumber(gaps.ties, lang) })}
           {gaps.actorsWithoutRegion > 0 && ` · ${t('analysis.heatmap.withoutRegion', { n: formatNumber(gaps.actorsWithoutRegion, lang) })}`}
           {matrix.hidden > 0 && ` · ${t('analysis.heatmap.hidden', { shown: formatNumber(n, lang), hidden: formatNumber(matrix.hidden, lang) })}`}
-          {' · '}
-          {t('analysis.heatmap.hint')}
+          <span className="heatmap-hint">
+            {' · '}
+            {t('analysis.heatmap.hint')}
+          </span>
         </span>
       </div>
       <div className="heatmap-scroll">

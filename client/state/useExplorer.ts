@@ -109,6 +109,8 @@ export interface NetworkData {
   failedExpansions: string[];
   /** What is shown answers the current state's requests (not a previous state's, still loading). */
   current: boolean;
+  /** The current state's network itself could not be loaded (what is shown is a previous state's). */
+  failed: ApiError | null;
   retry(): void;
 }
 
@@ -121,6 +123,8 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   const [shown, setShown] = useState<Network[] | null>(null);
   const [shownKeys, setShownKeys] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // The requests whose base network failed, with the error.
+  const [failedBase, setFailedBase] = useState<{ keys: string; error: ApiError } | null>(null);
   const revision = useDataRevision();
 
   useEffect(() => {
@@ -134,6 +138,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     };
     if (missing.length === 0) {
       finish();
+      setFailedBase(null);
       setError(null);
       setFailedExpansions([]);
       return;
@@ -146,8 +151,13 @@ export function useNetworkData(state: ExplorerState): NetworkData {
       setError(failures[0] ? asApiError(failures[0].reason) : null);
       setFailedExpansions(failures.flatMap((f) => (f.request.kind === 'neighborhood' && f.request !== requests[0] ? [f.request.id] : [])));
       // Keep the last picture when the base failed; otherwise show what did load.
-      if (requests[0] && cache.has(requestKey(requests[0]))) finish();
-      else setLoading(false);
+      if (requests[0] && cache.has(requestKey(requests[0]))) {
+        finish();
+        setFailedBase(null);
+      } else {
+        setLoading(false);
+        setFailedBase(failures[0] ? { keys, error: asApiError(failures[0].reason) } : null);
+      }
     });
     return () => ac.abort();
     // `requests` is what `keys` spells.
@@ -179,7 +189,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     return withPaths(visible, paths ?? []);
   }, [shown, filters, focus, expanded, paths, from, to]);
 
-  return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, current: shownKeys === keys, retry: () => setAttempt((n) => n + 1) };
+  return { ...result, paths, pathsLoading, pathsError, loading, error, failedExpansions, current: shownKeys === keys, failed: failedBase?.keys === keys ? failedBase.error : null, retry: () => setAttempt((n) => n + 1) };
 }
 
 /**

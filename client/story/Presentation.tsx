@@ -69,7 +69,7 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
       data-slides={story.slides.length}
       data-step={stage.step + 1}
       data-steps={stage.steps}
-      data-state={settled ? 'ready' : 'loading'}
+      data-state={stage.failure ? 'error' : settled ? 'ready' : 'loading'}
       data-nodes={nodes}
       data-edges={edges}
       data-theme={p.theme}
@@ -82,6 +82,12 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
         {t('present.progress', { n: p.index + 1, total: story.slides.length })}
         {stage.steps > 1 && ` · ${t('present.step', { n: stage.step + 1, total: stage.steps })}`}
       </div>
+      {stage.failure && (
+        <div className="slide-error" role="alert" data-testid="slide-error" data-code={stage.failure.code}>
+          <p>{t('present.failed', { reason: t(`errors.${stage.failure.code}`, { field: stage.failure.field ?? '' }) })}</p>
+          {!stage.busy && <p className="hint">{t('present.failedHint')}</p>}
+        </div>
+      )}
       {p.notes && (
         <aside className="speaker-notes" data-testid="speaker-notes" aria-label={t('story.notes')}>
           {slide?.notes?.trim() ? shownText(slide.notes) : <em>{t('present.noNotes')}</em>}

@@ -36,6 +36,8 @@ export interface StoryPanelProps {
   onPresent(index: number): void;
   onPdf(): void;
   pdfBusy: boolean;
+  /** What became of the last PDF, when not all of it. */
+  pdfNote?: string | null;
   onClose(): void;
 }
 
@@ -143,7 +145,7 @@ function StoryList({ me, onOpenStory, shownText }: { me: Me; onOpenStory(id: str
   );
 }
 
-function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, onPdf, pdfBusy, onOpenStory, pseudo, shownText }: StoryPanelProps & { story: Story }) {
+function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, onPdf, pdfBusy, pdfNote, onOpenStory, pseudo, shownText }: StoryPanelProps & { story: Story }) {
   const { t } = useTranslation();
   const write = useWrite();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -246,6 +248,11 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
           </button>
         )}
       </div>
+      {pdfNote && !pdfBusy && (
+        <p className="write-error" role="alert" data-testid="story-pdf-note">
+          {pdfNote}
+        </p>
+      )}
       {link && (
         <div className="participant-link" data-testid="participant-link-box">
           {link.url && <CopyField label={t('story.link')} value={link.url} testId="participant-link" />}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Network, NetworkEdge, NetworkNode, NodeType, RegionSummary } from '../api/types.ts';
 import { toElements } from '../graph/toElements.ts';
-import { MAX_STEPS, groupOf, regionSteps, revealElements, yearSteps, yearVisible } from './reveal.ts';
+import { MAX_STEPS, groupOf, regionSteps, revealElements, yearReveal, yearSteps, yearVisible } from './reveal.ts';
 
 const region = (id: string, kind: string, parentId: string | null = null): RegionSummary => ({ id, name: id.replace('r-', ''), kind, code: null, lat: 51, lon: 12, parentId });
 const REGIONS = new Map(
@@ -151,5 +151,52 @@ describe('yearVisible', () => {
     const elements = toElements(slide, { grouped: false, regions: REGIONS });
     expect(revealElements(elements, v).map((e) => e.data.id).sort()).toEqual(['a-1', 'a-1-p-old', 'a-lone', 'p-old']);
     expect(yearVisible(slide, slide).nodes.size).toBe(slide.nodes.length);
+  });
+});
+
+describe('yearReveal', () => {
+  const slide: Network = {
+    nodes: [node('a-1', 'ACTOR'), node('a-2', 'ACTOR'), node('a-3', 'ACTOR'), node('p-old', 'PROJECT'), node('p-new', 'PROJECT')],
+    edges: [edge('a-1', 'p-old', 'participation'), edge('a-2', 'p-new', 'participation'), edge('a-1', 'a-3')],
+    truncated: false,
+  };
+  const asOf = (keep: string[], ties: string[]): Network => ({
+    nodes: slide.nodes.filter((n) => keep.includes(n.id)),
+    edges: slide.edges.filter((e) => ties.includes(e.id)),
+    truncated: false,
+  });
+  const nothing = asOf([], []);
+  const old = asOf(['a-1', 'a-2', 'a-3', 'p-old'], ['a-1-p-old']);
+  const ties = asOf(['a-1', 'a-2', 'a-3', 'p-old'], ['a-1-p-old', 'a-1-a-3']);
+
+  it('leaves out years that show the same as the step before (or, first, nothing): every step shows something new', () => {
+    const nets = new Map([
+      [2010, nothing],
+      [2015, old],
+      [2016, old],
+      [2017, old],
+      [2020, ties],
+    ]);
+    const steps = yearReveal(slide, [2010, 2015, 2016, 2017, 2020, null], nets);
+    expect(steps?.map((s) => s.year)).toEqual([2015, 2020, null]);
+    expect([...(steps?.[0]?.visible?.nodes ?? [])].sort()).toEqual(['a-1', 'p-old']);
+    expect(steps?.[2]?.visible).toBeNull();
+  });
+
+  it('the slide itself takes the place of a year that already shows all of it', () => {
+    const nets = new Map([
+      [2015, old],
+      [2024, slide],
+    ]);
+    expect(yearReveal(slide, [2015, 2024, null], nets)?.map((s) => s.year)).toEqual([2015, null]);
+    // The slide's own year as its last step: the same.
+    expect(yearReveal(slide, [2015, 2023, 2024], new Map([...nets, [2023, slide]]))?.map((s) => s.year)).toEqual([2015, 2024]);
+    // Nothing before the slide differs: the slide alone.
+    expect(yearReveal(slide, [2024, null], nets)?.map((s) => s.year)).toEqual([null]);
+  });
+
+  it('is not known while a year is missing', () => {
+    expect(yearReveal(slide, [2015, 2016, null], new Map([[2015, old]]))).toBeNull();
+    expect(yearReveal(slide, [null], new Map())).toEqual([{ year: null, visible: null }]);
   });
 });

@@ -206,6 +206,55 @@ export function yearVisible(slide: Network, year: Network): Visible {
   return { nodes, edges: new Set(slide.edges.filter((e) => edges.has(e.id) && nodes.has(e.source) && nodes.has(e.target)).map((e) => e.id)) };
 }
 
+export interface YearStep {
+  /** The year the step shows the network as of (null: all years, the slide itself). */
+  year: number | null;
+  /** What it shows (null: the whole slide). */
+  visible: Visible | null;
+}
+
+/** Node and tie ids a step shows, ties only between shown nodes (null: the whole slide). */
+function shownOf(slide: Network, v: Visible | null): { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } {
+  const nodes = v ? v.nodes : new Set(slide.nodes.map((n) => n.id));
+  const ties = v?.edges ?? null;
+  return { nodes, edges: new Set(slide.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target) && (!ties || ties.has(e.id))).map((e) => e.id)) };
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+/**
+ * The steps of a reveal by year (`plan`: yearSteps) that each show something new: a year that
+ * shows the same as the step before it (the first: nothing) is left out; the last step (the slide
+ * itself) stays and takes the place of a step before it that already showed as much. Null while a
+ * year's network (`nets`) is missing.
+ */
+export function yearReveal(slide: Network, plan: readonly (number | null)[], nets: ReadonlyMap<number, Network>): YearStep[] | null {
+  const all: YearStep[] = [];
+  for (const year of plan) {
+    if (year === null) {
+      all.push({ year, visible: null });
+      continue;
+    }
+    const net = nets.get(year);
+    if (!net) return null;
+    all.push({ year, visible: yearVisible(slide, net) });
+  }
+  const steps: { step: YearStep; shown: ReturnType<typeof shownOf> }[] = [];
+  let before: ReturnType<typeof shownOf> = { nodes: new Set(), edges: new Set() };
+  all.forEach((step, i) => {
+    const shown = shownOf(slide, step.visible);
+    const same = sameSet(shown.nodes, before.nodes) && sameSet(shown.edges, before.edges);
+    if (i === all.length - 1) {
+      if (same && steps.length) steps.pop();
+      steps.push({ step, shown });
+    } else if (!same) {
+      steps.push({ step, shown });
+      before = shown;
+    }
+  });
+  return steps.map((s) => s.step);
+}
+
 /**
  * The elements of a reveal step: nodes in `visible` (with their region groups around them and the
  * background landmarks), ties whose both ends are shown (and, when given, that exist by then). Null: everything.

@@ -6,6 +6,7 @@
  * is on its own again. Leaving a presentation restores the view from before.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError } from '../api/client.ts';
 import { fetchNetwork } from '../api/queries.ts';
 import { NODE_TYPES, type Network, type RegionSummary } from '../api/types.ts';
 import { config } from '../config.ts';
@@ -13,9 +14,9 @@ import type { PresetView } from '../graph/NetworkView.tsx';
 import type { Element } from '../graph/toElements.ts';
 import { reduce, type ExplorerState } from '../state/explorer.ts';
 import { filterOf } from '../state/network.ts';
-import type { Dispatch } from '../state/useExplorer.ts';
+import { asApiError, type Dispatch } from '../state/useExplorer.ts';
 import { effectiveStep, present, startPresentation, type PresentationAction, type PresentationState, type Theme } from './presentation.ts';
-import { regionSteps, yearSteps, yearVisible, type RegionStep, type Visible } from './reveal.ts';
+import { regionSteps, yearReveal, yearSteps, type RegionStep, type Visible, type YearStep } from './reveal.ts';
 import { slideQuery, slideState, type Slide, type Story } from './story.ts';
 
 export interface StageInput {
@@ -25,6 +26,8 @@ export interface StageInput {
   /** What is drawn now (before the reveal), and whether it answers the current state. */
   network: Network | null;
   dataCurrent: boolean;
+  /** The current state's network could not be loaded. */
+  dataFailed: ApiError | null;
   regions: ReadonlyMap<string, RegionSummary> | null;
   years: { min: number | null; max: number | null } | null;
 }
@@ -58,10 +61,17 @@ export interface Stage {
   applied: { key: string; elements: readonly Element[] } | null;
   /** False while the reveal step's data is loading. */
   revealReady: boolean;
+  /** Presenting: the slide cannot be shown (its network or a year of its reveal did not load); the canvas stays empty. */
+  failure: ApiError | null;
   /** The page sets it: the shown slide's picture stands (data loaded, positions and viewport reached). */
   settledRef: { current: boolean };
   /** Presenting, or rendering pictures of the slides (the PDF). */
   busy: string | null;
+  /**
+   * Presenting a slide on an analysis tab: the analysis panel shows beside the network (not with
+   * pseudonyms, whose audience must not see the names in it; not in the PDF's pictures).
+   */
+  analysis: boolean;
   start(index?: number, theme?: Theme): void;
   act(action: 'next' | 'prev' | 'first' | 'last'): void;
   set(action: Extract<PresentationAction, { type: 'setTheme' | 'toggleTheme' | 'toggleNotes' | 'toggleLegend' }>): void;
@@ -71,9 +81,10 @@ export interface Stage {
   onApplied(key: string, elements: readonly Element[]): void;
   /**
    * Goes through every slide fully revealed without animation, calling `each` when its picture
-   * stands; then back to the view from before.
+   * stands; then back to the view from before. Slides that cannot be shown are skipped: their
+   * indexes with the reason are the result.
    */
-  walk(theme: Theme, each: (index: number) => Promise<void>, label: string): Promise<void>;
+  walk(theme: Theme, each: (index: number) => Promise<void>, label: string): Promise<{ index: number; error: ApiError }[]>;
 }
 
 const SETTLE_TIMEOUT_MS = 30_000;
@@ -93,7 +104,7 @@ function until(done: () => boolean, timeout: number): Promise<void> {
 }
 
 export function useStage(input: StageInput): Stage {
-  const { state, dispatch, story, network, dataCurrent, regions, years } = input;
+  const { state, dispatch, story, network, dataCurrent, dataFailed, regions, years } = input;
   const [presentation, setPresentation] = useState<PresentationState | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [applied, setApplied] = useState<{ key: string; elements: readonly Element[] } | null>(null);
@@ -128,22 +139,34 @@ export function useStage(input: StageInput): Stage {
     return yearSteps(minYear, maxYear, own);
   }, [by, presentedSlide, minYear, maxYear]);
   // The slide's network as of each year of the plan (loaded when the slide comes up).
-  const [yearNets, setYearNets] = useState<{ slideId: string; nets: Map<number, Network> } | null>(null);
+  const [yearNets, setYearNets] = useState<{ slideId: string; nets: Map<number, Network>; error: ApiError | null } | null>(null);
   useEffect(() => {
     if (!presentedSlide || !yearPlan) return;
     const ac = new AbortController();
     const filters = slideState(presentedSlide.view, current.current).filters;
     const id = presentedSlide.id;
-    setYearNets({ slideId: id, nets: new Map() });
+    setYearNets({ slideId: id, nets: new Map(), error: null });
     for (const y of yearPlan) {
       if (y === null) continue;
       fetchNetwork(filterOf({ ...filters, year: y, nodeTypes: [...NODE_TYPES] }, config.nodeLimit), ac.signal)
-        .then((net) => !ac.signal.aborted && setYearNets((prev) => (prev?.slideId === id ? { slideId: id, nets: new Map(prev.nets).set(y, net) } : prev)))
-        .catch(() => undefined);
+        .then((net) => !ac.signal.aborted && setYearNets((prev) => (prev?.slideId === id ? { ...prev, nets: new Map(prev.nets).set(y, net) } : prev)))
+        .catch((e: unknown) => !ac.signal.aborted && setYearNets((prev) => (prev?.slideId === id ? { ...prev, error: prev.error ?? asApiError(e) } : prev)));
     }
     return () => ac.abort();
   }, [presentedSlide, yearPlan]);
-  const steps = by === 'region' ? Math.max(1, plan?.length ?? 1) : by === 'year' ? (yearPlan?.length ?? 1) : 1;
+  const ownYearNets = yearNets && yearNets.slideId === presentedSlide?.id ? yearNets : null;
+  // The years that each show something new (known once every year's network is in).
+  const yearStepsShown = useMemo(
+    () => (yearPlan && ownYearNets && network && dataCurrent && active?.index === presentation?.index ? yearReveal(network, yearPlan, ownYearNets.nets) : null),
+    // The plan belongs to the slide's network (the same for all its steps).
+    [yearPlan, ownYearNets, network, dataCurrent, active?.index, presentation?.index],
+  );
+  const lastYears = useRef<{ slideId: string; steps: YearStep[] } | null>(null);
+  if (yearStepsShown && presentedSlide) lastYears.current = { slideId: presentedSlide.id, steps: yearStepsShown };
+  const yearShownSteps = presentedSlide && lastYears.current?.slideId === presentedSlide.id ? lastYears.current.steps : yearStepsShown;
+  // The slide cannot be shown: its network, or a year of its reveal, did not load.
+  const failure = presenting && active ? (dataFailed ?? (by === 'year' ? (ownYearNets?.error ?? null) : null)) : null;
+  const steps = failure ? 1 : by === 'region' ? Math.max(1, plan?.length ?? 1) : by === 'year' ? (yearShownSteps?.length ?? yearPlan?.length ?? 1) : 1;
   const step = presentation ? effectiveStep(presentation.step, steps) : 0;
 
   /** Shows slide `index` at `step` (its explorer state and picture). */
@@ -167,6 +190,7 @@ export function useStage(input: StageInput): Stage {
   }, [presentation?.index, step, story, show, busy]);
 
   const legendShown = presentation?.legend ?? false;
+  const analysis = presenting && busy === null && state.analysis.tab !== null && !state.pseudo;
   const preset = useMemo((): PresetView | null => {
     if (!active || !slide) return null;
     const v = slide.view;
@@ -179,30 +203,40 @@ export function useStage(input: StageInput): Stage {
       size: v.size ?? null,
       animate: active.animate,
       // Presenting: the title overlay at the top and the controls at the bottom keep their room.
-      // (and the legend its column on the left).
-      ...(presenting ? { insets: { top: 110, right: 40, bottom: 110, left: legendShown ? 300 : 40 } } : {}),
+      // (and the legend its column on the left; beside the analysis panel, labels keep clear of it).
+      ...(presenting ? { insets: { top: 110, right: analysis ? 80 : 40, bottom: 110, left: legendShown ? 300 : 40 } } : {}),
     };
-  }, [active, slide, presenting, legendShown]);
+  }, [active, slide, presenting, legendShown, analysis]);
 
-  // What the step reveals; the year's network not loaded yet: nothing yet.
-  const year = by === 'year' && presenting ? yearPlan?.[step] : undefined;
-  const yearNet = year !== undefined && year !== null && yearNets?.slideId === presentedSlide?.id ? yearNets?.nets.get(year) : undefined;
-  const yearShown = useMemo(() => (yearNet && network && dataCurrent ? yearVisible(network, yearNet) : null), [yearNet, network, dataCurrent]);
+  // What the step reveals; the years' networks not loaded yet: nothing yet.
+  const yearsLoading = by === 'year' && presenting && !yearShownSteps;
+  const yearStep = by === 'year' && presenting ? yearShownSteps?.[step] : undefined;
   const visible: ReadonlySet<string> | Visible | null = !presenting || !active
     ? null
-    : by === 'region'
-      ? (plan?.[step]?.visible ?? null)
-      : year !== undefined && year !== null
-        ? (yearShown ?? NOTHING)
-        : null;
-  const revealReady = !(year !== undefined && year !== null && !yearShown);
-  const stepInfo: StepInfo = !presenting || steps <= 1 ? null : by === 'region' ? { kind: 'region', regionId: plan?.[step]?.regionId ?? null } : by === 'year' ? { kind: 'year', year: yearPlan?.[step] ?? null } : null;
+    : failure
+      ? NOTHING
+      : by === 'region'
+        ? (plan?.[step]?.visible ?? null)
+        : yearsLoading
+          ? NOTHING
+          : (yearStep?.visible ?? null);
+  const revealReady = !yearsLoading;
+  const stepInfo: StepInfo =
+    !presenting || steps <= 1 || failure
+      ? null
+      : by === 'region'
+        ? { kind: 'region', regionId: plan?.[step]?.regionId ?? null }
+        : by === 'year'
+          ? { kind: 'year', year: yearStep ? yearStep.year : (yearPlan?.[step] ?? null) }
+          : null;
   const highlight = useMemo(() => (slide ? slide.view.highlight.filter((id) => id !== state.selected && id !== state.also) : []), [slide, state.selected, state.also]);
 
   // Read by the walk through the slides (a loop across renders).
   const keyRef = useRef<string | null>(null);
   keyRef.current = preset?.key ?? null;
   const settledRef = useRef(false);
+  const failureRef = useRef<ApiError | null>(null);
+  failureRef.current = failure;
 
   const fullscreen = useRef(false);
   const start = useCallback(
@@ -227,6 +261,7 @@ export function useStage(input: StageInput): Stage {
     setPresentation(null);
     setShown(null);
     lastPlan.current = null;
+    lastYears.current = null;
     if (before.current) dispatch({ type: 'restore', state: before.current }, { replaceHistory: true });
     before.current = null;
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -273,20 +308,25 @@ export function useStage(input: StageInput): Stage {
 
   const walk = useCallback(
     async (theme: Theme, each: (index: number) => Promise<void>, label: string) => {
-      if (!story || story.slides.length === 0) return;
+      if (!story || story.slides.length === 0) return [];
       const wasPresenting = presentation !== null;
       const keep = before.current ?? current.current;
       if (!wasPresenting) before.current = keep;
       setBusy(label);
+      const skipped: { index: number; error: ApiError }[] = [];
       try {
         for (let i = 0; i < story.slides.length; i++) {
           animate.current = false;
           setPresentation((p) => ({ ...(p ?? startPresentation(i, theme)), index: i, step: 'last', theme }));
           // Until slide i stands, fully revealed and without animation (its key: "<slide id>#<step>#s").
           const id = story.slides[i]?.id ?? '';
-          await until(() => settledRef.current && !!keyRef.current?.startsWith(`${id}#`) && keyRef.current.endsWith('#s'), SETTLE_TIMEOUT_MS);
-          await each(i);
+          // (Or it cannot be shown: then it is skipped.)
+          await until(() => (settledRef.current || failureRef.current !== null) && !!keyRef.current?.startsWith(`${id}#`) && keyRef.current.endsWith('#s'), SETTLE_TIMEOUT_MS);
+          const failed = failureRef.current;
+          if (failed) skipped.push({ index: i, error: failed });
+          else await each(i);
         }
+        return skipped;
       } finally {
         animate.current = true;
         setBusy(null);
@@ -294,6 +334,7 @@ export function useStage(input: StageInput): Stage {
           setPresentation(null);
           setShown(null);
           lastPlan.current = null;
+          lastYears.current = null;
           dispatch({ type: 'restore', state: keep }, { replaceHistory: true });
           before.current = null;
         }
@@ -314,8 +355,10 @@ export function useStage(input: StageInput): Stage {
     highlight,
     applied,
     revealReady,
+    failure,
     settledRef,
     busy,
+    analysis,
     start,
     act,
     set,

@@ -109,6 +109,93 @@ describe('workshop mode', () => {
     }
   });
 
+  it('slides on an analysis tab show the analysis beside the network when presented: the region matrix, the white spots', async () => {
+    const list = await session.server.gql<{ stories: { id: string; title: string }[] }>('{ stories { id title } }');
+    const demo = list.data?.stories.find((s) => s.title === 'Regionale Netzwerke im Strukturwandel');
+    const demoPage = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    demoPage.on('pageerror', (e) => session.problems.push(`pageerror (analysis slides): ${e.message}`));
+    try {
+      await demoPage.goto(`${session.server.url}?story=${demo?.id}`);
+      await whenReady(demoPage);
+      await demoPage.getByTestId('slide-present').nth(6).click();
+      expect((await presented(demoPage, 7)).title).toBe('Was sie verbindet');
+      const panel = demoPage.getByTestId('analysis-panel');
+      await demoPage.getByTestId('heatmap').waitFor({ timeout: 20_000 });
+      expect(await panel.getAttribute('data-tab')).toBe('heatmap');
+      // On the right, clear of the title; the network fitted into the part beside it.
+      const box = await panel.boundingBox();
+      expect(box?.x).toBeGreaterThan(640);
+      expect(box?.y).toBeGreaterThan(60);
+      expect((await demoPage.getByTestId('network-canvas').boundingBox())?.width).toBeLessThan(720);
+      // Read only: no tabs or level switch that would change the slide.
+      expect(await demoPage.getByTestId('analysis-tab-insights').isVisible()).toBe(false);
+      await shot('present-heatmap', demoPage);
+
+      await demoPage.keyboard.press('ArrowRight');
+      expect((await presented(demoPage, 8)).title).toBe('Die Lücken dazwischen');
+      await demoPage.getByTestId('white-spot').first().waitFor({ timeout: 20_000 });
+      expect(await panel.getAttribute('data-tab')).toBe('whitespots');
+      await shot('present-whitespots', demoPage);
+
+      // Pseudonyms: the analysis names actors as the server knows them, so it goes.
+      await demoPage.keyboard.press('p');
+      await panel.waitFor({ state: 'detached' });
+      expect((await demoPage.getByTestId('network-canvas').boundingBox())?.width).toBe(1280);
+      await demoPage.keyboard.press('Escape');
+      await demoPage.getByTestId('presentation').waitFor({ state: 'detached' });
+    } finally {
+      await demoPage.close();
+    }
+  });
+
+  it('a slide whose view cannot load says so on an empty canvas, the keys move on, and the PDF leaves it out with a message', async () => {
+    const created = await session.server.gql<{ createStory: { id: string } }>(
+      'mutation($i: StoryInput!) { createStory(input: $i) { id } }',
+      {
+        i: {
+          title: 'Mit verwaister Folie',
+          slides: [
+            { id: 's1', title: 'Alles', view: { query: '' }, reveal: { by: 'none' } },
+            { id: 's2', title: 'Ein gelöschter Akteur', view: { query: '?focus=a-gibt-es-nicht&depth=1' }, reveal: { by: 'none' } },
+            { id: 's3', title: 'Nordsachsen', view: { query: '?regions=r-nordsachsen' }, reveal: { by: 'none' } },
+          ],
+        },
+      },
+      editorToken,
+    );
+    const id = created.data?.createStory.id ?? '';
+    expect(id).not.toBe('');
+    const p = await context.newPage();
+    p.on('pageerror', (e) => session.problems.push(`pageerror (broken slide): ${e.message}`));
+    try {
+      await p.goto(`${session.server.url}?story=${id}`);
+      await whenReady(p);
+      await p.getByTestId('story-present').click();
+      await presented(p, 1);
+      await p.keyboard.press('ArrowRight');
+      const failed = p.locator('[data-testid="presentation"][data-state="error"][data-slide="2"]');
+      await failed.waitFor({ timeout: 20_000 });
+      expect(await p.getByTestId('slide-error').textContent()).toContain('Diese Folie kann nicht geladen werden: ');
+      expect(await p.getByTestId('slide-error').getAttribute('data-code')).toBe('NOT_FOUND');
+      // Not the previous slide's network under the new title.
+      await expect.poll(() => failed.getAttribute('data-nodes')).toBe('0');
+      expect(await p.getByTestId('slide-title-overlay').locator('h2').textContent()).toBe('Ein gelöschter Akteur');
+      await shot('broken-slide', p);
+      await p.keyboard.press('ArrowRight');
+      expect((await presented(p, 3)).nodes).toBeGreaterThan(0);
+      await p.keyboard.press('Escape');
+      await p.getByTestId('presentation').waitFor({ state: 'detached' });
+
+      const started = Date.now();
+      const pdf = await download(p, () => p.getByTestId('story-pdf').click(), 60_000);
+      expect(Date.now() - started).toBeLessThan(25_000);
+      expect(pdf.bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(2);
+      expect(await p.getByTestId('story-pdf-note').textContent()).toMatch(/ohne Folie 2: .*nicht geladen/);
+    } finally {
+      await p.close();
+    }
+  }, 90_000);
+
   it('an editor creates a story and adds three slides from three different views', async () => {
     await page.goto(`${session.server.url}#token=${editorToken}`);
     await whenReady(page);
