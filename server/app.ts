@@ -122,7 +122,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   });
   // The role is checked before the (large) body is read: nobody without an editor token makes the server parse 100 MB.
   app.post('/import', requireRoleMiddleware(opts.store, readAccess, 'editor', recordUse), express.json({ limit: IMPORT_BODY_LIMIT }), (req, res, next) => {
-    importHandler(opts.store, readAccess)(req, res).catch(next);
+    importHandler(opts.store)(req, res).catch(next);
   });
 
   const graphiql = join(opts.clientDir, 'graphiql.html');

@@ -31,11 +31,18 @@ export async function allow(
   }
 }
 
-/** Express middleware: only requests with the role go on (before any body is read). */
+/** Express middleware: only requests with the role go on (before any body is read); sets `res.locals.token`. */
 export function requireRoleMiddleware(store: () => GraphStore | null, readAccess: ReadAccess, needed: AccessRole, used?: (t: TokenRecord) => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const s = store();
     if (!s) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The store is starting; try again in a moment.');
-    allow(s, req, res, readAccess, needed, used).then((ok) => ok && next(), next);
+    allow(s, req, res, readAccess, needed, used).then((ok) => {
+      if (!ok) return;
+      res.locals.token = ok.token; // the handler after it knows who asks without a second lookup
+      next();
+    }, next);
   };
 }
+
+/** The token a `requireRoleMiddleware` before this handler accepted, or null. */
+export const acceptedToken = (res: Response): TokenRecord | null => (res.locals.token as TokenRecord | undefined) ?? null;

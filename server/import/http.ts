@@ -12,8 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
-import { allow, sendError } from '../auth/http.ts';
-import type { ReadAccess } from '../auth/session.ts';
+import { acceptedToken, sendError } from '../auth/http.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { ImportError } from './csv-bundle.ts';
 import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
@@ -48,12 +47,13 @@ function formatOf(names: string[]): string {
   return ext === 'csv' || names.length > 1 ? 'csv-template' : ext;
 }
 
-export function importHandler(store: () => GraphStore | null, readAccess: ReadAccess) {
+export function importHandler(store: () => GraphStore | null) {
   return async (req: Request, res: Response): Promise<void> => {
     const s = store();
     if (!s) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The store is starting; try again in a moment.');
-    const who = await allow(s, req, res, readAccess, 'editor');
-    if (!who?.token) return;
+    // The role was checked by requireRoleMiddleware before the body was read (server/app.ts).
+    const token = acceptedToken(res);
+    if (!token) return sendError(res, 401, 'UNAUTHENTICATED', 'This needs an access token with the editor role (Authorization: Bearer …).');
     const dryRun = req.query.dryRun !== 'false';
     const parsed = bodySchema.safeParse(req.body);
     if (!parsed.success) {
@@ -85,7 +85,7 @@ export function importHandler(store: () => GraphStore | null, readAccess: ReadAc
     try {
       for (const f of files) writeFileSync(join(dir, f.name), Buffer.from(f.content, 'base64'));
       const path = files.length === 1 && !/^(organization|project)\./i.test(names[0] ?? '') ? join(dir, names[0] ?? '') : dir;
-      const result = await importFiles(s, path, { dryRun, audit: { who: { name: who.token.name, role: who.token.role }, summary: names.join(', ') } });
+      const result = await importFiles(s, path, { dryRun, audit: { who: { name: token.name, role: token.role }, summary: names.join(', ') } });
       res.json({ dryRun, format: formatOf(names), files: names, result });
     } catch (e) {
       if (e instanceof ImportError) {
