@@ -284,9 +284,11 @@ export function assemble(sel: Selection): Network {
       outEdges.push({ id: `derived:${a}:${b}`, source: a, target: b, kind: 'cooperation', role: null, weight, derived: true, via: derived.viaOf(key, weight) });
     }
   }
+  // In id order: the same network reads the same from either store, whatever order their rows came in.
+  const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   return {
-    nodes: keep === null ? [...nodes.values()] : [...nodes.values()].filter((n) => kept(n.id)),
-    edges: outEdges,
+    nodes: (keep === null ? [...nodes.values()] : [...nodes.values()].filter((n) => kept(n.id))).sort(byId),
+    edges: outEdges.sort(byId),
     truncated: keep !== null,
   };
 }

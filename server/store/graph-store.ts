@@ -254,6 +254,8 @@ export interface GraphStore {
   neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
   shortestPaths(from: string, to: string, maxLength: number, limit?: number): Promise<Path[]>;
   regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]>;
+  /** The actor–actor projection under a filter (co-participation counts, Newman weights, cooperations), sorted by (a, b). */
+  ties(filter?: NetworkFilter): Promise<ActorTie[]>;
   /** Programmes with their regions (for the gap analysis: regions sharing a programme). */
   programmes(): Promise<ProgrammeRegions[]>;
   /** Everything the store holds, as one batch (for exports; importing it into an empty store gives the same network). */
@@ -293,8 +295,104 @@ export interface TokenBackend {
   update(id: string, patch: { lastUsedAt?: string; revokedAt?: string }): Promise<TokenRecord | null>;
 }
 
+/**
+ * Which actors and ties a graph primitive looks at: the network filter with its regions already
+ * widened to their sub-regions. Semantics (both stores, checked by the property in test/contract/primitives.property.ts against
+ * the reference in primitives-reference.ts):
+ * - an actor takes part when it is located in one of `regionIds` (null: anywhere, also nowhere), has one of
+ *   `actorKinds`, at least one of `sectors`, and (when `projectIds` is given) takes part in one of them (any role);
+ * - a project counts when its period overlaps the year window (partial ISO dates: the year counts; an unknown
+ *   start or end is open) and, when `projectIds` is given, it is one of them; an event counts when its
+ *   [date, endDate ?? date] overlaps the window and, when `projectIds` is given, it belongs to one of them;
+ * - a cooperation counts when both ends take part and [since, until] overlaps the window;
+ * - in a closed window (fromYear or toYear set) an actor takes part only when it also has something that
+ *   counts: a participation (any role) in a counting project, an event participation in a counting event,
+ *   or (with includeDirect) a counting cooperation: the network as of that time.
+ */
+export interface TieFilter {
+  regionIds: Ids | null;
+  actorKinds: Ids | null;
+  sectors: Ids | null;
+  projectIds: Ids | null;
+  fromYear: number | null;
+  toYear: number | null;
+  /** Count cooperations (direct ties). */
+  includeDirect: boolean;
+  /** Count shared projects and events (derived ties). */
+  includeDerived: boolean;
+}
+
+/** No restriction: every actor, project, event and cooperation. */
+export const ALL_TIES: TieFilter = {
+  regionIds: null,
+  actorKinds: null,
+  sectors: null,
+  projectIds: null,
+  fromYear: null,
+  toYear: null,
+  includeDirect: true,
+  includeDerived: true,
+};
+
+/**
+ * One actor–actor tie of the projection (an unordered pair, `a < b` by code unit order).
+ * `direct`: cooperation rows between them (either direction, any kind) that count under the filter.
+ * `shared`: projects (both sides in a role other than funder) and events both take part in that count.
+ * `newman`: Newman's collaboration weight, the sum over those shared items of 1 / (n - 1), n being the
+ * item's cooperating members in the whole store (non-funder participants of a project, participants of an event).
+ * Pairs with direct = 0 and shared = 0 are not ties.
+ */
+export interface ActorTie {
+  a: string;
+  b: string;
+  direct: number;
+  shared: number;
+  newman: number;
+}
+
+/** A node of a neighbourhood with its distance from the start (0 for the start itself). */
+export interface ReachedNode {
+  id: string;
+  type: NodeType;
+  depth: number;
+}
+
+/** Region × region tie counts at one level: the regions (at that level) that hold a taking-part actor, and every non-empty cell. */
+export interface RegionTieCounts {
+  regionIds: string[];
+  /** a <= b; directTies / derivedTies: actor pairs with direct > 0 / shared > 0; derivedWeight: the sum of their `shared`. */
+  pairs: RegionPair[];
+}
+
+/**
+ * Graph primitives: each store answers them in its own language (SQL, Cypher), in one statement where
+ * the language allows. The logical graph they walk is the network's: every stored relationship
+ * (participation actor–project in any role, event participation actor–event, cooperation actor–actor,
+ * located-in actor–region, held-in event–region, targets project/event–region, part-of region–region,
+ * belongs-to event–project, continues project–project), undirected, plus derived actor–actor ties
+ * between actors sharing a project (both in roles other than funder) or an event.
+ */
+export interface GraphPrimitives {
+  /**
+   * The nodes within `depth` (1–3) steps of `id` (included, depth 0), each at its shortest distance,
+   * sorted by (depth, id); at most `limit` of them, `truncated` when more were in reach. Empty for an unknown id.
+   */
+  neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }>;
+  /** The actor neighbours (cooperations and derived ties, undirected, no filter) of each of `ids`, sorted; unknown ids map to []. */
+  actorNeighbours(ids: Ids): Promise<Map<string, string[]>>;
+  /** The actor–actor projection under a filter, sorted by (a, b). */
+  ties(filter: TieFilter): Promise<ActorTie[]>;
+  /** Facets counted in the store (any order; the store sorts): actor kinds, sectors, the years of dated projects and events. */
+  facetCounts(): Promise<Facets>;
+  /**
+   * Tie counts between the regions of `level` (a region kind) that actors' regions lie in (an actor's own
+   * region or its nearest ancestor of that kind; actors with none there are left out), under a filter.
+   */
+  regionTies(level: string, filter: TieFilter): Promise<RegionTieCounts>;
+}
+
 /** Row-level primitives an adapter implements. `undefined` selectors mean "all". */
-export interface GraphBackend {
+export interface GraphBackend extends GraphPrimitives {
   readonly kind: 'embedded' | 'neo4j';
   init(): Promise<void>;
   close(): Promise<void>;

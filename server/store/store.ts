@@ -5,7 +5,6 @@
  */
 import {
   NODE_TYPES,
-  NON_COOPERATING_ROLES,
   REGION_KINDS,
   relationKey,
   type Actor,
@@ -19,7 +18,7 @@ import {
   type Project,
 } from '../domain/model.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
-import { actorNode, assemble, DerivedTies, type Selection } from '../network/assemble.ts';
+import { actorNode, assemble, type Selection } from '../network/assemble.ts';
 import {
   DEFAULT_NETWORK_LIMIT,
   MAX_NETWORK_LIMIT,
@@ -30,13 +29,13 @@ import {
 } from '../network/network.model.ts';
 import { allShortestPaths } from '../network/paths.ts';
 import { RegionIndex } from '../network/region-index.ts';
-import { regionMatrix } from '../network/region-matrix.ts';
-import { isOpenWindow, overlaps, yearOf, type YearWindow } from '../network/years.ts';
+import { isOpenWindow, overlaps, type YearWindow } from '../network/years.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
 import { parseBatch, validateParsed } from './batch.ts';
 import { createMutations } from './mutations.ts';
 import type {
   ActorDetails,
+  ActorTie,
   BatchResult,
   EventDetails,
   Facets,
@@ -49,6 +48,7 @@ import type {
   RegionDetails,
   SearchHit,
   StoreStats,
+  TieFilter,
   WriteOptions,
 } from './graph-store.ts';
 
@@ -162,13 +162,27 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     facetCache = null;
   };
 
-  async function requireType(id: string): Promise<NodeType> {
-    const t = (await b.nodeTypes([id])).get(id);
-    if (t === undefined) throw new NotFoundError('node', id);
-    return t;
+  /** The filter as the graph primitives take it: regions widened to their sub-regions (unknown ones are NOT_FOUND). */
+  async function tieFilter(f: NormalFilter): Promise<TieFilter> {
+    let regionIds: string[] | null = null;
+    if (f.regionIds) {
+      const regions = await regionIndex();
+      for (const id of f.regionIds) if (!regions.get(id)) throw new NotFoundError('region', id);
+      regionIds = [...regions.subtree(f.regionIds)].sort();
+    }
+    return {
+      regionIds,
+      actorKinds: f.actorKinds,
+      sectors: f.sectors ? [...f.sectors].sort() : null,
+      projectIds: f.projectIds,
+      fromYear: f.window.from,
+      toYear: f.window.to,
+      includeDirect: f.includeDirect,
+      includeDerived: f.includeDerived,
+    };
   }
 
-  /** The rows a filter selects (shared by network() and regionMatrix()). */
+  /** The rows a filter selects (network()). */
   async function selectRows(f: NormalFilter): Promise<Selection> {
     const regions = await regionIndex();
     for (const id of f.regionIds ?? []) if (!regions.get(id)) throw new NotFoundError('region', id);
@@ -265,79 +279,6 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     };
   }
 
-  /** Cooperation neighbours of actors: direct ties plus co-participants and co-attendees. */
-  async function actorNeighbours(r: TraversalReader, ids: readonly string[]): Promise<Map<string, Set<string>>> {
-    const out = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
-    const link = (a: string, c: string) => {
-      if (a !== c) out.get(a)?.add(c);
-    };
-    for (const c of await r.coopsByActor(ids)) {
-      link(c.actorId, c.partnerId);
-      link(c.partnerId, c.actorId);
-    }
-    const own = (await r.partsByActor(ids)).filter((p) => !NON_COOPERATING_ROLES.has(p.role));
-    if (own.length > 0) {
-      const members = groupBy(
-        (await r.partsByProject(uniq(own.map((p) => p.projectId)))).filter((p) => !NON_COOPERATING_ROLES.has(p.role)),
-        (p) => p.projectId,
-      );
-      for (const p of own) for (const m of members.get(p.projectId) ?? []) link(p.actorId, m.actorId);
-    }
-    const ownEv = await r.epartsByActor(ids);
-    if (ownEv.length > 0) {
-      const members = groupBy(await r.epartsByEvent(uniq(ownEv.map((p) => p.eventId))), (p) => p.eventId);
-      for (const p of ownEv) for (const m of members.get(p.eventId) ?? []) link(p.actorId, m.actorId);
-    }
-    return out;
-  }
-
-  /** All neighbours of mixed nodes over every kind of edge the network shows. */
-  async function anyNeighbours(r: TraversalReader, frontier: Map<string, NodeType>): Promise<Map<string, NodeType>> {
-    const regions = await regionIndex();
-    const of = (t: NodeType) => [...frontier].filter(([, x]) => x === t).map(([id]) => id);
-    const actors = of('ACTOR');
-    const projects = of('PROJECT');
-    const events = of('EVENT');
-    const regionIds = of('REGION');
-    const out = new Map<string, NodeType>();
-    const put = (id: string | null, t: NodeType) => {
-      if (id !== null && !frontier.has(id)) out.set(id, t);
-    };
-    if (actors.length > 0) {
-      for (const [, ns] of await actorNeighbours(r, actors)) for (const n of ns) put(n, 'ACTOR');
-      for (const p of await r.partsByActor(actors)) put(p.projectId, 'PROJECT');
-      for (const p of await r.epartsByActor(actors)) put(p.eventId, 'EVENT');
-      for (const a of await r.actorsById(actors)) put(a.regionId, 'REGION');
-    }
-    if (projects.length > 0) {
-      for (const p of await r.partsByProject(projects)) put(p.actorId, 'ACTOR');
-      for (const e of await b.loadEvents({ projectIds: projects })) put(e.id, 'EVENT');
-      for (const p of await b.loadProjects({ ids: projects })) put(p.predecessorId, 'PROJECT');
-      for (const p of await b.loadProjects({ predecessorIds: projects })) put(p.id, 'PROJECT');
-    }
-    if (events.length > 0) {
-      for (const p of await r.epartsByEvent(events)) put(p.actorId, 'ACTOR');
-      for (const e of await b.loadEvents({ ids: events })) {
-        put(e.placeId, 'REGION');
-        put(e.projectId, 'PROJECT');
-      }
-    }
-    if (projects.length + events.length > 0) {
-      for (const t of await b.loadTargets({ subjectIds: [...projects, ...events] })) put(t.regionId, 'REGION');
-    }
-    if (regionIds.length > 0) {
-      for (const a of await b.loadActors({ regionIds })) put(a.id, 'ACTOR');
-      for (const e of await b.loadEvents({ placeIds: regionIds })) put(e.id, 'EVENT');
-      const subjects = (await b.loadTargets({ regionIds })).map((t) => t.subjectId);
-      if (subjects.length > 0) for (const [id, t] of await b.nodeTypes(uniq(subjects))) put(id, t);
-      for (const id of regionIds) {
-        put(regions.get(id)?.parentId ?? null, 'REGION');
-        for (const c of regions.childrenOf(id)) put(c.id, 'REGION');
-      }
-    }
-    return out;
-  }
-
   async function induced(r: TraversalReader, ids: Map<string, NodeType>, limit: number): Promise<Network> {
     const regions = await regionIndex();
     const of = (t: NodeType) => [...ids].filter(([, x]) => x === t).map(([id]) => id);
@@ -380,9 +321,8 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
     facets: (): Promise<Facets> => {
-      facetCache ??= Promise.all([b.loadActors({}), b.loadProjects({}), b.loadEvents({})]).then(([actors, projects, events]) =>
-        facetsOf(actors, projects, events),
-      );
+      // Counted by the store (one aggregate query), sorted here; cached until the next write.
+      facetCache ??= b.facetCounts().then((f) => ({ ...f, actorKinds: sortCounts(f.actorKinds), sectors: sortCounts(f.sectors) }));
       facetCache.catch(() => (facetCache = null));
       return facetCache;
     },
@@ -568,26 +508,11 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new BadUserInputError('depth', 'must be 1, 2 or 3');
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NETWORK_LIMIT)
         throw new BadUserInputError('limit', `must be between 1 and ${MAX_NETWORK_LIMIT}`);
-      const type = await requireType(id);
-      const reader = traversalReader(b);
-      const seen = new Map<string, NodeType>([[id, type]]);
-      let frontier = new Map(seen);
-      let truncated = false;
-      for (let level = 0; level < depth && frontier.size > 0 && !truncated; level++) {
-        const next = new Map<string, NodeType>();
-        for (const [n, t] of await anyNeighbours(reader, frontier)) {
-          if (seen.has(n)) continue;
-          if (seen.size >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.set(n, t);
-          next.set(n, t);
-        }
-        frontier = next;
-      }
-      const net = await induced(reader, seen, MAX_NETWORK_LIMIT);
-      return { ...net, truncated };
+      // One statement in the store's own language finds the nodes; the rows of those nodes make the network.
+      const reached = await b.neighbourhood(id, depth, limit);
+      if (reached.nodes.length === 0) throw new NotFoundError('node', id);
+      const net = await induced(traversalReader(b), new Map(reached.nodes.map((n) => [n.id, n.type])), MAX_NETWORK_LIMIT);
+      return { ...net, truncated: reached.truncated };
     },
 
     async shortestPaths(from: string, to: string, maxLength: number, limit = 50): Promise<Path[]> {
@@ -599,8 +524,11 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         if (t === undefined) throw new NotFoundError('node', id);
         if (t !== 'ACTOR') throw new BadUserInputError(field, `"${id}" is a ${t.toLowerCase()}; paths run between actors`);
       }
-      const reader = traversalReader(b);
-      const paths = await allShortestPaths(from, to, maxLength, limit, (ids) => actorNeighbours(reader, ids));
+      // Bidirectional breadth-first search: one store statement per level and side (actorNeighbours).
+      const paths = await allShortestPaths(from, to, maxLength, limit, async (ids) => {
+        const adjacent = await b.actorNeighbours(ids);
+        return new Map([...adjacent].map(([id, ns]) => [id, new Set(ns)]));
+      });
       if (paths.length === 0) return [];
       const regions = await regionIndex();
       const actors = byId(await b.loadActors({ ids: uniq(paths.flat()) }));
@@ -613,10 +541,23 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     async regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]> {
       if (!(REGION_KINDS as readonly string[]).includes(level))
         throw new BadUserInputError('level', `must be one of ${REGION_KINDS.join(', ')}`);
-      const sel = await selectRows(normaliseFilter(filter));
-      const actorIds = new Set(sel.actors.map((a) => a.id));
-      const derived = sel.includeDerived ? new DerivedTies(sel.participations, sel.eventParticipations, (id) => actorIds.has(id), null) : null;
-      return regionMatrix(sel.actors, sel.cooperations, derived, sel.regions, level);
+      const counts = await b.regionTies(level, await tieFilter(normaliseFilter(filter)));
+      // Every pair of regions with actors, the empty cells included (diagonal too), sorted by (a, b).
+      const cells = new Map(counts.pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
+      const ids = [...counts.regionIds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      const out: RegionPair[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i; j < ids.length; j++) {
+          const a = ids[i] as string;
+          const c = ids[j] as string;
+          out.push(cells.get(`${a}\u0000${c}`) ?? { a, b: c, directTies: 0, derivedTies: 0, derivedWeight: 0 });
+        }
+      }
+      return out;
+    },
+
+    async ties(filter?: NetworkFilter): Promise<ActorTie[]> {
+      return b.ties(await tieFilter(normaliseFilter(filter)));
     },
 
     async exportBatch(): Promise<GraphBatch> {
@@ -687,17 +628,6 @@ export function createGraphStore(b: GraphBackend): GraphStore {
   return store;
 }
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
 function withRef<R, T, K extends string>(rows: readonly R[], get: (r: R) => T | undefined, key: K): (R & Record<K, T>)[] {
   const out: (R & Record<K, T>)[] = [];
   for (const r of rows) {
@@ -712,21 +642,7 @@ function sortByDate(events: Event[]): Event[] {
 }
 
 
-function countValues(values: Iterable<string>): { value: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, c) => c.count - a.count || a.value.localeCompare(c.value, 'de'));
-}
-
-/** Filter choices: actor kinds and sectors by frequency, and the span of dated projects and events. */
-export function facetsOf(actors: readonly Actor[], projects: readonly Project[], events: readonly Event[]): Facets {
-  const years = [...projects.flatMap((p) => [yearOf(p.start), yearOf(p.end)]), ...events.flatMap((e) => [yearOf(e.date), yearOf(e.endDate)])].filter(
-    (y): y is number => y !== null,
-  );
-  return {
-    actorKinds: countValues(actors.map((a) => a.kind)),
-    sectors: countValues(actors.flatMap((a) => a.sectors)),
-    minYear: years.length ? Math.min(...years) : null,
-    maxYear: years.length ? Math.max(...years) : null,
-  };
+/** Filter choices by frequency, ties alphabetical (German collation). */
+function sortCounts(counts: readonly { value: string; count: number }[]): { value: string; count: number }[] {
+  return [...counts].sort((a, c) => c.count - a.count || a.value.localeCompare(c.value, 'de'));
 }

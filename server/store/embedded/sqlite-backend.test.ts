@@ -1,7 +1,8 @@
 /**
  * The embedded store's file format: a database file of an older schema version is brought up to
- * date in place when it is opened (version 1 → 2: row versions, audit log, tokens; 2 → 3: stories),
- * keeping every row; a file of an unknown version is refused.
+ * date in place when it is opened (version 1 → 2: row versions, audit log, tokens; 2 → 3: stories;
+ * 3 → 4: year columns and the actor–actor projection the graph primitives read), keeping every row;
+ * a file of an unknown version is refused.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, storyFixture } from '../../../test/contract/fixture.ts';
+import { primitivesReference } from '../../../test/contract/primitives-reference.ts';
 import { emptyBatch } from '../../domain/model.ts';
+import { ALL_TIES, type GraphStore } from '../graph-store.ts';
 import { createGraphStore } from '../store.ts';
 import { SqliteBackend } from './sqlite-backend.ts';
 
@@ -41,6 +44,28 @@ const schemaVersion = (file: string) => {
 
 const who = { name: 'Test', role: 'editor' };
 
+/** Back to the tables of version 3: no year columns, no actor_ties. */
+function dropVersion4(db: Database.Database): void {
+  db.exec('DROP TABLE actor_ties');
+  for (const [table, cols] of [
+    ['projects', ['start_year', 'end_year']],
+    ['events', ['start_year', 'end_year']],
+    ['cooperations', ['since_year', 'until_year']],
+  ] as const)
+    for (const c of cols) db.exec(`ALTER TABLE ${table} DROP COLUMN ${c}`);
+}
+
+/** The primitives that read the year columns and actor_ties answer like the reference. */
+async function expectPrimitives(backend: SqliteBackend, store: GraphStore): Promise<void> {
+  const ref = primitivesReference(await store.exportBatch());
+  const window = { ...ALL_TIES, fromYear: 2020, toYear: 2021 };
+  for (const f of [ALL_TIES, window, { ...ALL_TIES, toYear: 2015 }]) {
+    expect(await backend.ties(f)).toEqual(ref.ties(f));
+    expect(await backend.regionTies('state', f)).toEqual(ref.regionTies('state', f));
+  }
+  expect(await backend.neighbourhood('a1', 2, 100)).toEqual(ref.neighbourhood('a1', 2, 100));
+}
+
 async function opened(file: string) {
   const store = createGraphStore(new SqliteBackend(file));
   await store.init();
@@ -48,19 +73,46 @@ async function opened(file: string) {
 }
 
 describe('schema migrations of the embedded database file', () => {
-  it('a new file has schema version 3', async () => {
+  it('a new file has schema version 4', async () => {
     const file = await fileOf(() => undefined);
-    expect(schemaVersion(file)).toBe('3');
+    expect(schemaVersion(file)).toBe('4');
   });
 
-  it('version 2 → 3: the stories table is added, the network kept', async () => {
+  it('version 3 → 4: year columns are filled from the stored rows and the actor–actor projection is built', async () => {
     const file = await fileOf((db) => {
+      dropVersion4(db);
+      db.prepare("UPDATE meta SET value = '3' WHERE key = 'schema_version'").run();
+    });
+    const backend = new SqliteBackend(file);
+    const store = createGraphStore(backend);
+    await store.init();
+    try {
+      expect(schemaVersion(file)).toBe('4');
+      // The fixture's ties (fixture.ts): 8 derived, 2 direct, a6–a7 both.
+      expect((await backend.ties(ALL_TIES)).length).toBe(9);
+      // In 2020–2021 only cooperations count: a4–a5 (2020..2021) and a6–a7 (undated); p2 starts 2022.
+      expect(await backend.ties({ ...ALL_TIES, fromYear: 2020, toYear: 2021 })).toEqual([
+        { a: 'a4', b: 'a5', direct: 1, shared: 0, newman: 0 },
+        { a: 'a6', b: 'a7', direct: 1, shared: 0, newman: 0 },
+      ]);
+      await expectPrimitives(backend, store);
+      // Writes after the migration keep the projection current.
+      await store.edit.update('participations', 'a2|p1', 1, { role: 'funder' }, who);
+      await expectPrimitives(backend, store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('version 2 → 4: the stories table is added, the network kept', async () => {
+    const file = await fileOf((db) => {
+      dropVersion4(db);
       db.exec('DROP TABLE stories');
       db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema_version'").run();
     });
     const store = await opened(file);
     try {
-      expect(schemaVersion(file)).toBe('3');
+      expect(schemaVersion(file)).toBe('4');
       expect((await store.stats()).actors).toBe(9);
       expect(await store.stories()).toEqual([]);
       await store.edit.create('stories', storyFixture, who);
@@ -70,16 +122,20 @@ describe('schema migrations of the embedded database file', () => {
     }
   });
 
-  it('version 1 → 3: version columns (rows start at 1), audit log, tokens and stories are added', async () => {
+  it('version 1 → 4: version columns (rows start at 1), audit log, tokens, stories, year columns and ties are added', async () => {
     const file = await fileOf((db) => {
+      dropVersion4(db);
       db.exec('DROP TABLE stories; DROP TABLE audit_refs; DROP TABLE audit; DROP TABLE access_tokens');
       for (const t of ['sources', 'regions', 'actors', 'projects', 'events', 'participations', 'event_participations', 'cooperations', 'targets'])
         db.exec(`ALTER TABLE ${t} DROP COLUMN version`);
       db.prepare("UPDATE meta SET value = '1' WHERE key = 'schema_version'").run();
     });
-    const store = await opened(file);
+    const backend = new SqliteBackend(file);
+    const store = createGraphStore(backend);
+    await store.init();
     try {
-      expect(schemaVersion(file)).toBe('3');
+      expect(schemaVersion(file)).toBe('4');
+      await expectPrimitives(backend, store);
       expect((await store.actorDetails('a1'))?.version).toBe(1);
       await store.edit.update('actors', 'a1', 1, { name: 'ZAROF' }, who);
       await store.edit.create('stories', storyFixture, who);
@@ -92,7 +148,7 @@ describe('schema migrations of the embedded database file', () => {
 
   it('a file of an unknown version is refused with a hint', async () => {
     const file = await fileOf((db) => db.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run());
-    await expect(opened(file)).rejects.toThrow(/has schema version 9; this version needs 3\. Run npm run db:reset/);
+    await expect(opened(file)).rejects.toThrow(/has schema version 9; this version needs 4\. Run npm run db:reset/);
   });
 });
 

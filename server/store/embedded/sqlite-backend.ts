@@ -2,7 +2,8 @@
  * The embedded default: a file-backed SQLite database (better-sqlite3) under DATA_DIR.
  * Each entity is stored as its validated JSON plus the columns the queries filter on; relationship
  * tables are keyed by their natural key. Every value is a bound parameter; id lists are passed as
- * one JSON array and expanded with json_each().
+ * one JSON array and expanded with json_each(). The graph primitives are SQL in graph-queries.ts,
+ * over these tables and the actor_ties projection that every write transaction keeps current.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -23,9 +24,11 @@ import {
   type Story,
   type Target,
 } from '../../domain/model.ts';
+import { yearOf } from '../../network/years.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
 import { ConflictError } from '../../errors.ts';
 import { batchAudit, fingerprint, PROGRESS_EVERY } from '../batch.ts';
+import * as graph from './graph-queries.ts';
 import {
   DryRunRollback,
   emptyCounts,
@@ -34,9 +37,14 @@ import {
   type AuditRecord,
   type BatchResult,
   type ChangeSet,
+  type ActorTie,
   type ExistingIds,
+  type Facets,
   type GraphBackend,
   type Ids,
+  type ReachedNode,
+  type RegionTieCounts,
+  type TieFilter,
   type StoreStats,
   type TokenBackend,
   type TokenRecord,
@@ -60,13 +68,15 @@ CREATE INDEX IF NOT EXISTS actors_kind ON actors(kind);
 CREATE TABLE IF NOT EXISTS projects (
   id TEXT PRIMARY KEY, status TEXT NOT NULL, name TEXT NOT NULL,
   predecessor_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+  start_year INTEGER, end_year INTEGER);
 CREATE INDEX IF NOT EXISTS projects_predecessor ON projects(predecessor_id);
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
   project_id TEXT REFERENCES projects(id) DEFERRABLE INITIALLY DEFERRED,
   place_id TEXT REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
-  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+  search_key TEXT NOT NULL, search_key_alt TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+  start_year INTEGER, end_year INTEGER);
 CREATE INDEX IF NOT EXISTS events_project ON events(project_id);
 CREATE INDEX IF NOT EXISTS events_place ON events(place_id);
 CREATE TABLE IF NOT EXISTS participations (
@@ -82,7 +92,8 @@ CREATE INDEX IF NOT EXISTS event_participations_event ON event_participations(ev
 CREATE TABLE IF NOT EXISTS cooperations (
   actor_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
   partner_id TEXT NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
-  kind TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (actor_id, partner_id, kind)) WITHOUT ROWID;
+  kind TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+  since_year INTEGER, until_year INTEGER, PRIMARY KEY (actor_id, partner_id, kind)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cooperations_partner ON cooperations(partner_id);
 CREATE TABLE IF NOT EXISTS targets (
   subject_id TEXT NOT NULL, region_id TEXT NOT NULL REFERENCES regions(id) DEFERRABLE INITIALLY DEFERRED,
@@ -106,7 +117,18 @@ const SCHEMA_3 = `
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, fp TEXT NOT NULL, json TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
 `;
 
-const SCHEMA_VERSION = '3';
+/**
+ * Schema version 4 (graph primitives in SQL): year columns (the year of a partial ISO date) on
+ * projects (start, end), events (date, endDate ?? date) and cooperations (since, until), and the
+ * actor_ties projection (graph-queries.ts).
+ */
+const YEAR_COLUMNS: Partial<Record<BatchKey, string[]>> = {
+  projects: ['start_year', 'end_year'],
+  events: ['start_year', 'end_year'],
+  cooperations: ['since_year', 'until_year'],
+};
+
+const SCHEMA_VERSION = '4';
 
 const TABLE: Record<BatchKey, string> = {
   sources: 'sources',
@@ -136,13 +158,13 @@ const COLUMNS: Record<BatchKey, { key: string[]; cols: string[]; values: (row: n
   },
   projects: {
     key: ['id'],
-    cols: ['id', 'status', 'name', 'predecessor_id', 'search_key', 'search_key_alt'],
-    values: (r: Project) => [r.id, r.status, r.name, r.predecessorId, foldGerman(r.name), foldPlain(r.name)],
+    cols: ['id', 'status', 'name', 'predecessor_id', 'search_key', 'search_key_alt', 'start_year', 'end_year'],
+    values: (r: Project) => [r.id, r.status, r.name, r.predecessorId, foldGerman(r.name), foldPlain(r.name), yearOf(r.start), yearOf(r.end)],
   },
   events: {
     key: ['id'],
-    cols: ['id', 'kind', 'name', 'project_id', 'place_id', 'search_key', 'search_key_alt'],
-    values: (r: Event) => [r.id, r.kind, r.name, r.projectId, r.placeId, foldGerman(r.name), foldPlain(r.name)],
+    cols: ['id', 'kind', 'name', 'project_id', 'place_id', 'search_key', 'search_key_alt', 'start_year', 'end_year'],
+    values: (r: Event) => [r.id, r.kind, r.name, r.projectId, r.placeId, foldGerman(r.name), foldPlain(r.name), yearOf(r.date), yearOf(r.endDate ?? r.date)],
   },
   stories: { key: ['id'], cols: ['id', 'title'], values: (r: Story) => [r.id, r.title] },
   participations: {
@@ -157,8 +179,8 @@ const COLUMNS: Record<BatchKey, { key: string[]; cols: string[]; values: (row: n
   },
   cooperations: {
     key: ['actor_id', 'partner_id', 'kind'],
-    cols: ['actor_id', 'partner_id', 'kind'],
-    values: (r: Cooperation) => [r.actorId, r.partnerId, r.kind],
+    cols: ['actor_id', 'partner_id', 'kind', 'since_year', 'until_year'],
+    values: (r: Cooperation) => [r.actorId, r.partnerId, r.kind, yearOf(r.since), yearOf(r.until)],
   },
   targets: {
     key: ['subject_id', 'region_id'],
@@ -194,6 +216,7 @@ const inList = (col: string, ids: Ids | undefined): Where => (ids === undefined 
 export class SqliteBackend implements GraphBackend {
   readonly kind = 'embedded' as const;
   private db!: Database.Database;
+  private tieTracker!: graph.TieTracker;
   private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(private readonly file: string) {}
@@ -212,11 +235,14 @@ export class SqliteBackend implements GraphBackend {
       let version = v.value;
       if (version === '1') version = this.migrateFrom1();
       if (version === '2') version = this.migrateFrom2();
+      if (version === '3') version = this.migrateFrom3();
       if (version !== SCHEMA_VERSION)
         throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
     }
     this.db.exec(SCHEMA_2);
     this.db.exec(SCHEMA_3);
+    this.db.exec(graph.SCHEMA_4);
+    this.tieTracker = new graph.TieTracker(this.db, (sql) => this.stmt(sql));
   }
 
   /** Version 1 → 2: a version column on every table of version 1 (existing rows start at 1). */
@@ -239,6 +265,30 @@ export class SqliteBackend implements GraphBackend {
       this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('3', 'schema_version');
     })();
     return '3';
+  }
+
+  /** Version 3 → 4: year columns (filled from the stored rows) and the actor–actor projection (built). */
+  private migrateFrom3(): string {
+    this.db.transaction(() => {
+      for (const [key, yearCols] of Object.entries(YEAR_COLUMNS) as [BatchKey, string[]][]) {
+        const table = TABLE[key];
+        const have = this.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
+        for (const c of yearCols) if (!have.includes(c)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${c} INTEGER`);
+        const { key: keyCols, cols, values } = COLUMNS[key];
+        const at = yearCols.map((c) => cols.indexOf(c));
+        const update = this.db.prepare(
+          `UPDATE ${table} SET ${yearCols.map((c) => `${c} = ?`).join(', ')} WHERE ${keyCols.map((c) => `${c} = ?`).join(' AND ')}`,
+        );
+        for (const json of this.db.prepare(`SELECT json FROM ${table}`).pluck().all() as string[]) {
+          const vals = (values as (r: never) => unknown[])(JSON.parse(json) as never);
+          update.run(...at.map((i) => vals[i]), ...vals.slice(0, keyCols.length));
+        }
+      }
+      this.db.exec(graph.SCHEMA_4);
+      graph.rebuildAllTies(this.db);
+      this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('4', 'schema_version');
+    })();
+    return '4';
   }
 
   async close(): Promise<void> {
@@ -271,6 +321,7 @@ export class SqliteBackend implements GraphBackend {
     const total = BATCH_KEYS.reduce((n, k) => n + batch[k].length, 0);
     let done = 0;
     const run = this.db.transaction(() => {
+      this.tieTracker.reset();
       validate(this.existing());
       for (const key of BATCH_KEYS) {
         const { key: keyCols, cols, values } = COLUMNS[key];
@@ -294,12 +345,14 @@ export class SqliteBackend implements GraphBackend {
             continue;
           }
           upsert.run(...vals, fp, JSON.stringify(row));
+          this.tieTracker.touch(table, vals.slice(0, keyCols.length));
           if (old === undefined) result.created[key]++;
           else result.updated[key]++;
         }
       }
       options?.onProgress?.(total, total);
       if (options?.dryRun) throw new DryRunRollback(result);
+      this.tieTracker.apply();
       const audit = batchAudit(result, options?.audit);
       if (audit) this.appendAudit(audit);
     });
@@ -336,6 +389,7 @@ export class SqliteBackend implements GraphBackend {
 
   async writeChanges(changes: ChangeSet, validate: (existing: ExistingIds) => void): Promise<void> {
     const run = this.db.transaction(() => {
+      this.tieTracker.reset();
       for (const e of changes.expect) {
         const current = (this.stmt(`SELECT version FROM ${TABLE[e.key]} WHERE ${this.keyWhere(e.key)}`).pluck().get(...this.keyValues(e.key, e.id)) as
           | number
@@ -344,7 +398,11 @@ export class SqliteBackend implements GraphBackend {
       }
       // Relationships first, so entity deletes find nothing pointing at them.
       for (const key of [...BATCH_KEYS].reverse()) {
-        for (const id of changes.del[key] ?? []) this.stmt(`DELETE FROM ${TABLE[key]} WHERE ${this.keyWhere(key)}`).run(...this.keyValues(key, id));
+        for (const id of changes.del[key] ?? []) {
+          const keyValues = this.keyValues(key, id);
+          this.stmt(`DELETE FROM ${TABLE[key]} WHERE ${this.keyWhere(key)}`).run(...keyValues);
+          this.tieTracker.touch(TABLE[key], keyValues);
+        }
       }
       validate(this.existing());
       for (const key of BATCH_KEYS) {
@@ -357,8 +415,13 @@ export class SqliteBackend implements GraphBackend {
               .map((c) => `${c} = excluded.${c}`)
               .join(', ')}, version = version + 1`,
         );
-        for (const row of changes.put[key] as never[]) upsert.run(...(values as (r: never) => unknown[])(row), fingerprint(row), JSON.stringify(row), 1);
+        for (const row of changes.put[key] as never[]) {
+          const vals = (values as (r: never) => unknown[])(row);
+          upsert.run(...vals, fingerprint(row), JSON.stringify(row), 1);
+          this.tieTracker.touch(TABLE[key], vals.slice(0, keyCols.length));
+        }
       }
+      this.tieTracker.apply();
       for (const a of changes.audit) this.appendAudit(a);
     });
     try {
@@ -449,7 +512,24 @@ export class SqliteBackend implements GraphBackend {
   async clear(): Promise<void> {
     this.db.transaction(() => {
       for (const k of [...BATCH_KEYS].reverse()) this.db.prepare(`DELETE FROM ${TABLE[k]}`).run();
+      this.db.prepare('DELETE FROM actor_ties').run();
     })();
+  }
+
+  async neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }> {
+    return graph.neighbourhood((sql) => this.stmt(sql), id, depth, limit);
+  }
+
+  async actorNeighbours(ids: Ids): Promise<Map<string, string[]>> {
+    return graph.actorNeighbours((sql) => this.stmt(sql), ids);
+  }
+
+  async ties(filter: TieFilter): Promise<ActorTie[]> {
+    return graph.ties((sql) => this.stmt(sql), filter);
+  }
+
+  async regionTies(level: string, filter: TieFilter): Promise<RegionTieCounts> {
+    return graph.regionTies((sql) => this.stmt(sql), level, filter);
   }
 
   async loadRegions(): Promise<Region[]> {
@@ -517,6 +597,21 @@ export class SqliteBackend implements GraphBackend {
     const sql = `${parts.join(' UNION ALL ')} LIMIT ?`;
     const params = [key, alt, key, tokens];
     return this.stmt(sql).all(...params, ...params, ...params, ...params, max) as SearchCandidate[];
+  }
+
+  async facetCounts(): Promise<Facets> {
+    const counts = (sql: string) => this.stmt(sql).all() as { value: string; count: number }[];
+    const years = this.stmt(
+      `SELECT min(y) AS minYear, max(y) AS maxYear FROM (
+         SELECT start_year AS y FROM projects UNION ALL SELECT end_year FROM projects
+         UNION ALL SELECT start_year FROM events UNION ALL SELECT end_year FROM events)`,
+    ).get() as { minYear: number | null; maxYear: number | null };
+    return {
+      actorKinds: counts('SELECT kind AS value, count(*) AS count FROM actors GROUP BY kind'),
+      sectors: counts(`SELECT s.value AS value, count(*) AS count FROM actors, json_each(json_extract(actors.json, '$.sectors')) AS s GROUP BY s.value`),
+      minYear: years.minYear,
+      maxYear: years.maxYear,
+    };
   }
 
   async nodeTypes(ids: Ids): Promise<Map<string, NodeType>> {
