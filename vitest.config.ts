@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A real Neo4j 5.26 for the Neo4j half of the store tests (test/neo4j-server); see the file's header.
+    globalSetup: ['test/support/neo4j-global-setup.ts'],
   },
 });

@@ -24,6 +24,7 @@ CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq
 CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (n:Counter) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT access_token_id IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT access_token_hash IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.hash IS UNIQUE;
+CREATE CONSTRAINT audit_ref_id IF NOT EXISTS FOR (n:AuditRef) REQUIRE n.id IS UNIQUE;
 
 // Range indexes for filters and sorting
 CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
@@ -32,9 +33,13 @@ CREATE RANGE INDEX region_code IF NOT EXISTS FOR (n:Region) ON (n.code);
 CREATE RANGE INDEX project_start IF NOT EXISTS FOR (n:Project) ON (n.start);
 CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 
-// Text indexes for search (`searchKey` is the normalised, lower-cased search text;
-// they serve CONTAINS / STARTS WITH / ENDS WITH on it)
+// Text indexes for search (`searchKey` is the search text folded the German way, ä → ae;
+// `searchKeyAlt` folds umlauts to the bare vowel, ä → a; they serve CONTAINS on both keys)
 CREATE TEXT INDEX actor_search_key IF NOT EXISTS FOR (n:Actor) ON (n.searchKey);
 CREATE TEXT INDEX project_search_key IF NOT EXISTS FOR (n:Project) ON (n.searchKey);
 CREATE TEXT INDEX region_search_key IF NOT EXISTS FOR (n:Region) ON (n.searchKey);
 CREATE TEXT INDEX event_search_key IF NOT EXISTS FOR (n:Event) ON (n.searchKey);
+CREATE TEXT INDEX actor_search_key_alt IF NOT EXISTS FOR (n:Actor) ON (n.searchKeyAlt);
+CREATE TEXT INDEX project_search_key_alt IF NOT EXISTS FOR (n:Project) ON (n.searchKeyAlt);
+CREATE TEXT INDEX region_search_key_alt IF NOT EXISTS FOR (n:Region) ON (n.searchKeyAlt);
+CREATE TEXT INDEX event_search_key_alt IF NOT EXISTS FOR (n:Event) ON (n.searchKeyAlt);

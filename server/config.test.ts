@@ -35,7 +35,9 @@ describe('config', () => {
     expect(() => loadConfig({ READ_ACCESS: 'closed', PUBLIC_URL: 'nope' })).toThrow(/READ_ACCESS[\s\S]*PUBLIC_URL/);
   });
 
-  it('requires a password with NEO4J_URI', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'neo4j://db:7687' })).toThrow(/NEO4J_PASSWORD/);
+  it('accepts bolt, neo4j (cluster) and neo4j+s (Aura) URIs, with or without a password', () => {
+    // No password: a server with authentication off (npm run neo4j).
+    expect(loadConfig({ NEO4J_URI: 'neo4j://db:7687' }).neo4j).toMatchObject({ uri: 'neo4j://db:7687', password: '' });
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io' }).neo4j?.uri).toBe('neo4j+s://abcd1234.databases.neo4j.io');
   });
 });

@@ -13,12 +13,12 @@ const schema = z
     NEO4J_URI: z
       .string()
       .trim()
-      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687 or neo4j://host:7687')
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687, neo4j://host:7687 (a cluster) or neo4j+s://xxxx.databases.neo4j.io (Aura)')
       .optional()
       .or(z.literal('').transform(() => undefined)),
     NEO4J_USERNAME: z.string().trim().default('neo4j'),
     NEO4J_PASSWORD: z.string().default(''),
-    NEO4J_DATABASE: z.string().trim().default('neo4j'),
+    NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     READ_ACCESS: z.enum(['open', 'token'], "must be 'open' (anyone may read) or 'token' (reading needs a viewer token)").default('open'),
     PUBLIC_URL: z
@@ -27,10 +27,6 @@ const schema = z
       .url('must be a URL like https://atlas.example.org/')
       .optional()
       .or(z.literal('').transform(() => undefined)),
-  })
-  .superRefine((v, ctx) => {
-    if (v.NEO4J_URI && v.NEO4J_PASSWORD === '')
-      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
   });
 
 export interface Config {
@@ -39,6 +35,7 @@ export interface Config {
   dataDir: string;
   /** The embedded database file (DATA_DIR/netzwerkatlas.sqlite). */
   databaseFile: string;
+  /** Neo4j when NEO4J_URI is set; an empty password means a server with authentication off (`npm run neo4j`). */
   neo4j: { uri: string; username: string; password: string; database: string } | null;
   /** Whether reading needs a (viewer) token; writing always needs an editor token. */
   readAccess: 'open' | 'token';

@@ -25,6 +25,13 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** The database cannot be reached now (Neo4j down or restarting); the server stays up and answers again once it is back. */
+export class StoreUnavailableError extends GraphQLError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { extensions: { code: 'STORE_UNAVAILABLE', http: { status: 503 } }, originalError: options?.cause instanceof Error ? options.cause : undefined });
+  }
+}
+
 /** An update or delete against a stale version: someone changed the row meanwhile; nothing was written. */
 export class ConflictError extends GraphQLError {
   constructor(type: string, id: string, expectedVersion: number, currentVersion: number, message?: string) {

@@ -109,7 +109,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const running = await startServer(config);
+  let running: Running;
+  try {
+    running = await startServer(config);
+  } catch (e) {
+    // A store that cannot be reached (Neo4j down, wrong NEO4J_URI): the message says what and how; no stack.
+    console.error(`Netzwerkatlas could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
   console.log(`Netzwerkatlas is running at ${running.url}  (GraphQL IDE: ${running.url}graphql)`);
   const stop = async () => {
     await running.close();

@@ -23,7 +23,7 @@ let store: { revision: number; store: GraphStore } | null = null;
 
 /** The worker's own store view; a fresh one (empty caches) whenever the main store's data moved on. */
 async function storeAt(revision: number): Promise<GraphStore> {
-  backend ??= openBackend(config as Config).then(async (b) => {
+  backend ??= openBackend(config as Config, { applySchema: false }).then(async (b) => {
     await b.init();
     return b;
   });

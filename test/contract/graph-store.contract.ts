@@ -366,7 +366,7 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         expect([r1?.revokedAt, r2?.revokedAt, r2?.lastUsedAt]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2025-12-31T00:00:00.000Z']);
         await store.clear();
         expect(await store.tokens.byHash(t.hash)).not.toBeNull(); // clear() keeps tokens
-        expect(await store.tokens.update('no-such-token', { revokedAt: 'x' })).toBeNull();
+        expect(await store.tokens.update('no-such-token', { revokedAt: '2027-01-01T00:00:00.000Z' })).toBeNull();
       });
     });
 

@@ -5,10 +5,10 @@
  */
 import type { GraphBatch, GraphBatchInput } from '../../domain/model.ts';
 import { createGraphStore } from '../store.ts';
-import type { GraphConnection, Params, PlainRecord, Tx } from './driver.ts';
+import { temporalLiteral, type GraphConnection, type Params, type PlainRecord, type Tx } from './driver.ts';
 import { Neo4jBackend } from './neo4j-backend.ts';
 
-/** A Cypher literal for a JS value (numbers as floats, as the driver sends them). */
+/** A Cypher literal for a JS value (numbers as floats, as the driver sends them; DATE values as `date('…')`). */
 export function cypherLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
@@ -17,6 +17,8 @@ export function cypherLiteral(value: unknown): string {
     return Number.isInteger(value) ? value.toFixed(1) : String(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const temporal = temporalLiteral(value);
+  if (temporal !== null) return temporal;
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).map(

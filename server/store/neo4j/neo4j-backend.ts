@@ -20,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   BATCH_KEYS,
+  NON_COOPERATING_ROLES,
   relationKey,
   type Actor,
   type BatchKey,
@@ -43,20 +44,26 @@ import {
   DryRunRollback,
   emptyCounts,
   type AccessRole,
+  type ActorTie,
   type AuditEntry,
   type AuditQuery,
   type AuditRecord,
   type BatchResult,
   type ChangeSet,
   type ExistingIds,
+  type Facets,
   type GraphBackend,
   type Ids,
+  type ReachedNode,
+  type RegionTieCounts,
   type StoreStats,
+  type TieFilter,
   type TokenBackend,
   type TokenRecord,
   type WriteOptions,
 } from '../graph-store.ts';
-import { int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
+import { dateParam, dateTimeParam, int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
+import * as G from './graph.cypher.ts';
 import * as Q from './queries.ts';
 
 /** cypher/schema.cypher at the repository root (constraints and indexes, applied by init()). */
@@ -144,7 +151,7 @@ const searchKeys = (name: string) => ({ searchKey: foldGerman(name), searchKeyAl
 
 /** The node properties of an entity row (null = not stored), as WRITE_* expects them in `$rows`. */
 export const nodeProperties = {
-  sources: (r: Source) => ({ id: r.id, title: r.title, url: r.url, date: r.date, publisher: r.publisher, fingerprint: fingerprint(r) }),
+  sources: (r: Source) => ({ id: r.id, title: r.title, url: r.url, date: dateParam(r.date), publisher: r.publisher, fingerprint: fingerprint(r) }),
   regions: (r: Region) => ({
     id: r.id,
     name: r.name,
@@ -177,8 +184,8 @@ export const nodeProperties = {
     tags: list(r.tags),
     sourceIds: list(r.sourceIds),
     programme: r.programme,
-    start: r.start,
-    end: r.end,
+    start: dateParam(r.start),
+    end: dateParam(r.end),
     status: r.status,
     goals: list(r.goals),
     results: list(r.results),
@@ -192,8 +199,8 @@ export const nodeProperties = {
     tags: list(r.tags),
     sourceIds: list(r.sourceIds),
     kind: r.kind,
-    date: r.date,
-    endDate: r.endDate,
+    date: dateParam(r.date),
+    endDate: dateParam(r.endDate),
     venue: r.venue,
     ...searchKeys(r.name),
     fingerprint: fingerprint(r),
@@ -225,8 +232,8 @@ export const relationshipProperties = {
     actorId: r.actorId,
     partnerId: r.partnerId,
     kind: r.kind,
-    since: r.since,
-    until: r.until,
+    since: dateParam(r.since),
+    until: dateParam(r.until),
     description: r.description,
     sourceIds: list(r.sourceIds),
     fingerprint: fingerprint(r),
@@ -565,7 +572,7 @@ async function writeRows(tx: Tx, rows: GraphBatch, isProject: (id: string) => bo
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** The AuditEntry properties of a record (without `seq`, which APPEND_AUDIT numbers), as `$rows` expects them. */
-export const auditProperties = (a: AuditRecord, at: string): Params => ({
+export const auditProperties = (a: AuditRecord, at: unknown): Params => ({
   at,
   who: a.who,
   role: a.role,
@@ -580,7 +587,7 @@ export const auditProperties = (a: AuditRecord, at: string): Params => ({
 
 async function appendAudit(tx: Tx, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const at = new Date().toISOString();
+  const at = dateTimeParam(new Date().toISOString());
   await runRows(tx, Q.APPEND_AUDIT, records.map((a) => auditProperties(a, at)));
 }
 
@@ -593,6 +600,22 @@ export interface Neo4jBackendOptions {
   connect?: (config: Neo4jConfig) => Promise<GraphConnection>;
   /** The constraints and indexes to apply on init() (default: cypher/schema.cypher). */
   schemaFile?: URL;
+  /**
+   * Apply the schema on init() (default). A second connection of the same process (the analysis
+   * worker) passes false: the main store applies it once, and every connection waits for the indexes.
+   */
+  applySchema?: boolean;
+}
+
+/** Applies one schema statement; another process applying the same rule at the same moment is no error. */
+async function applySchemaStatement(conn: GraphConnection, statement: string): Promise<void> {
+  try {
+    await conn.write(statement);
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists') return;
+    throw e;
+  }
 }
 
 export class Neo4jBackend implements GraphBackend {
@@ -602,6 +625,7 @@ export class Neo4jBackend implements GraphBackend {
   private opening: Promise<void> | null = null;
   private readonly connect: (config: Neo4jConfig) => Promise<GraphConnection>;
   private readonly schemaFile: URL;
+  private readonly applySchema: boolean;
 
   constructor(
     private readonly config: Neo4jConfig,
@@ -609,6 +633,7 @@ export class Neo4jBackend implements GraphBackend {
   ) {
     this.connect = options.connect ?? openNeo4j;
     this.schemaFile = options.schemaFile ?? SCHEMA_FILE;
+    this.applySchema = options.applySchema ?? true;
   }
 
   /** Connects (verifying connectivity) and applies schema.cypher; each schema statement runs on its own. */
@@ -631,7 +656,13 @@ export class Neo4jBackend implements GraphBackend {
           cause: e,
         });
       }
-      for (const statement of splitCypherStatements(schema)) await conn.write(statement);
+      if (this.applySchema) {
+        for (const statement of splitCypherStatements(schema)) await applySchemaStatement(conn, statement);
+        // Entries written before the audit log had references as relationships (cheap when there are none).
+        await conn.write(Q.LINK_AUDIT_REFS);
+      }
+      // The first query must find its indexes online (a new index populates in the background).
+      await conn.write(Q.AWAIT_INDEXES);
     } catch (e) {
       await conn.close();
       throw e;
@@ -817,9 +848,11 @@ export class Neo4jBackend implements GraphBackend {
 
   async auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }> {
     const entityId = q.entityId ? q.entityId : null;
-    const [count] = await this.db.read(Q.AUDIT_COUNT, { entityId });
     const page = { entityId, offset: int(Math.max(0, Math.trunc(q.offset))), limit: int(Math.max(0, Math.trunc(q.limit))) };
-    return { total: asCount(count?.total), entries: await this.rows(Q.AUDIT_ENTRIES, page, fromRow.auditEntry) };
+    // By entity: from the (:AuditRef {id}) index entry along REFERS_TO, never a scan of the log.
+    const [count] = await this.db.read(entityId === null ? Q.AUDIT_COUNT : Q.AUDIT_COUNT_FOR, { entityId });
+    const entries = await this.rows(entityId === null ? Q.AUDIT_ENTRIES : Q.AUDIT_ENTRIES_FOR, page, fromRow.auditEntry);
+    return { total: asCount(count?.total), entries };
   }
 
   readonly tokens: TokenBackend = {
@@ -830,15 +863,19 @@ export class Neo4jBackend implements GraphBackend {
         name: t.name,
         role: t.role,
         hash: t.hash,
-        createdAt: t.createdAt,
+        createdAt: dateTimeParam(t.createdAt),
         createdBy: t.createdBy,
-        lastUsedAt: t.lastUsedAt,
-        revokedAt: t.revokedAt,
+        lastUsedAt: dateTimeParam(t.lastUsedAt),
+        revokedAt: dateTimeParam(t.revokedAt),
       });
     },
     byHash: async (hash) => (await this.rows(Q.TOKEN_BY_HASH, { hash }, fromRow.token))[0] ?? null,
     update: async (id, patch) => {
-      const [record] = await this.db.write(Q.UPDATE_TOKEN, { id, lastUsedAt: patch.lastUsedAt ?? null, revokedAt: patch.revokedAt ?? null });
+      const [record] = await this.db.write(Q.UPDATE_TOKEN, {
+        id,
+        lastUsedAt: dateTimeParam(patch.lastUsedAt ?? null),
+        revokedAt: dateTimeParam(patch.revokedAt ?? null),
+      });
       return record ? fromRow.token(rowOf(record)) : null;
     },
   };
@@ -924,7 +961,12 @@ export class Neo4jBackend implements GraphBackend {
   }
 
   async searchCandidates(key: string, alt: string, max: number): Promise<SearchCandidate[]> {
-    const records = await this.db.read(Q.SEARCH_CANDIDATES, { key, alt, tokens: searchTokens(key, alt), max: int(max) });
+    const german = key.split(' ').filter((t) => t !== '');
+    const plain = alt.split(' ').filter((t) => t !== '');
+    const longest = (ts: string[]) => ts.reduce((a, t) => (t.length > a.length ? t : a), '');
+    if (german.length === 0 && plain.length === 0) return [];
+    const params = { german, plain, probeGerman: longest(german) || longest(plain), probePlain: longest(plain) || longest(german), max: int(max) };
+    const records = await this.db.read(Q.SEARCH_CANDIDATES, params);
     return records.slice(0, max).map((r) => ({
       id: asString(r.id, 'id'),
       type: asString(r.type, 'type') as NodeType,
@@ -935,11 +977,93 @@ export class Neo4jBackend implements GraphBackend {
     }));
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Graph primitives (graph.cypher.ts): one statement each
+  // -------------------------------------------------------------------------------------------
+
+  async neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }> {
+    const cypher = depth <= 1 ? G.NEIGHBOURHOOD_1 : depth === 2 ? G.NEIGHBOURHOOD_2 : G.NEIGHBOURHOOD_3;
+    const [record] = await this.db.read(cypher, { id, limit: int(limit), nonCooperating: [...NON_COOPERATING_ROLES] });
+    if (!record) return { nodes: [], truncated: false };
+    const nodes = (record.nodes as Row[]).map((n) => ({
+      id: asString(n.id, 'id'),
+      type: asString(n.type, 'type') as NodeType,
+      depth: number(n, 'depth', 'reached node'),
+    }));
+    return { nodes, truncated: record.truncated === true };
+  }
+
+  async actorNeighbours(ids: Ids): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const records = await this.db.read(G.ACTOR_NEIGHBOURS, { ids: sel(ids), nonCooperating: [...NON_COOPERATING_ROLES] });
+    for (const r of records) out.set(asString(r.id, 'id'), strings(r.neighbours));
+    return out;
+  }
+
+  async ties(filter: TieFilter): Promise<ActorTie[]> {
+    const records = await this.db.read(G.TIES, tieParams(filter));
+    return records.map((r) => ({
+      a: asString(r.a, 'a'),
+      b: asString(r.b, 'b'),
+      direct: asCount(r.direct),
+      shared: asCount(r.shared),
+      newman: typeof r.newman === 'number' ? r.newman : 0,
+    }));
+  }
+
+  async regionTies(level: string, filter: TieFilter): Promise<RegionTieCounts> {
+    const [record] = await this.db.read(G.REGION_TIES, { ...tieParams(filter), level });
+    const regionIds = strings(record?.regionIds).sort(compare);
+    const pairs = ((record?.pairs ?? []) as Row[]).map((p) => ({
+      a: asString(p.a, 'a'),
+      b: asString(p.b, 'b'),
+      directTies: asCount(p.directTies),
+      derivedTies: asCount(p.derivedTies),
+      derivedWeight: asCount(p.derivedWeight),
+    }));
+    return { regionIds, pairs };
+  }
+
+  async facetCounts(): Promise<Facets> {
+    const [r] = await this.db.read(G.FACETS);
+    const counts = (v: unknown) => ((v ?? []) as Row[]).map((c) => ({ value: asString(c.value, 'facet value'), count: asCount(c.count) }));
+    return {
+      actorKinds: counts(r?.actorKinds),
+      sectors: counts(r?.sectors),
+      minYear: typeof r?.minYear === 'number' ? r.minYear : null,
+      maxYear: typeof r?.maxYear === 'number' ? r.maxYear : null,
+    };
+  }
+
   async nodeTypes(ids: Ids): Promise<Map<string, NodeType>> {
     if (ids.length === 0) return new Map();
     const records = await this.db.read(Q.NODE_TYPES, { ids: sel(ids) });
     return new Map(records.map((r) => [asString(r.id, 'id'), asString(r.type, 'type') as NodeType]));
   }
+}
+
+/** The parameters of a TieFilter, as graph.cypher.ts names them. */
+function tieParams(f: TieFilter): Params {
+  const list = (xs: Ids | null) => (xs === null ? [] : [...xs]);
+  return {
+    f: {
+      regionIds: list(f.regionIds),
+      anyRegion: f.regionIds === null,
+      kinds: list(f.actorKinds),
+      anyKind: f.actorKinds === null,
+      sectors: list(f.sectors),
+      anySector: f.sectors === null,
+      projectIds: list(f.projectIds),
+      anyProject: f.projectIds === null,
+      from: int(f.fromYear ?? -1_000_000),
+      to: int(f.toYear ?? 1_000_000),
+      openWindow: f.fromYear === null && f.toYear === null,
+      includeDirect: f.includeDirect,
+      includeDerived: f.includeDerived,
+    },
+    nonCooperating: [...NON_COOPERATING_ROLES],
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -414,21 +414,45 @@ SET c.value = c.value + size($rows)
 WITH c.value - size($rows) AS last
 UNWIND range(1, size($rows)) AS i
 WITH last + i AS seq, $rows[i - 1] AS entry
-CREATE (:AuditEntry {seq: seq, at: entry.at, who: entry.who, role: entry.role, action: entry.action,
+CREATE (e:AuditEntry {seq: seq, at: entry.at, who: entry.who, role: entry.role, action: entry.action,
   entityType: entry.entityType, entityId: entry.entityId, refs: entry.refs, before: entry.before, after: entry.after,
-  summary: entry.summary})`;
+  summary: entry.summary})
+WITH e
+UNWIND coalesce(e.refs, []) AS ref
+MERGE (r:AuditRef {id: ref})
+CREATE (e)-[:REFERS_TO]->(r)`;
 
-/** How many entries the log holds; `$entityId` (optional) keeps those touching that id. */
+/** Links entries stored before references were relationships to their (:AuditRef) nodes (init(); a no-op once done). */
+export const LINK_AUDIT_REFS = `MATCH (e:AuditEntry)
+WHERE e.refs IS NOT NULL AND COUNT { (e)-[:REFERS_TO]->() } = 0
+UNWIND e.refs AS ref
+MERGE (r:AuditRef {id: ref})
+CREATE (e)-[:REFERS_TO]->(r)`;
+
+/** Waits until every index is online (init(): a new index populates in the background). */
+export const AWAIT_INDEXES = `CALL db.awaitIndexes(300)`;
+
+/** How many entries the log holds (answered from the count store). */
 export const AUDIT_COUNT = `MATCH (e:AuditEntry)
-WHERE $entityId IS NULL OR $entityId IN e.refs
+RETURN count(e) AS total`;
+
+/** How many entries touch `$entityId`: from its (:AuditRef) by index, along REFERS_TO. */
+export const AUDIT_COUNT_FOR = `MATCH (:AuditRef {id: $entityId})<-[:REFERS_TO]-(e:AuditEntry)
 RETURN count(e) AS total`;
 
 /**
- * A page of the log, newest first; `$entityId` optional, `$offset` and `$limit` Integers.
+ * A page of the log, newest first; `$offset` and `$limit` Integers.
  * (`e.seq IS NOT NULL` lets the planner read the unique index on seq in order instead of sorting.)
  */
 export const AUDIT_ENTRIES = `MATCH (e:AuditEntry)
-WHERE e.seq IS NOT NULL AND ($entityId IS NULL OR $entityId IN e.refs)
+WHERE e.seq IS NOT NULL
+RETURN e {.seq, .at, .who, .role, .action, .entityType, .entityId, .refs, .before, .after, .summary} AS row
+ORDER BY e.seq DESC
+SKIP $offset
+LIMIT $limit`;
+
+/** A page of the entries touching `$entityId`, newest first. */
+export const AUDIT_ENTRIES_FOR = `MATCH (:AuditRef {id: $entityId})<-[:REFERS_TO]-(e:AuditEntry)
 RETURN e {.seq, .at, .who, .role, .action, .entityType, .entityId, .refs, .before, .after, .summary} AS row
 ORDER BY e.seq DESC
 SKIP $offset
@@ -623,32 +647,37 @@ ORDER BY s.id, g.id`;
 // Search and node types
 // ---------------------------------------------------------------------------------------------
 
+const SEARCHED = [
+  ['Actor', 'ACTOR', 'kind'],
+  ['Project', 'PROJECT', 'status'],
+  ['Region', 'REGION', 'kind'],
+  ['Event', 'EVENT', 'kind'],
+] as const;
+
+/** The text-index seeks for one probe: each label's `searchKey` and `searchKeyAlt` CONTAINS it. */
+const probeSeeks = (probe: string) =>
+  SEARCHED.flatMap(([label]) => [
+    `MATCH (n:${label}) WHERE n.searchKey CONTAINS ${probe} RETURN n`,
+    `MATCH (n:${label}) WHERE n.searchKeyAlt CONTAINS ${probe} RETURN n`,
+  ]);
+
 /**
- * Nodes whose search keys contain `$key` (German folding) or `$alt` (plain folding), or any of
- * `$tokens`; at most `$max` (an Integer) per kind, in the order actors, projects, regions, events.
+ * Search candidates: nodes holding every token of the German folding (`$german`) or every token of the
+ * plain folding (`$plain`), each in either search key; at most `$max` (an Integer). Every match holds
+ * the longest German token (`$probeGerman`) or the longest plain one (`$probePlain`), so the statement
+ * starts from TEXT-index seeks for those two (cypher/schema.cypher) and checks the rest on the few nodes
+ * found, instead of scanning every node per keystroke. The caller ranks (search/fold.ts).
  */
-export const SEARCH_CANDIDATES = `MATCH (n:Actor)
-WHERE n.searchKey CONTAINS $key OR n.searchKeyAlt CONTAINS $alt OR n.searchKeyAlt CONTAINS $key
-  OR any(t IN $tokens WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
-RETURN n.id AS id, 'ACTOR' AS type, n.kind AS kind, n.name AS label, n.searchKey AS searchKey, n.searchKeyAlt AS searchKeyAlt
-LIMIT $max
-UNION ALL
-MATCH (n:Project)
-WHERE n.searchKey CONTAINS $key OR n.searchKeyAlt CONTAINS $alt OR n.searchKeyAlt CONTAINS $key
-  OR any(t IN $tokens WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
-RETURN n.id AS id, 'PROJECT' AS type, n.status AS kind, n.name AS label, n.searchKey AS searchKey, n.searchKeyAlt AS searchKeyAlt
-LIMIT $max
-UNION ALL
-MATCH (n:Region)
-WHERE n.searchKey CONTAINS $key OR n.searchKeyAlt CONTAINS $alt OR n.searchKeyAlt CONTAINS $key
-  OR any(t IN $tokens WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
-RETURN n.id AS id, 'REGION' AS type, n.kind AS kind, n.name AS label, n.searchKey AS searchKey, n.searchKeyAlt AS searchKeyAlt
-LIMIT $max
-UNION ALL
-MATCH (n:Event)
-WHERE n.searchKey CONTAINS $key OR n.searchKeyAlt CONTAINS $alt OR n.searchKeyAlt CONTAINS $key
-  OR any(t IN $tokens WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
-RETURN n.id AS id, 'EVENT' AS type, n.kind AS kind, n.name AS label, n.searchKey AS searchKey, n.searchKeyAlt AS searchKeyAlt
+export const SEARCH_CANDIDATES = `CALL () {
+  ${[...probeSeeks('$probeGerman'), ...probeSeeks('$probePlain')].join('\n  UNION\n  ')}
+}
+WITH n
+WHERE all(t IN $german WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
+   OR all(t IN $plain WHERE n.searchKey CONTAINS t OR n.searchKeyAlt CONTAINS t)
+RETURN n.id AS id,
+  CASE WHEN n:Actor THEN 'ACTOR' WHEN n:Project THEN 'PROJECT' WHEN n:Region THEN 'REGION' ELSE 'EVENT' END AS type,
+  CASE WHEN n:Project THEN n.status ELSE n.kind END AS kind,
+  n.name AS label, n.searchKey AS searchKey, n.searchKeyAlt AS searchKeyAlt
 LIMIT $max`;
 
 /** The type of each of `$ids` that is an actor, project, region or event. */

@@ -11,6 +11,9 @@
  *   (:Event)-[:HELD_IN]->(:Region)
  *   (:Event)-[:BELONGS_TO]->(:Project)
  *   (:Project)-[:CONTINUES]->(:Project)          predecessor
+ *   (:AuditEntry)-[:REFERS_TO]->(:AuditRef)      the audit log's index of entity ids (below)
+ * Dates (project start/end, event date/endDate, cooperation since/until, source date) are DATE values
+ * when complete, partial ISO text ('2024', '2024-03') otherwise; audit and token timestamps are DATETIME (UTC).
  * Every node and relationship carries `sourceIds` (ids of :Source nodes, the provenance).
  * Every entity node and every relationship of a relationship row (PARTICIPATES_IN, TAKES_PART_IN,
  * COOPERATES_WITH, TARGETS) carries `version`: 1 when created, +1 with every write that changes it;
@@ -23,10 +26,12 @@
  * Beside the network, unconnected and untouched by clear():
  *   (:AuditEntry {seq, at, who, role, action, entityType, entityId, refs, before, after, summary})
  *       one per change; `before` / `after` are JSON text, `refs` the entity ids it touches
+ *   (:AuditEntry)-[:REFERS_TO]->(:AuditRef {id})   one per entity id the entry touches (`refs`), so
+ *       "the history of X" starts from an index seek on AuditRef.id
  *   (:Counter {name: 'audit', value})      the last audit `seq` handed out
  *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt})
  */
-export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'Counter', 'AccessToken'] as const;
+export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'AuditRef', 'Counter', 'AccessToken'] as const;
 export type Label = (typeof LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -39,6 +44,7 @@ export const RELATIONSHIP_TYPES = [
   'HELD_IN',
   'BELONGS_TO',
   'CONTINUES',
+  'REFERS_TO',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
