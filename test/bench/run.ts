@@ -1,39 +1,47 @@
 /**
  * `npm run bench`: generates a synthetic regional cooperation network (test/bench/generate.ts),
- * loads it into the embedded store (SQLite file in a temporary directory) and times the main
- * queries against their targets; then opens the explorer in headless Chromium on synthetic networks
+ * loads it into the embedded store (SQLite file in a temporary directory) and into Neo4j (the
+ * project's test server, started and stopped by the bench, or `--neo4j-uri`) and times the same
+ * seeded queries against both, side by side, checking that both answer alike (test/bench/store-compare.ts);
+ * then opens the explorer in headless Chromium on synthetic networks
  * of 1,000 and 5,000 drawn nodes and times the first drawing and each layout (test/bench/browser.ts);
  * then times the metric suite on generated actor graphs, against networkx where it is installed
  * (test/bench/metrics-bench.ts). A report: the exit code is 0 even when something is SLOW.
  *
  *   npm run bench -- --regions 400 --actors 20000 --projects 5000 --relationships 100000 \
  *                    --runs 7 --seed 1 [--import-runs 1] [--json bench.json]
+ *                    [--stores embedded,neo4j] [--neo4j-uri bolt://… [--neo4j-user neo4j --neo4j-password …] [--neo4j-clear]]
  *                    [--no-browser | --browser-only] [--browser-runs 3] [--browser-sizes 1000,5000]
  *                    [--browser-budget 160] [--browser-step-timeout 30] [--screenshots DIR]
  *                    [--no-metrics | --metrics-only] [--metrics-runs 5] [--metrics-sizes 3000:16000,20000:100000]
  *                    [--no-networkx | --networkx-large]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { GraphBatch } from '../../server/domain/model.ts';
-import { MAX_NETWORK_LIMIT, type Network } from '../../server/network/network.model.ts';
-import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
-import type { GraphStore, StoreStats } from '../../server/store/graph-store.ts';
-import { createGraphStore } from '../../server/store/store.ts';
+import type { StoreStats } from '../../server/store/graph-store.ts';
 import { LAYOUT_SEQUENCE, VIEWPORT, runBrowserBench, type BrowserBenchReport, type LayoutMeasure } from './browser.ts';
-import { DEFAULT_GENERATE_OPTIONS, Rng, generateNetwork, relationshipCount, type GenerateOptions } from './generate.ts';
+import { DEFAULT_GENERATE_OPTIONS, generateNetwork, relationshipCount, type GenerateOptions } from './generate.ts';
 import { LATENCY_TARGET_MS, apiLatencyBench } from './api-latency.ts';
 import { IMPORT_TARGET_ROWS_PER_S, importBench } from './import-bench.ts';
 import { DEFAULT_METRICS_SIZES, metricsBench, type MetricsBenchReport, type MetricsBenchSize } from './metrics-bench.ts';
+import { STORE_NAMES, compareReportText, compareStores, type CompareReport, type StoreName } from './store-compare.ts';
 
 interface BenchOptions extends GenerateOptions {
   runs: number;
   importRuns: number;
   json: string | null;
+  /** The stores the store part compares (`--stores`, default both). */
+  stores: StoreName[];
+  /** An existing Neo4j server; null: the bench starts the test server itself. */
+  neo4jUri: string | null;
+  neo4jUser: string;
+  neo4jPassword: string;
+  /** Empty a non-empty database at --neo4j-uri first (otherwise the bench refuses to import into it). */
+  neo4jClear: boolean;
   /** Run the browser part (`--no-browser`: no). */
   browser: boolean;
   /** Only the browser part (`--browser-only`). */
@@ -73,11 +81,19 @@ interface OpResult {
 
 const USAGE = `Usage: npm run bench -- [--regions N] [--actors N] [--projects N] [--relationships N]
                        [--runs N] [--import-runs N] [--seed N] [--json FILE]
+                       [--stores embedded,neo4j] [--neo4j-uri bolt://HOST:PORT] [--neo4j-user U]
+                       [--neo4j-password P] [--neo4j-clear]
                        [--no-browser | --browser-only] [--browser-runs N] [--browser-sizes N,N]
                        [--browser-budget SECONDS] [--browser-step-timeout SECONDS] [--screenshots DIR]
                        [--no-metrics | --metrics-only] [--metrics-runs N] [--metrics-sizes A:T,A:T]
                        [--no-networkx | --networkx-large]
 Defaults: ${DEFAULT_GENERATE_OPTIONS.regions} regions, ${DEFAULT_GENERATE_OPTIONS.actors} actors, ${DEFAULT_GENERATE_OPTIONS.projects} projects, ${DEFAULT_GENERATE_OPTIONS.relationships} relationships, 7 runs, 1 import run, seed ${DEFAULT_GENERATE_OPTIONS.seed}.
+Store part: the generated network in the embedded store and in Neo4j, the same seeded queries against both, one
+table (median and p95 per store, ratio, targets, verdicts, same answer). Neo4j: the project's test server
+(test/neo4j-server, needs java 17 + mvn; started on a free port and stopped at the end), or --neo4j-uri of a
+running server (user neo4j, no password unless --neo4j-password). The bench imports into an EMPTY database: it
+refuses a non-empty one unless --neo4j-clear (which DELETES what it holds), and removes its network at the end.
+Without java/mvn the part measures the embedded store only. --stores embedded: only that one.
 Browser part (headless /usr/bin/chromium): networks of 1,000 and 5,000 drawn nodes, 3 fresh pages each
 (the last one also clicks through the layouts), at most about 160 s, 30 s per layout step; --no-browser skips
 it, --browser-only runs only it, --screenshots DIR saves a picture after each layout.
@@ -99,6 +115,11 @@ function parseOptions(argv: string[]): BenchOptions {
       'import-runs': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'string' },
+      stores: { type: 'string' },
+      'neo4j-uri': { type: 'string' },
+      'neo4j-user': { type: 'string' },
+      'neo4j-password': { type: 'string' },
+      'neo4j-clear': { type: 'boolean' },
       'no-browser': { type: 'boolean' },
       'browser-only': { type: 'boolean' },
       'browser-runs': { type: 'string' },
@@ -164,6 +185,20 @@ function parseOptions(argv: string[]): BenchOptions {
           return { actors: a, ties: t };
         });
   const sizes = (values['browser-sizes'] ?? '1000,5000').split(',').map((x, i) => int(`browser-sizes (item ${i + 1})`, x.trim(), 0, 10));
+  const stores = (values.stores ?? STORE_NAMES.join(','))
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = stores.filter((x) => !(STORE_NAMES as readonly string[]).includes(x));
+  if (unknown.length > 0 || stores.length === 0) {
+    console.error(`--stores takes ${STORE_NAMES.join(', ')} (comma-separated; got "${values.stores ?? ''}")\n${USAGE}`);
+    process.exit(2);
+  }
+  const neo4jUri = values['neo4j-uri']?.trim() || null;
+  if (neo4jUri !== null && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(neo4jUri)) {
+    console.error(`--neo4j-uri must be a bolt:// or neo4j:// URI (got "${neo4jUri}")\n${USAGE}`);
+    process.exit(2);
+  }
   const d = DEFAULT_GENERATE_OPTIONS;
   return {
     regions: int('regions', values.regions, d.regions, 3),
@@ -174,6 +209,11 @@ function parseOptions(argv: string[]): BenchOptions {
     runs: int('runs', values.runs, 7, 1),
     importRuns: int('import-runs', values['import-runs'], 1, 1),
     json: values.json ?? null,
+    stores: STORE_NAMES.filter((x) => stores.includes(x)),
+    neo4jUri,
+    neo4jUser: values['neo4j-user'] ?? 'neo4j',
+    neo4jPassword: values['neo4j-password'] ?? '',
+    neo4jClear: values['neo4j-clear'] === true,
     browser: !values['no-browser'],
     browserOnly: values['browser-only'] === true,
     browserRuns: int('browser-runs', values['browser-runs'], 3, 1),
@@ -215,84 +255,6 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number>): 
   return [line(header), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const netSize = (net: Network) => `${n(net.nodes.length)} nodes / ${n(net.edges.length)} edges${net.truncated ? ' (truncated)' : ''}`;
-
-// ---------------------------------------------------------------------------------------------
-// Picking typical subjects from the generated batch
-
-interface Picks {
-  district: { id: string; name: string; actors: number };
-  actor: { id: string; degree: number };
-  pathCandidates: [string, string][];
-  /** No typical actors in two different states: the path endpoints are simply the first two actors. */
-  sameState: boolean;
-}
-
-function pick(batch: GraphBatch, seed: number): Picks {
-  const regionById = new Map(batch.regions.map((r) => [r.id, r]));
-  const districtOf = (id: string | null): string | null => {
-    for (let cur = id, guard = 0; cur !== null && guard < 20; guard++) {
-      const r = regionById.get(cur);
-      if (!r) return null;
-      if (r.kind === 'district') return r.id;
-      cur = r.parentId;
-    }
-    return null;
-  };
-  const stateOf = (id: string | null): string | null => {
-    for (let cur = id, guard = 0; cur !== null && guard < 20; guard++) {
-      const r = regionById.get(cur);
-      if (!r) return null;
-      if (r.kind === 'state') return r.id;
-      cur = r.parentId;
-    }
-    return null;
-  };
-
-  // A typical district: the median actor count (its sub-tree: the district and its cities).
-  const perDistrict = new Map<string, number>(batch.regions.filter((r) => r.kind === 'district').map((r) => [r.id, 0]));
-  for (const a of batch.actors) {
-    const d = districtOf(a.regionId);
-    if (d !== null) perDistrict.set(d, (perDistrict.get(d) ?? 0) + 1);
-  }
-  const districts = [...perDistrict].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  const [did, dcount] = districts[(districts.length - 1) >> 1] ?? [batch.regions[0]?.id ?? 'r-000001', 0];
-
-  // A typical actor: the median degree (relationship rows touching it) among actors with any.
-  const degree = new Map<string, number>();
-  const inc = (id: string) => degree.set(id, (degree.get(id) ?? 0) + 1);
-  batch.participations.forEach((p) => inc(p.actorId));
-  batch.eventParticipations.forEach((p) => inc(p.actorId));
-  batch.cooperations.forEach((c) => {
-    inc(c.actorId);
-    inc(c.partnerId);
-  });
-  const byDegree = [...degree].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  const [aid, adeg] = byDegree[(byDegree.length - 1) >> 1] ?? [batch.actors[0]?.id ?? 'a-000001', 0];
-
-  // Path endpoints: typical actors (degree between the 40th and 60th percentile) in different states.
-  const lo = byDegree[Math.floor(byDegree.length * 0.4)]?.[1] ?? 0;
-  const hi = byDegree[Math.floor(byDegree.length * 0.6)]?.[1] ?? Infinity;
-  const actorState = new Map(batch.actors.map((a) => [a.id, stateOf(a.regionId)]));
-  const typical = byDegree.filter(([id, d]) => d >= lo && d <= hi && actorState.get(id) !== null).map(([id]) => id);
-  const rng = new Rng(seed ^ 0x5eed);
-  const pathCandidates: [string, string][] = [];
-  for (let k = 0; k < 200 && pathCandidates.length < 10 && typical.length > 1; k++) {
-    const a = rng.pick(typical);
-    const b = rng.pick(typical);
-    if (actorState.get(a) !== actorState.get(b)) pathCandidates.push([a, b]);
-  }
-  const sameState = pathCandidates.length === 0;
-  if (sameState && batch.actors.length >= 2) pathCandidates.push([(batch.actors[0] as { id: string }).id, (batch.actors[1] as { id: string }).id]);
-
-  return {
-    district: { id: did, name: regionById.get(did)?.name ?? did, actors: dcount },
-    actor: { id: aid, degree: adeg },
-    pathCandidates,
-    sameState,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -312,26 +274,6 @@ const collectGarbage: () => void = (() => {
   }
   return () => {};
 })();
-
-async function timeOp<T>(
-  operation: string,
-  call: string,
-  runs: number,
-  targetMs: number | null,
-  fn: () => Promise<T>,
-  describe: (r: T) => { size: string; nodes?: number; edges?: number },
-  warm?: T,
-): Promise<OpResult> {
-  const size = describe(warm ?? (await fn())); // warm-up (or the caller already did it)
-  collectGarbage();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return result(operation, call, times, targetMs, size);
-}
 
 function result(
   operation: string,
@@ -358,152 +300,84 @@ function result(
 }
 
 interface StoreReport {
-  results: OpResult[];
+  /** One row per store and operation (for the summary and --json). */
+  results: BrowserRow[];
+  comparison: CompareReport;
   stats: StoreStats | null;
   generateMs: number;
-  picks: Picks;
-  pathNote: string;
   peakRssAfterGenerateBytes: number;
   peakRssAfterImportBytes: number;
 }
 
+const STORE_LABEL: Record<StoreName, string> = { embedded: 'embedded', neo4j: 'Neo4j' };
+
+/** The store part: the generated network in every store of --stores, the same queries against each (store-compare.ts). */
 async function storeBench(opts: BenchOptions): Promise<StoreReport> {
   console.log(
     `Generating: ${n(opts.regions)} regions, ${n(opts.actors)} actors, ${n(opts.projects)} projects, ${n(opts.relationships)} relationships, seed ${opts.seed} …`,
   );
   const tg = performance.now();
-  let batch: GraphBatch | null = generateNetwork(opts);
+  const batch: GraphBatch = generateNetwork(opts);
   const generateMs = performance.now() - tg;
-  const picks = pick(batch, opts.seed);
   const peakAfterGenerate = process.resourceUsage().maxRSS * 1024;
   console.log(
     `  generated in ${ms(generateMs)} ms: ${n(batch.events.length)} events, ${n(relationshipCount(batch))} relationships ` +
       `(${n(batch.participations.length)} participations, ${n(batch.eventParticipations.length)} event participations, ` +
       `${n(batch.cooperations.length)} cooperations, ${n(batch.targets.length)} targets)`,
   );
-
-  const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-bench-'));
-  const results: OpResult[] = [];
-  let stats: StoreStats | null = null;
-  let store: GraphStore | null = null;
-  let pathNote = '';
-  let peakAfterImport = 0;
-  try {
-    // ---- Import: the whole batch in one applyBatch, into a fresh database file each run.
-    console.log(`Importing (${opts.importRuns} run${opts.importRuns === 1 ? '' : 's'}) …`);
-    const importTimes: number[] = [];
-    let written = 0;
-    for (let r = 0; r < opts.importRuns; r++) {
-      if (store) await store.close();
-      store = createGraphStore(new SqliteBackend(join(dir, `bench-${r}.sqlite`)));
-      await store.init();
-      collectGarbage();
-      const t0 = performance.now();
-      const res = await store.applyBatch(batch);
-      importTimes.push(performance.now() - t0);
-      written = Object.values(res.created).reduce((a, b) => a + b, 0);
-    }
-    batch = null; // a server does not hold the batch: let the queries run on a heap without it
-    peakAfterImport = process.resourceUsage().maxRSS * 1024;
-    results.push(result('import', 'applyBatch(whole batch)', importTimes, 10_000, { size: `${n(written)} rows written` }));
-    const s = store as GraphStore;
-    stats = await s.stats();
-
-    // ---- Queries: one warm-up, then `runs` timed calls each.
-    console.log(`Querying (${opts.runs} runs each after a warm-up and a full GC) …`);
-    const netDesc = (net: Network) => ({ size: netSize(net), nodes: net.nodes.length, edges: net.edges.length });
-    results.push(await timeOp('network: whole', 'network()', opts.runs, 1_000, () => s.network(), netDesc));
-    results.push(
-      await timeOp('network: whole, no limit', `network({ limit: ${MAX_NETWORK_LIMIT} })`, opts.runs, null, () => s.network({ limit: MAX_NETWORK_LIMIT }), netDesc),
-    );
-    results.push(
-      await timeOp(
-        'network: one district',
-        `network({ regionIds: ['${picks.district.id}'] })  [${picks.district.actors} actors]`,
-        opts.runs,
-        50,
-        () => s.network({ regionIds: [picks.district.id] }),
-        netDesc,
-      ),
-    );
-    results.push(
-      await timeOp(
-        'neighbourhood, depth 2',
-        `neighborhood('${picks.actor.id}', 2)  [degree ${picks.actor.degree}]`,
-        opts.runs,
-        20,
-        () => s.neighborhood(picks.actor.id, 2),
-        netDesc,
-      ),
-    );
-
-    // Path endpoints: the first candidate pair (different states) with a path of length ≤ 6.
-    let pair = picks.pathCandidates[0] as [string, string];
-    let warm = await s.shortestPaths(pair[0], pair[1], 6);
-    const tried: string[] = [];
-    for (const cand of picks.pathCandidates.slice(1)) {
-      if (warm.length > 0) break;
-      tried.push(`${pair[0]}→${pair[1]}`);
-      pair = cand;
-      warm = await s.shortestPaths(pair[0], pair[1], 6);
-    }
-    if (picks.sameState) pathNote = 'no two typical actors in different states: path between the first two actors';
-    if (tried.length > 0) pathNote = `no path within 6 for ${tried.join(', ')}`;
-    if (warm.length === 0) pathNote = `no path found within 6 for any of ${picks.pathCandidates.length} candidate pairs (timed the last)`;
-    const [from, to] = pair;
-    results.push(
-      await timeOp(
-        'shortest paths',
-        `shortestPaths('${from}', '${to}', 6)`,
-        opts.runs,
-        null,
-        () => s.shortestPaths(from, to, 6),
-        (paths) => ({
-          size: paths.length === 0 ? 'no path' : `${n(paths.length)} path${paths.length === 1 ? '' : 's'} of length ${paths[0]?.length}`,
-          nodes: new Set(paths.flatMap((p) => p.nodes.map((x) => x.id))).size,
-        }),
-        warm,
-      ),
-    );
-    results.push(
-      await timeOp(
-        'region matrix',
-        "regionMatrix('district')",
-        opts.runs,
-        500,
-        () => s.regionMatrix('district'),
-        (pairs) => ({
-          size: `${n(pairs.length)} pairs (${n(pairs.filter((p) => p.directTies + p.derivedTies > 0).length)} non-empty)`,
-          nodes: new Set(pairs.flatMap((p) => [p.a, p.b])).size,
-        }),
-      ),
-    );
-  } finally {
-    if (store) await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  // ---- Report.
+  const comparison = await compareStores(
+    batch,
+    {
+      stores: opts.stores,
+      neo4jUri: opts.neo4jUri,
+      neo4jUser: opts.neo4jUser,
+      neo4jPassword: opts.neo4jPassword,
+      neo4jClear: opts.neo4jClear,
+      runs: opts.runs,
+      importRuns: opts.importRuns,
+      seed: opts.seed,
+    },
+    { collectGarbage },
+  );
+  const peakAfterImport = process.resourceUsage().maxRSS * 1024;
+  console.log('');
+  console.log(compareReportText(comparison, new Date().toISOString().slice(0, 10)));
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  console.log('');
-  if (stats) {
-    console.log(
-      `Network in the store: ${Object.entries(stats)
-        .map(([k, v]) => `${k} ${n(v)}`)
-        .join(', ')}`,
-    );
-  }
-  console.log('');
-  console.log(
-    resultTable(results),
+  console.log(`Peak RSS of the bench process: ${mb(peakRss)} (after generating: ${mb(peakAfterGenerate)}); generation took ${ms(generateMs)} ms`);
+
+  const results: BrowserRow[] = comparison.rows.flatMap((row) =>
+    STORE_NAMES.flatMap((s): BrowserRow[] => {
+      const f = row.figures[s];
+      if (!f) return [];
+      return [
+        {
+          operation: `${STORE_LABEL[s]}: ${row.operation}`,
+          call: row.call,
+          runs: f.timesMs.length,
+          timesMs: f.timesMs,
+          medianMs: f.medianMs,
+          p90Ms: null,
+          targetMs: row.unit === 'ms' ? f.target : null,
+          ratio: f.targetRatio,
+          verdict: f.verdict,
+          size:
+            (row.unit === 'rows/s' && f.rowsPerS !== null ? `${n(Math.round(f.rowsPerS))} rows/s (target ≥ ${n(f.target ?? 0)}); ` : '') +
+            (f.error ? `error: ${f.error}` : f.size) +
+            (row.same === false ? `; ANSWERS DIFFER: ${row.mismatch ?? ''}` : ''),
+          nodes: null,
+          edges: null,
+        },
+      ];
+    }),
   );
-  console.log('');
-  for (const r of results) console.log(`  ${r.operation}: ${r.call}`);
-  if (pathNote) console.log(`  note: ${pathNote}`);
-  console.log(
-    `Peak RSS: ${mb(peakRss)} (after generating: ${mb(peakAfterGenerate)}, after importing: ${mb(peakAfterImport)}); generation took ${ms(generateMs)} ms`,
-  );
-  return { results, stats, generateMs, picks, pathNote, peakRssAfterGenerateBytes: peakAfterGenerate, peakRssAfterImportBytes: peakAfterImport };
+  return {
+    results,
+    comparison,
+    stats: comparison.stats.embedded ?? comparison.stats.neo4j ?? null,
+    generateMs,
+    peakRssAfterGenerateBytes: peakAfterGenerate,
+    peakRssAfterImportBytes: peakAfterImport,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,6 +633,13 @@ async function main(): Promise<void> {
     (missed.length > 0
       ? `; ${missed.map((r) => (r.verdict === 'FAIL' ? `FAIL: ${r.operation} not measured` : `SLOW: ${r.operation} ${(r.ratio as number).toFixed(1)}× target`)).join(', ')}`
       : '') +
+    (store?.comparison.rows.some((r) => r.same === false)
+      ? `; STORES ANSWER DIFFERENTLY: ${store.comparison.rows
+          .filter((r) => r.same === false)
+          .map((r) => r.operation)
+          .join(', ')}`
+      : '') +
+    (store?.comparison.skipped.neo4j ? '; Neo4j left out' : '') +
     (browser?.report.skipped ? '; browser figures skipped' : '') +
     (metrics?.problems.length ? `; ${metrics.problems.join('; ')}` : '') +
     (metrics?.networkxNote?.startsWith('SKIPPED') ? '; networkx comparison skipped' : '');
@@ -771,11 +652,15 @@ async function main(): Promise<void> {
       platform: `${process.platform}/${process.arch}`,
       cpus: cpu.length,
       cpuModel: cpu[0]?.model.trim() ?? null,
-      options: { ...opts, json: undefined },
+      options: { ...opts, json: undefined, neo4jPassword: undefined },
       generateMs: store?.generateMs ?? null,
       stats: store?.stats ?? null,
-      picks: store ? { district: store.picks.district, actor: store.picks.actor, pathNote: store.pathNote || null } : null,
+      machine: store?.comparison.machine ?? null,
+      inputs: store ? store.comparison.inputs : null,
       results: store?.results ?? [],
+      storeComparison: store
+        ? { stores: store.comparison.stores, skipped: store.comparison.skipped, batchRows: store.comparison.batchRows, stats: store.comparison.stats, rows: store.comparison.rows, notes: store.comparison.notes }
+        : null,
       browser: browser ? { ...browser.report, results: browser.rows, problems: browser.problems } : null,
       metrics: metrics ? { sizes: metrics.sizes, results: metrics.rows, problems: metrics.problems, networkxNote: metrics.networkxNote } : null,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
