@@ -70,7 +70,7 @@ import * as Q from './queries.ts';
 export const SCHEMA_FILE = new URL('../../../cypher/schema.cypher', import.meta.url);
 
 /** Rows per UNWIND statement inside one transaction (keeps each message to the server moderate). */
-const CHUNK = 2000;
+const CHUNK = 5000;
 /** Nodes deleted per transaction by clear() (CLEAR_CHUNK deletes at most this many). */
 const CLEAR_CHUNK_SIZE = 10000;
 
@@ -535,10 +535,18 @@ async function existingIds(tx: Tx, batch: GraphBatch): Promise<ExistingIds> {
  * in the batch), then the single-valued references of the written entities (an old relationship is
  * removed when it changed), then the relationship rows. `isProject` tells a target's subject kind.
  */
-async function writeRows(tx: Tx, rows: GraphBatch, isProject: (id: string) => boolean, progress?: Progress): Promise<void> {
+async function writeRows(
+  tx: Tx,
+  rows: GraphBatch,
+  isProject: (id: string) => boolean,
+  progress?: Progress,
+  isNew: (key: EntityKind, id: string) => boolean = () => false,
+): Promise<void> {
   const write = async (cypher: string, params: readonly Params[], counted = true) => {
     if (params.length > 0) await runRows(tx, cypher, params, counted && progress ? (n) => progress.advance(n) : undefined);
   };
+  /** A node created by this write has no old reference to remove (an import of new rows skips the UNLINK work). */
+  const stored = <T extends { id: string }>(key: EntityKind, list: T[]) => list.filter((r) => !isNew(key, r.id));
   await write(Q.WRITE_SOURCES, rows.sources.map(nodeProperties.sources));
   await write(Q.WRITE_REGIONS, rows.regions.map(nodeProperties.regions));
   await write(Q.WRITE_ACTORS, rows.actors.map(nodeProperties.actors));
@@ -547,19 +555,19 @@ async function writeRows(tx: Tx, rows: GraphBatch, isProject: (id: string) => bo
   await write(Q.WRITE_STORIES, rows.stories.map(nodeProperties.stories));
 
   const parentRows = rows.regions.map((r) => ({ id: r.id, parentId: r.parentId }));
-  await write(Q.UNLINK_REGION_PARENTS, parentRows, false);
+  await write(Q.UNLINK_REGION_PARENTS, stored('regions', parentRows), false);
   await write(Q.LINK_REGION_PARENTS, parentRows, false);
   const regionRows = rows.actors.map((r) => ({ id: r.id, regionId: r.regionId }));
-  await write(Q.UNLINK_ACTOR_REGIONS, regionRows, false);
+  await write(Q.UNLINK_ACTOR_REGIONS, stored('actors', regionRows), false);
   await write(Q.LINK_ACTOR_REGIONS, regionRows, false);
   const predecessorRows = rows.projects.map((r) => ({ id: r.id, predecessorId: r.predecessorId }));
-  await write(Q.UNLINK_PROJECT_PREDECESSORS, predecessorRows, false);
+  await write(Q.UNLINK_PROJECT_PREDECESSORS, stored('projects', predecessorRows), false);
   await write(Q.LINK_PROJECT_PREDECESSORS, predecessorRows, false);
   const placeRows = rows.events.map((r) => ({ id: r.id, placeId: r.placeId }));
-  await write(Q.UNLINK_EVENT_PLACES, placeRows, false);
+  await write(Q.UNLINK_EVENT_PLACES, stored('events', placeRows), false);
   await write(Q.LINK_EVENT_PLACES, placeRows, false);
   const projectRows = rows.events.map((r) => ({ id: r.id, projectId: r.projectId }));
-  await write(Q.UNLINK_EVENT_PROJECTS, projectRows, false);
+  await write(Q.UNLINK_EVENT_PROJECTS, stored('events', projectRows), false);
   await write(Q.LINK_EVENT_PROJECTS, projectRows, false);
 
   await write(Q.WRITE_PARTICIPATIONS, rows.participations.map(relationshipProperties.participations));
@@ -773,7 +781,8 @@ export class Neo4jBackend implements GraphBackend {
 
       // 4. The new and changed rows (versions + 1).
       const batchProjects = new Set(batch.projects.map((p) => p.id));
-      await writeRows(tx, rows, (id) => batchProjects.has(id) || existing.has('projects', id), progress);
+      const created = (key: EntityKind, id: string) => !old.has(`${key}:${id}`);
+      await writeRows(tx, rows, (id) => batchProjects.has(id) || existing.has('projects', id), progress, created);
       progress.finish();
       if (options.dryRun) throw new DryRunRollback(result);
 
