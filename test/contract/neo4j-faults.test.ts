@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
 import { openNeo4j } from '../../server/store/neo4j/driver.ts';
@@ -46,6 +46,14 @@ describe('Neo4j down at start', () => {
     await expect(startServer(config, { log: () => undefined })).rejects.toThrow(
       /Cannot connect to Neo4j at bolt:\/\/127\.0\.0\.1:1 \(NEO4J_URI[\s\S]*npm run neo4j/,
     );
+  });
+});
+
+describe.skipIf(inject('NEO4J_TEST_URI') === null)('NEO4J_DATABASE', () => {
+  it('a database the server does not have is refused at start, naming it', async () => {
+    const uri = inject('NEO4J_TEST_URI') as string;
+    const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDir('nwa-db-'), NEO4J_URI: uri, NEO4J_DATABASE: 'regionalatlas' });
+    await expect(startServer(config, { log: () => undefined })).rejects.toThrow(/database "regionalatlas" from NEO4J_DATABASE/);
   });
 });
 

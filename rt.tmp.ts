@@ -1,0 +1,17 @@
+import { Neo4jBackend } from './server/store/neo4j/neo4j-backend.ts';
+import { createGraphStore } from './server/store/store.ts';
+import { generateNetwork } from './test/bench/generate.ts';
+const b = new Neo4jBackend({ uri: 'bolt://127.0.0.1:7699', username: 'neo4j', password: '', database: 'neo4j' });
+const s = createGraphStore(b); await s.init(); await s.clear();
+await s.applyBatch(generateNetwork({}));
+const time = async (n: string, f: () => Promise<unknown>) => { const ts = []; for (let i = 0; i < 4; i++) { const t = performance.now(); await f(); ts.push(performance.now() - t); } console.log(n, ts.map((x) => x.toFixed(0)).join(' ')); };
+await time('matrix district', () => s.regionMatrix('district'));
+await time('matrix state', () => s.regionMatrix('state'));
+await time('matrix window', () => s.regionMatrix('district', { fromYear: 2020, toYear: 2022 }));
+await time('ties', () => s.ties());
+await time('search', () => s.search('Müller', 20));
+await time('search2', () => s.search('haselberg', 20));
+const [a] = (await s.search('a', 1));
+await time('nbhd1', () => s.neighborhood(a!.id, 1));
+await time('nbhd2 stmt', () => b.neighbourhood(a!.id, 2, 5000));
+await s.close();
