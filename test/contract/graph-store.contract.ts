@@ -71,6 +71,16 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         await store.clear();
       });
 
+      it('dates come back as written: full, partial, and a day the calendar lacks (kept as text, not rolled over)', async () => {
+        const dates = { start: '2023-02-29', end: '2024-02-29' };
+        await store.applyBatch({ projects: [{ id: 'p-dates', name: 'Datumsprobe', status: 'running', ...dates }] });
+        expect((await store.projectDetails('p-dates'))?.project).toMatchObject(dates);
+        await store.applyBatch({ projects: [{ id: 'p-dates', name: 'Datumsprobe', status: 'running', start: '2021', end: '2022-07' }] });
+        expect((await store.projectDetails('p-dates'))?.project).toMatchObject({ start: '2021', end: '2022-07' });
+        const again = await store.applyBatch({ projects: [{ id: 'p-dates', name: 'Datumsprobe', status: 'running', start: '2021', end: '2022-07' }] });
+        expect(again.unchanged.projects).toBe(1);
+      });
+
       it('creates every row of a batch and counts them', async () => {
         const r = await store.applyBatch(fixture);
         expect(r.created).toEqual({

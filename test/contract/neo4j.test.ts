@@ -8,7 +8,8 @@
  * WARNING: this CLEARS the database it runs against. NEO4J_TEST_URI must never name one holding data
  * you want to keep.
  */
-import { describe, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { openNeo4j } from '../../server/store/neo4j/driver.ts';
 import { Neo4jBackend } from '../../server/store/neo4j/neo4j-backend.ts';
 import { createGraphStore } from '../../server/store/store.ts';
 import { graphStoreContract } from './graph-store.contract.ts';
@@ -40,6 +41,29 @@ describe.skipIf(uri === null)('Neo4j adapter', () => {
     },
     { numRuns: 40, timeoutMs: 300_000 },
   );
+  it('an audit log from before (:AuditRef) is linked once at start, in batches, and then found by entity', { timeout: 120_000 }, async () => {
+    const conn = await openNeo4j(config);
+    try {
+      await conn.write("MATCH (c:Counter {name: 'auditRefs'}) DELETE c");
+      // 25,000 entries as an older version stored them: refs as a list only (three batches to link).
+      await conn.write(
+        `UNWIND range(1, 25000) AS i
+         CREATE (:AuditEntry {seq: -i, at: '2025-01-01T00:00:00.000Z', who: 'old', action: 'update', entityType: 'actors',
+           entityId: 'old-' + toString(i % 100), refs: ['old-' + toString(i % 100), 'old-all'], summary: null})`,
+      );
+      const store = createGraphStore(new Neo4jBackend(config));
+      await store.init();
+      expect((await store.auditLog({ entityId: 'old-7', limit: 1000, offset: 0 })).total).toBe(250);
+      expect((await store.auditLog({ entityId: 'old-all', limit: 1, offset: 0 })).total).toBe(25000);
+      await store.close();
+      const [marker] = await conn.read("MATCH (c:Counter {name: 'auditRefs'}) RETURN c.value AS v");
+      expect(marker?.v).toBe(1);
+    } finally {
+      await conn.write("MATCH (e:AuditEntry) WHERE e.seq < 0 DETACH DELETE e");
+      await conn.write("MATCH (r:AuditRef) WHERE r.id STARTS WITH 'old-' DETACH DELETE r");
+      await conn.close();
+    }
+  });
   storesAlike(
     () => uri,
     async () => {

@@ -101,6 +101,8 @@ export class TieTracker {
   constructor(
     private readonly db: Database.Database,
     private readonly stmt: Stmt,
+    /** Above this share of dirty actors the whole projection is rebuilt (Infinity: never; tests use it for the incremental path). */
+    private readonly fullRebuildShare = FULL_REBUILD_SHARE,
   ) {
     db.exec(TEMP_SCHEMA);
   }
@@ -146,7 +148,7 @@ export class TieTracker {
     ).run(JSON.stringify([...this.events]));
     const dirty = this.stmt('SELECT count(*) FROM temp.tie_dirty').pluck().get() as number;
     const total = this.stmt('SELECT count(*) FROM actors').pluck().get() as number;
-    if (dirty > FULL_REBUILD_SHARE * total) rebuildAllTies(this.db);
+    if (dirty > this.fullRebuildShare * total) rebuildAllTies(this.db);
     else {
       this.stmt('DELETE FROM actor_ties WHERE a IN (SELECT id FROM temp.tie_dirty)').run();
       this.stmt('DELETE FROM actor_ties WHERE b IN (SELECT id FROM temp.tie_dirty)').run();

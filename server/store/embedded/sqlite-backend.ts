@@ -219,7 +219,11 @@ export class SqliteBackend implements GraphBackend {
   private tieTracker!: graph.TieTracker;
   private readonly stmts = new Map<string, Database.Statement>();
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** `tieRebuildShare`: see TieTracker (tests set Infinity to exercise the incremental upkeep of actor_ties). */
+    private readonly options: { tieRebuildShare?: number } = {},
+  ) {}
 
   async init(): Promise<void> {
     if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
@@ -242,7 +246,7 @@ export class SqliteBackend implements GraphBackend {
     this.db.exec(SCHEMA_2);
     this.db.exec(SCHEMA_3);
     this.db.exec(graph.SCHEMA_4);
-    this.tieTracker = new graph.TieTracker(this.db, (sql) => this.stmt(sql));
+    this.tieTracker = new graph.TieTracker(this.db, (sql) => this.stmt(sql), this.options.tieRebuildShare);
   }
 
   /** Version 1 → 2: a version column on every table of version 1 (existing rows start at 1). */

@@ -43,7 +43,12 @@ export function int(value: number | string): unknown {
 export function dateParam(value: string | null): unknown {
   if (value === null) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3])) : value;
+  if (!m) return value;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // A day the calendar lacks (2023-02-29) stays text, as the embedded store keeps it, instead of rolling over.
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return value;
+  return new neo4j.types.Date(y, mo, d);
 }
 
 /** A DATETIME parameter (UTC) from an ISO timestamp; null stays null. */
@@ -113,10 +118,10 @@ function unavailable(e: unknown): never {
   throw e;
 }
 
-/** Drivers by server and user: one per process, however many stores are opened. */
+/** Drivers by server, user and database (each database is checked when its driver connects): one per process. */
 const drivers = new Map<string, SharedDriver>();
 
-const driverKey = (c: Neo4jConfig) => JSON.stringify([c.uri, c.username, c.password]);
+const driverKey = (c: Neo4jConfig) => JSON.stringify([c.uri, c.username, c.password, c.database]);
 
 /** What the adapter needs from a connection (Neo4jConnection; a fake in unit tests). */
 export interface GraphConnection {

@@ -88,7 +88,7 @@ ORDER BY a, b`;
 
 /** The region itself or its nearest ancestor of kind `$level` (none: the row is dropped). */
 const lift = (own: string, g: string) => `CALL (${own}) {
-    MATCH path = (${own})-[:PART_OF*0..12]->(${g}:Region)
+    MATCH path = (${own})-[:PART_OF*0..64]->(${g}:Region)
     WHERE ${g}.kind = $level
     RETURN ${g} ORDER BY length(path) LIMIT 1
   }`;

@@ -10,7 +10,7 @@ import { fixture, storyFixture } from '../../../test/contract/fixture.ts';
 import { storySchema, type GraphBatch } from '../../domain/model.ts';
 import { fingerprint, parseBatch } from '../batch.ts';
 import type { AuditRecord, TokenRecord } from '../graph-store.ts';
-import { int, openNeo4j, toPlain, type Params } from './driver.ts';
+import { dateParam, int, openNeo4j, toPlain, type Params } from './driver.ts';
 import {
   auditProperties,
   fromRow,
@@ -27,6 +27,15 @@ const batch: GraphBatch = parseBatch(fixture).batch;
 const story = storySchema.parse(storyFixture);
 
 const config = { uri: 'bolt://localhost:7687', username: 'neo4j', password: 'secret', database: 'neo4j' };
+
+describe('dateParam', () => {
+  it('makes a DATE of a full date the calendar has, and keeps partial dates and impossible days as text', () => {
+    expect(toPlain(dateParam('2024-02-29'))).toBe('2024-02-29');
+    expect(typeof dateParam('2024-02-29')).toBe('object');
+    for (const text of ['2023-02-29', '2024-04-31', '2024', '2024-03']) expect(dateParam(text)).toBe(text);
+    expect(dateParam(null)).toBeNull();
+  });
+});
 
 describe('toPlain', () => {
   it('turns Neo4j Integers into numbers, deep inside lists and maps', () => {

@@ -666,8 +666,12 @@ export class Neo4jBackend implements GraphBackend {
       }
       if (this.applySchema) {
         for (const statement of splitCypherStatements(schema)) await applySchemaStatement(conn, statement);
-        // Entries written before the audit log had references as relationships (cheap when there are none).
-        await conn.write(Q.LINK_AUDIT_REFS);
+        // Entries written before the audit log had references as relationships: linked once, in batches.
+        const [done] = await conn.read(Q.AUDIT_REFS_LINKED);
+        if (done?.linked !== 1) {
+          while (asCount((await conn.write(Q.LINK_AUDIT_REFS))[0]?.linked) >= 10000);
+          await conn.write(Q.MARK_AUDIT_REFS_LINKED);
+        }
       }
       // The first query must find its indexes online (a new index populates in the background).
       await conn.write(Q.AWAIT_INDEXES);

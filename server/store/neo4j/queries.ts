@@ -422,12 +422,26 @@ UNWIND coalesce(e.refs, []) AS ref
 MERGE (r:AuditRef {id: ref})
 CREATE (e)-[:REFERS_TO]->(r)`;
 
-/** Links entries stored before references were relationships to their (:AuditRef) nodes (init(); a no-op once done). */
+/** Whether the audit log's references are all relationships already (the Counter `auditRefs` marks it). */
+export const AUDIT_REFS_LINKED = `OPTIONAL MATCH (c:Counter {name: 'auditRefs'})
+RETURN c.value AS linked`;
+
+/**
+ * Links up to 10,000 entries stored before references were relationships to their (:AuditRef) nodes;
+ * init() repeats it until it links fewer (each its own transaction, so a large old log never has to
+ * fit in one). MERGE: two servers starting at once on the same database link each entry once.
+ */
 export const LINK_AUDIT_REFS = `MATCH (e:AuditEntry)
 WHERE e.refs IS NOT NULL AND COUNT { (e)-[:REFERS_TO]->() } = 0
+WITH e LIMIT 10000
 UNWIND e.refs AS ref
 MERGE (r:AuditRef {id: ref})
-CREATE (e)-[:REFERS_TO]->(r)`;
+MERGE (e)-[:REFERS_TO]->(r)
+RETURN count(DISTINCT e) AS linked`;
+
+/** Marks the audit log's references as linked (LINK_AUDIT_REFS is not needed again). */
+export const MARK_AUDIT_REFS_LINKED = `MERGE (c:Counter {name: 'auditRefs'})
+SET c.value = 1`;
 
 /** Waits until every index is online (init(): a new index populates in the background). */
 export const AWAIT_INDEXES = `CALL db.awaitIndexes(300)`;
