@@ -4,13 +4,15 @@ import { bytesToBase64, parseImportResponse } from './import.ts';
 
 describe('parseImportResponse', () => {
   it('reads a dry-run report', () => {
-    const body = { dryRun: true, result: { created: { actors: 3, participations: 5 }, updated: { actors: 1 }, unchanged: { regions: 400 } }, files: ['actors.csv', 'participations.csv'], format: 'csv-template' };
-    expect(parseImportResponse(200, JSON.stringify(body))).toEqual({ ok: true, report: body });
+    const result = { created: { actors: 3, participations: 5 }, updated: { actors: 1 }, unchanged: { regions: 400 } };
+    const warnings = [{ file: 'actors.csv', line: 4, field: 'website', message: '"k. A." read as missing' }];
+    const body = { dryRun: true, result: { ...result, warnings, warningCount: 1234 }, files: ['actors.csv', 'participations.csv'], format: 'csv-template' };
+    expect(parseImportResponse(200, JSON.stringify(body))).toEqual({ ok: true, report: { ...body, result, warnings, warningCount: 1234 } });
   });
 
   it('ignores what is not a count', () => {
     const r = parseImportResponse(200, JSON.stringify({ dryRun: false, result: { created: { actors: 2, note: 'x' }, updated: null, unchanged: {} } }));
-    expect(r).toEqual({ ok: true, report: { dryRun: false, result: { created: { actors: 2 }, updated: {}, unchanged: {} }, files: [], format: '' } });
+    expect(r).toEqual({ ok: true, report: { dryRun: false, result: { created: { actors: 2 }, updated: {}, unchanged: {} }, files: [], format: '', warnings: [], warningCount: 0 } });
   });
 
   it('lists every problem of a rejected import', () => {

@@ -15,6 +15,9 @@ export interface ImportReport {
   result: { created: KindCounts; updated: KindCounts; unchanged: KindCounts };
   files: string[];
   format: string;
+  /** Cells read as missing (`NA`, `k. A.`, …): the first ones with file, line and field, and how many in all. */
+  warnings: ImportIssue[];
+  warningCount: number;
 }
 
 export interface ImportIssue {
@@ -48,15 +51,7 @@ export function parseImportResponse(status: number, text: string): ImportOutcome
   if (first || status >= 400 || !b.result) {
     const error = first ? apiErrorOf(first, status) : apiErrorOfStatus(status);
     const raw = first?.extensions?.issues;
-    const issues = Array.isArray(raw)
-      ? raw.map((i: Record<string, unknown>) => ({
-          file: typeof i.file === 'string' ? i.file : null,
-          line: typeof i.line === 'number' ? i.line : null,
-          field: typeof i.field === 'string' ? i.field : typeof i.path === 'string' ? i.path : null,
-          message: typeof i.message === 'string' ? i.message : '',
-        }))
-      : [];
-    return { ok: false, error, issues };
+      return { ok: false, error, issues: issuesOf(raw) };
   }
   return {
     ok: true,
@@ -65,8 +60,22 @@ export function parseImportResponse(status: number, text: string): ImportOutcome
       result: { created: counts(b.result.created), updated: counts(b.result.updated), unchanged: counts(b.result.unchanged) },
       files: Array.isArray(b.files) ? b.files.filter((f): f is string => typeof f === 'string') : [],
       format: typeof b.format === 'string' ? b.format : '',
+      warnings: issuesOf(b.result.warnings),
+      warningCount: typeof b.result.warningCount === 'number' ? b.result.warningCount : 0,
     },
   };
+}
+
+/** Issues (problems or warnings) as the server sends them; anything else: none. */
+function issuesOf(raw: unknown): ImportIssue[] {
+  return Array.isArray(raw)
+    ? raw.map((i: Record<string, unknown>) => ({
+        file: typeof i.file === 'string' ? i.file : null,
+        line: typeof i.line === 'number' ? i.line : null,
+        field: typeof i.field === 'string' ? i.field : typeof i.path === 'string' ? i.path : null,
+        message: typeof i.message === 'string' ? i.message : '',
+      }))
+    : [];
 }
 
 /** Standard base64 of bytes (in chunks: spreading a large array into one call would overflow the stack). */

@@ -211,6 +211,7 @@ export function ImportWizard({ lang, onClose }: ImportWizardProps) {
           {chosenList}
           <p>{reportTable(state.report).changes === 0 ? t('import.nothing') : t('import.checked')}</p>
           <ReportTableView report={state.report} lang={lang} />
+          <Warnings report={state.report} />
         </>
       )}
       {state.step === 'rejected' && (
@@ -228,6 +229,7 @@ export function ImportWizard({ lang, onClose }: ImportWizardProps) {
             {t('import.done')}
           </p>
           <ReportTableView report={state.report} lang={lang} />
+          <Warnings report={state.report} />
         </>
       )}
     </Dialog>
@@ -286,11 +288,24 @@ function ReportTableView({ report, lang }: { report: ImportReport; lang: Lang })
   );
 }
 
-function IssueTable({ issues }: { issues: ImportIssue[] }) {
+/** Values read as missing: not problems (the import goes ahead), but worth a look. */
+function Warnings({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  if (report.warningCount === 0) return null;
+  return (
+    <details className="import-warnings" data-testid="import-warnings">
+      <summary>{t('import.warnings', { count: report.warningCount })}</summary>
+      <IssueTable issues={report.warnings} testId="import-warning-rows" />
+      {report.warningCount > report.warnings.length && <p className="hint">{t('import.moreWarnings', { count: report.warningCount - report.warnings.length })}</p>}
+    </details>
+  );
+}
+
+function IssueTable({ issues, testId = 'import-issues' }: { issues: ImportIssue[]; testId?: string }) {
   const { t } = useTranslation();
   return (
     <div className="issues-scroll">
-      <table className="report issues" data-testid="import-issues">
+      <table className="report issues" data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">{t('import.file')}</th>

@@ -8,6 +8,8 @@ const report = (created: Record<string, number>, updated: Record<string, number>
   result: { created, updated, unchanged },
   files: ['actors.csv'],
   format: 'csv-template',
+  warnings: [],
+  warningCount: 0,
 });
 
 describe('reportTable', () => {

@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { ImportError, formatIssue } from '../import/csv-bundle.ts';
-import { formatReport, importFiles } from '../import/import-files.ts';
+import { formatReport, formatWarnings, importFiles } from '../import/import-files.ts';
 import { openStore } from '../store/open-store.ts';
 import { progressBar } from './progress.ts';
 
@@ -56,6 +56,8 @@ try {
   bar?.end();
   console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
   console.log(formatReport(result, args.dryRun));
+  const warnings = formatWarnings(result);
+  if (warnings !== '') console.warn(warnings);
 } catch (e) {
   bar?.end();
   if (!(e instanceof ImportError)) throw e;

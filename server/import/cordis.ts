@@ -30,6 +30,7 @@ import { BatchValidationError, parseBatch } from '../store/batch.ts';
 import { foldGerman } from '../search/fold.ts';
 import { ImportError, toImportError, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
+import { ImportWarnings, isMissingToken } from './missing.ts';
 import { ReadMeter, type ProgressListener } from './progress.ts';
 
 export const CORDIS_SOURCE_ID = 's-cordis';
@@ -546,10 +547,28 @@ function cordisMapper(projFile: string, orgFile: string, options: CordisOptions)
       issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
       throw new ImportError(issues);
     }
-    return { batch, origins };
+    return { batch, origins, warnings };
   };
 
-  return { project, organisation, finish };
+  // CORDIS writes `NA` for values it lacks (EU contributions, NUTS codes, …): read as missing, with a
+  // warning naming file, line and field. A required one left missing (an id, a name) stays an error.
+  const warnings = new ImportWarnings();
+  const cleaned = (file: string, r: CordisRecord): CordisRecord => {
+    let fields = r.fields;
+    for (const [k, v] of Object.entries(r.fields)) {
+      if (typeof v !== 'string' || !isMissingToken(v)) continue;
+      if (fields === r.fields) fields = { ...r.fields };
+      fields[k] = '';
+      warnings.missing(file, r.line, k, v);
+    }
+    return fields === r.fields ? r : { ...r, fields };
+  };
+
+  return {
+    project: (r: CordisRecord) => project(cleaned(projFile, r)),
+    organisation: (r: CordisRecord) => organisation(cleaned(orgFile, r)),
+    finish,
+  };
 }
 
 /** Reads a CORDIS export folder into a batch with the file and line of every row (each table read whole). */

@@ -28,6 +28,41 @@ describe('CSV cells', () => {
   });
 });
 
+describe('cells saying "no value"', () => {
+  it('NA, n/a, k. A. and dashes in optional columns are read as missing, each a warning with line and field', () => {
+    const text =
+      'id,name,kind,sectors,region_id,website,description,tags,sources\n' +
+      'a-1,Stadtwerke Delitzsch,company,NA,k. A.,n/a,-,,\n' +
+      'a-2,IHK Halle-Dessau,chamber,,,https://www.ihk.de,–,,\n';
+    const r = parseCsvFile('actors', text, 'actors.csv');
+    expect(r.rows[0]).toMatchObject({ id: 'a-1', sectors: [], regionId: null, website: null, description: null });
+    expect(r.rows[1]).toMatchObject({ website: 'https://www.ihk.de', description: null });
+    expect(r.warnings.count).toBe(5);
+    expect(r.warnings.list.map((w) => `${w.file}:${w.line} ${w.field} ${w.message}`)).toEqual([
+      'actors.csv:2 sectors "NA" read as missing',
+      'actors.csv:2 region_id "k. A." read as missing',
+      'actors.csv:2 website "n/a" read as missing',
+      'actors.csv:2 description "-" read as missing',
+      'actors.csv:3 description "–" read as missing',
+    ]);
+  });
+
+  it('a required column saying NA stays an error naming file, line and column', async () => {
+    const dir = bundle({ 'actors.csv': 'id,name,kind\na-1,NA,company\n' });
+    const store = createGraphStore(new SqliteBackend(':memory:'));
+    await store.init();
+    const b = readCsvBundle(dir);
+    expect(b.warnings?.count).toBe(1);
+    const err = await store.applyBatch(b.batch).then(
+      () => null,
+      (e: unknown) => (e instanceof BatchValidationError ? toImportError(e, b.origins) : null),
+    );
+    expect(err?.issues.map((i) => [i.file, i.line, i.field])).toEqual([['actors.csv', 2, 'name']]);
+    expect((await store.stats()).actors).toBe(0);
+    await store.close();
+  });
+});
+
 describe('CSV files', () => {
   it('reads comma or semicolon files, with or without BOM, quoted fields across lines', () => {
     const text = '\uFEFFid;name;kind;code;lat;lon;parent_id;description;tags;sources\n' +

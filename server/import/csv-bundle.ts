@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { type BatchValidationError, formatPath } from '../store/batch.ts';
 import { CellError, CSV_FILES, parseCell, STORIES_JSON, type Column } from './csv-format.ts';
+import { ImportWarnings, isMissingToken, MAX_WARNINGS } from './missing.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
 import { jsonErrorLine, topLevelItemLines } from './json-lines.ts';
 import { ReadMeter, type ProgressListener } from './progress.ts';
@@ -40,6 +41,8 @@ export function formatIssue(i: ImportIssue): string {
 export interface CsvBundle {
   batch: GraphBatchInput;
   origins: Record<BatchKey, RowOrigin[]>;
+  /** Cells read as missing (`NA`, `k. A.`, …): where, and how many in all. */
+  warnings?: ImportWarnings;
 }
 
 /** `;` when the header line has more semicolons than commas, else `,`. */
@@ -54,12 +57,25 @@ function unknownColumns(headers: readonly string[], known: Known, file: string, 
     .map((h) => ({ file, line: headerLine, field: h, message: `unknown column "${h}" (expected: ${[...known.keys()].join(', ')})` }));
 }
 
-/** A record as a row; a cell that cannot be read (broken JSON) is reported to `bad` and left out. */
-function rowOf(record: Record<string, string>, known: Known, bad: (header: string, message: string) => void): Record<string, unknown> {
+/**
+ * A record as a row; a cell that cannot be read (broken JSON) is reported to `bad` and left out; a cell
+ * saying "no value" (`NA`, `k. A.`, `-`, …) is read as empty and reported to `missing`.
+ */
+function rowOf(
+  record: Record<string, string>,
+  known: Known,
+  bad: (header: string, message: string) => void,
+  missing: (header: string, raw: string) => void,
+): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [h, raw] of Object.entries(record)) {
+  for (const [h, text] of Object.entries(record)) {
     const c = known.get(h);
     if (!c) continue;
+    let raw = text;
+    if (isMissingToken(raw)) {
+      missing(h, raw);
+      raw = '';
+    }
     try {
       row[c.field] = parseCell(raw, c.type);
     } catch (e) {
@@ -79,6 +95,7 @@ function rowOf(record: Record<string, string>, known: Known, bad: (header: strin
 class TemplateRows {
   readonly rows: Record<string, unknown>[] = [];
   readonly origins: RowOrigin[] = [];
+  readonly warnings = new ImportWarnings();
   private readonly known: Known;
   private headerIssues: ImportIssue[] | null = null;
   private readonly cellIssues: ImportIssue[] = [];
@@ -99,17 +116,42 @@ class TemplateRows {
       this.previousEnd = info.lines;
       this.headerIssues ??= unknownColumns(Object.keys(record), this.known, this.file, 1);
       if (this.headerIssues.length > 0) return;
-      this.rows.push(rowOf(record, this.known, (field, message) => this.cellIssues.push({ file: this.file, line, field, message })));
+      this.rows.push(
+        rowOf(
+          record,
+          this.known,
+          (field, message) => this.cellIssues.push({ file: this.file, line, field, message }),
+          (field, raw) => this.warnings.missing(this.file, line, field, raw),
+        ),
+      );
       this.origins.push({ file: this.file, line });
     },
   };
 
   /** The rows, or the unknown columns (else the unreadable cells) as an ImportError. */
-  result(): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+  result(): FileRows {
     if (this.headerIssues !== null && this.headerIssues.length > 0) throw new ImportError(this.headerIssues);
     if (this.cellIssues.length > 0) throw new ImportError(this.cellIssues);
-    return { rows: this.rows, origins: this.origins };
+    return { rows: this.rows, origins: this.origins, warnings: this.warnings };
   }
+}
+
+/** The rows of one file, where each came from, and the cells read as missing. */
+export interface FileRows {
+  rows: Record<string, unknown>[];
+  origins: RowOrigin[];
+  warnings: ImportWarnings;
+}
+
+/** All files' warnings as one. */
+export function joinWarnings(parts: readonly (ImportWarnings | undefined)[]): ImportWarnings {
+  const out = new ImportWarnings();
+  for (const w of parts) {
+    if (!w) continue;
+    out.count += w.count;
+    out.list.push(...w.list.slice(0, MAX_WARNINGS - out.list.length));
+  }
+  return out;
 }
 
 /** A CsvError as an ImportError of `file`; anything else as it is. */
@@ -119,7 +161,7 @@ function rethrow(e: unknown, file: string): never {
 }
 
 /** One template file's rows from its whole text. */
-export function parseCsvFile(key: BatchKey, text: string, file: string): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+export function parseCsvFile(key: BatchKey, text: string, file: string): FileRows {
   const rows = new TemplateRows(key, file);
   try {
     eachCsvRecord(text, rows.reading);
@@ -138,7 +180,7 @@ export async function streamCsvFile(
   path: string,
   file: string,
   meter: ReadMeter = new ReadMeter(0),
-): Promise<{ rows: Record<string, unknown>[]; origins: RowOrigin[] }> {
+): Promise<FileRows> {
   const rows = new TemplateRows(key, file);
   let bytes = 0;
   try {
@@ -161,13 +203,21 @@ export function rowsFromRecords(
   file: string,
   issues: ImportIssue[] = [],
   headerLine = 1,
-): { rows: Record<string, unknown>[]; origins: RowOrigin[] } {
+): FileRows {
   const known = knownColumns(key);
   issues.push(...unknownColumns(headers, known, file, headerLine));
   if (issues.length > 0) throw new ImportError(issues);
-  const rows = records.map(({ record, line }) => rowOf(record, known, (field, message) => issues.push({ file, line, field, message })));
+  const warnings = new ImportWarnings();
+  const rows = records.map(({ record, line }) =>
+    rowOf(
+      record,
+      known,
+      (field, message) => issues.push({ file, line, field, message }),
+      (field, raw) => warnings.missing(file, line, field, raw),
+    ),
+  );
   if (issues.length > 0) throw new ImportError(issues);
-  return { rows, origins: records.map(({ line }) => ({ file, line })) };
+  return { rows, origins: records.map(({ line }) => ({ file, line })), warnings };
 }
 
 /**
@@ -210,11 +260,13 @@ export function readCsvBundle(dir: string): CsvBundle {
   const batch: GraphBatchInput = {};
   const origins = emptyOrigins();
   const issues: ImportIssue[] = [];
+  const warnings: ImportWarnings[] = [];
   for (const { key, file, path } of templateFiles(dir)) {
     try {
       const r = parseCsvFile(key, readFileSync(path, 'utf8'), file);
       batch[key] = r.rows;
       origins[key] = r.origins;
+      warnings.push(r.warnings);
     } catch (e) {
       if (e instanceof ImportError) issues.push(...e.issues);
       else throw e;
@@ -222,7 +274,7 @@ export function readCsvBundle(dir: string): CsvBundle {
   }
   addStoriesJson(dir, batch, origins, issues);
   if (issues.length > 0) throw new ImportError(issues);
-  return { batch, origins };
+  return { batch, origins, warnings: joinWarnings(warnings) };
 }
 
 function addStoriesJson(dir: string, batch: GraphBatchInput, origins: Record<BatchKey, RowOrigin[]>, issues: ImportIssue[]): void {
@@ -250,11 +302,13 @@ export async function streamCsvBundle(dir: string, onProgress?: ProgressListener
   const batch: GraphBatchInput = {};
   const origins = emptyOrigins();
   const issues: ImportIssue[] = [];
+  const warnings: ImportWarnings[] = [];
   for (const { key, file, path } of files) {
     try {
       const r = await streamCsvFile(key, path, file, meter);
       batch[key] = r.rows;
       origins[key] = r.origins;
+      warnings.push(r.warnings);
     } catch (e) {
       if (e instanceof ImportError) issues.push(...e.issues);
       else throw e;
@@ -262,7 +316,7 @@ export async function streamCsvBundle(dir: string, onProgress?: ProgressListener
   }
   addStoriesJson(dir, batch, origins, issues);
   if (issues.length > 0) throw new ImportError(issues);
-  return { batch, origins };
+  return { batch, origins, warnings: joinWarnings(warnings) };
 }
 
 /** Translates a batch validation error into file/line issues. */

@@ -12,7 +12,7 @@ import { basename, extname } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { BatchValidationError } from '../store/batch.ts';
 import type { BatchResult, GraphStore, WriteOptions } from '../store/graph-store.ts';
-import { ImportError, streamCsvBundle, streamCsvFile, toImportError, type CsvBundle, type RowOrigin } from './csv-bundle.ts';
+import { formatIssue, ImportError, streamCsvBundle, streamCsvFile, toImportError, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
 import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
 import { isCordisFolder, streamCordis } from './cordis.ts';
 import { ReadMeter, type ProgressListener } from './progress.ts';
@@ -72,10 +72,10 @@ export async function readImport(path: string, options: ReadOptions = {}): Promi
   const key = BATCH_KEYS.find((k) => CSV_FILES[k].file === name);
   if (key === undefined)
     throw new ImportError([{ file: name, line: null, field: null, message: `not a template file name (expected one of: ${BATCH_KEYS.map((k) => CSV_FILES[k].file).join(', ')})` }]);
-  const { rows, origins } = await streamCsvFile(key, path, name, ReadMeter.forFiles([path], onProgress));
+  const { rows, origins, warnings } = await streamCsvFile(key, path, name, ReadMeter.forFiles([path], onProgress));
   const batch: GraphBatchInput = { [key]: rows };
   const all = Object.fromEntries(BATCH_KEYS.map((k) => [k, k === key ? origins : []])) as Record<BatchKey, RowOrigin[]>;
-  return { batch, origins: all };
+  return { batch, origins: all, warnings };
 }
 
 const isCordisPath = (path: string) => existsSync(path) && statSync(path).isDirectory() && isCordisFolder(path);
@@ -86,14 +86,22 @@ const isCordisPath = (path: string) => existsSync(path) && statSync(path).isDire
  * `onProgress` hears the bytes read (`read`), then the rows of the batch: `validate` at 0 until the
  * store has checked them all, then `write` as the store writes them.
  */
+/** What an import did (or, dry, would do), and the cells it read as missing. */
+export interface ImportResult extends BatchResult {
+  /** The first 1,000 cells read as missing (`NA`, `k. A.`, …), each with file, line and field. */
+  warnings: ImportIssue[];
+  /** How many cells were read as missing in all. */
+  warningCount: number;
+}
+
 export async function importFiles(
   store: GraphStore,
   path: string,
   options: Pick<WriteOptions, 'dryRun' | 'audit'> & { onProgress?: ProgressListener } = {},
-): Promise<BatchResult> {
+): Promise<ImportResult> {
   const { onProgress } = options;
   const regionIds = isCordisPath(path) ? new Set((await store.regions()).map((r) => r.id)) : undefined;
-  const { batch, origins } = await readImport(path, { regionIds, onProgress });
+  const { batch, origins, warnings } = await readImport(path, { regionIds, onProgress });
   const rows = BATCH_KEYS.reduce((n, k) => n + (batch[k]?.length ?? 0), 0);
   let validated = false;
   const checked = () => {
@@ -115,10 +123,18 @@ export async function importFiles(
         }),
     });
     checked(); // a store that reports no write progress checked and wrote in one step
-    return result;
+    return { ...result, warnings: warnings?.list ?? [], warningCount: warnings?.count ?? 0 };
   } catch (e) {
     throw e instanceof BatchValidationError ? toImportError(e, origins) : e;
   }
+}
+
+/** The cells read as missing, for a terminal: a count, then at most `max` of them with file, line and field. */
+export function formatWarnings(result: Pick<ImportResult, 'warnings' | 'warningCount'>, max = 20): string {
+  if (result.warningCount === 0) return '';
+  const head = `${result.warningCount} value${result.warningCount === 1 ? '' : 's'} read as missing (warnings, imported as empty):`;
+  const more = result.warningCount - Math.min(max, result.warnings.length);
+  return [head, ...result.warnings.slice(0, max).map((w) => `  ${formatIssue(w)}`), ...(more > 0 ? [`  … and ${more} more`] : [])].join('\n');
 }
 
 /** The report as a table: per kind, rows to create, to update, unchanged. */

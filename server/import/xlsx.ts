@@ -5,7 +5,8 @@
  */
 import readXlsxFile from 'read-excel-file/node';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
-import { ImportError, rowsFromRecords, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
+import { ImportError, joinWarnings, rowsFromRecords, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
+import type { ImportWarnings } from './missing.ts';
 import { CSV_FILES } from './csv-format.ts';
 
 const sheetOf = (key: BatchKey) => CSV_FILES[key].file.replace(/\.csv$/, '');
@@ -28,6 +29,7 @@ export async function readXlsx(data: Buffer, file: string): Promise<CsvBundle> {
   const batch: GraphBatchInput = {};
   const origins = Object.fromEntries(BATCH_KEYS.map((k) => [k, [] as RowOrigin[]])) as Record<BatchKey, RowOrigin[]>;
   const issues: ImportIssue[] = [];
+  const warnings: ImportWarnings[] = [];
   const known = new Set(BATCH_KEYS.map(sheetOf));
   for (const name of byName.keys()) {
     if (!known.has(name)) issues.push({ file, line: null, field: null, message: `unknown sheet "${name}" (expected: ${[...known].join(', ')})` });
@@ -49,11 +51,12 @@ export async function readXlsx(data: Buffer, file: string): Promise<CsvBundle> {
       const parsed = rowsFromRecords(key, headers.filter((h) => h !== ''), records, label);
       batch[key] = parsed.rows;
       origins[key] = parsed.origins;
+      warnings.push(parsed.warnings);
     } catch (e) {
       if (e instanceof ImportError) issues.push(...e.issues);
       else throw e;
     }
   }
   if (issues.length > 0) throw new ImportError(issues);
-  return { batch, origins };
+  return { batch, origins, warnings: joinWarnings(warnings) };
 }

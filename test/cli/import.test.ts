@@ -101,6 +101,16 @@ describe.skipIf(onNeo4j)('npm run import', () => {
     expect(dry.code).toBe(1);
   });
 
+  it('values saying "no value" (NA, k. A.) are imported as missing and listed as warnings with file and line', async () => {
+    const dir = mkdtempSync(join(work, 'na-'));
+    writeFileSync(join(dir, 'actors.csv'), 'id,name,kind,sectors,region_id,website\na-na-1,Akteur mit Lücken,company,NA,k. A.,n/a\n');
+    const r = await run([dir]);
+    expect(r.code).toBe(0);
+    expect(cell(r.stdout, 'actors.csv', 0)).toBe(1);
+    expect(r.stderr).toMatch(/^3 values read as missing \(warnings, imported as empty\):/);
+    expect(r.stderr).toMatch(/actors\.csv line 2 \(region_id\): "k\. A\." read as missing/);
+  });
+
   it('one template file on its own, and clear errors for a wrong name or no argument', async () => {
     const single = await run([join(DEMO, 'actors.csv'), '--dry-run']);
     expect(single.code).toBe(0);

@@ -159,7 +159,7 @@ describe.skipIf(!hasSample)('the CORDIS sample', () => {
     const orgCopy = orgs.map((o) => ({ ...o }));
     const projCopy = projects.map((p) => ({ ...p }));
     delete (orgCopy[10] as Row).organisationID;
-    (orgCopy[500] as Row).ecContribution = 'n/a';
+    (orgCopy[500] as Row).ecContribution = 'zwölf Euro';
     (projCopy[3] as Row).endDate = '2010-01-31';
     // One record per line: record i stands on line i + 2.
     const oneALine = (rows: Row[]) => `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
@@ -215,6 +215,35 @@ function smallExport(overrides: { projects?: string[]; orgs?: string[] } = {}): 
 
 describe('a CORDIS export in CSV form', () => {
   const options: CordisOptions = { regionIds: new Set(['r-dresden']), today: '2025-06-01' };
+
+  it('reads NA, n/a, k. A. and dashes as missing values, each a warning naming file, line and field', () => {
+    const dir = smallExport({
+      orgs: [
+        org('101001', '900001', 'TECHNISCHE UNIVERSITAET DRESDEN', 'HES', '1069', 'DRESDEN', 'DE', 'NA', 'coordinator', 'NA'),
+        org('101001', '900002', 'ACME GMBH', 'PRC', 'n/a', 'Dresden', 'DE', 'k. A.', 'participant', '-'),
+        org('101002', '900001', 'TU DRESDEN', 'HES', '01069', 'DRESDEN', 'DE', '', 'participant', '1000'),
+      ],
+    });
+    const { batch, warnings } = readCordis(dir, options);
+    expect(batch.participations?.map((p) => (p as { contribution: unknown }).contribution)).toEqual([null, null, 1000]);
+    expect(batch.actors?.map((a) => (a as { website: unknown }).website)).toEqual([null, null]);
+    const at = (w: { line: number | null; field: string | null; message: string }) => `${w.line} ${w.field} ${w.message}`;
+    // ecContribution stands in three columns of the helper's rows (ec, net ec, total cost).
+    expect(warnings?.list.filter((w) => w.line === 2).map(at)).toEqual([
+      '2 organizationurl "NA" read as missing',
+      '2 eccontribution "NA" read as missing',
+      '2 neteccontribution "NA" read as missing',
+      '2 totalcost "NA" read as missing',
+    ]);
+    expect(warnings?.list.filter((w) => w.line === 3).map((w) => w.field)).toEqual(['postcode', 'organizationurl', 'eccontribution', 'neteccontribution', 'totalcost']);
+    expect(warnings?.count).toBe(9);
+    expect(warnings?.list.every((w) => w.file === 'organization.csv')).toBe(true);
+  });
+
+  it('a required value left missing (NA as the organisation id) stays an error naming its line', () => {
+    const dir = smallExport({ orgs: [org('101001', 'NA', 'ACME GMBH', 'PRC', '01099', 'Dresden', 'DE', '', 'participant', '5')] });
+    expect(() => readCordis(dir, options)).toThrow(/organization\.csv line 2 \(organisationID\): missing organisation id/);
+  });
 
   it('maps organisations, projects and participations', () => {
     const dir = smallExport();
