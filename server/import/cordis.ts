@@ -476,7 +476,12 @@ function cordisMapper(projFile: string, orgFile: string, options: CordisOptions)
     if (issues.length > before || orgKey === null || projKey === null || contribution === undefined) return;
 
     const actorId = cordisActorId(orgKey);
-    const name = cut(str(f.name) || str(f.shortname), 300);
+    let name = cut(str(f.name) || str(f.shortname), 300);
+    if (name === '') {
+      // No name nor short name: the organisation is named by its CORDIS id, and the import says so.
+      name = `CORDIS-Organisation ${str(f.organisationid)}`;
+      warnings.add(orgFile, line, 'name', `no name or short name: named "${name}" after its id`);
+    }
     const actor = actors.get(actorId);
     if (actor === undefined) {
       actors.set(actorId, {

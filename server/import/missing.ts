@@ -22,7 +22,11 @@ export class ImportWarnings {
 
   /** `raw` in `field` at `file` line `line` was read as missing. */
   missing(file: string, line: number | null, field: string, raw: string): void {
+    this.add(file, line, field, `"${raw.trim()}" read as missing`);
+  }
+
+  add(file: string, line: number | null, field: string | null, message: string): void {
     this.count++;
-    if (this.list.length < MAX_WARNINGS) this.list.push({ file, line, field, message: `"${raw.trim()}" read as missing` });
+    if (this.list.length < MAX_WARNINGS) this.list.push({ file, line, field, message });
   }
 }

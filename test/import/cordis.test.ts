@@ -240,6 +240,13 @@ describe('a CORDIS export in CSV form', () => {
     expect(warnings?.list.every((w) => w.file === 'organization.csv')).toBe(true);
   });
 
+  it('an organisation without a name is named after its id, with a warning naming its line', () => {
+    const dir = smallExport({ orgs: [org('101001', '900007', 'NA', 'PRC', '01099', 'Dresden', 'DE', '', 'participant', '5')] });
+    const { batch, warnings } = readCordis(dir, options);
+    expect(batch.actors?.map((a) => (a as { name: unknown }).name)).toEqual(['CORDIS-Organisation 900007']);
+    expect(warnings?.list.map((w) => `${w.line} ${w.field} ${w.message}`)).toContain('2 name no name or short name: named "CORDIS-Organisation 900007" after its id');
+  });
+
   it('a required value left missing (NA as the organisation id) stays an error naming its line', () => {
     const dir = smallExport({ orgs: [org('101001', 'NA', 'ACME GMBH', 'PRC', '01099', 'Dresden', 'DE', '', 'participant', '5')] });
     expect(() => readCordis(dir, options)).toThrow(/organization\.csv line 2 \(organisationID\): missing organisation id/);
