@@ -1,4 +1,4 @@
-/** Visible counts (for people and tests: data-nodes, data-edges), truncation, layout progress. */
+/** Visible counts (for people and tests: data-nodes, data-edges, data-layout running/done), truncation, layout progress. */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../state/explorer.ts';
@@ -18,7 +18,14 @@ export function StatusLine(p: StatusLineProps) {
   const { t } = useTranslation();
   return (
     <div className="status-line">
-      <span role="status" data-testid="visible-counts" data-nodes={p.nodes} data-edges={p.edges} data-state={p.ready ? 'ready' : 'loading'}>
+      <span
+        role="status"
+        data-testid="visible-counts"
+        data-nodes={p.nodes}
+        data-edges={p.edges}
+        data-state={p.ready ? 'ready' : 'loading'}
+        data-layout={p.layoutRunning ? 'running' : 'done'}
+      >
         {t('status.counts', { nodes: formatNumber(p.nodes, p.lang), edges: formatNumber(p.edges, p.lang) })}
       </span>
       {p.truncated && <span className="warn">{t('status.truncated')}</span>}

@@ -41,6 +41,8 @@ describe('explorer in Chromium (demo network)', () => {
     expect(c.nodes).toBe(76);
     expect(c.edges).toBeGreaterThan(80);
     expect(await page.getByTestId('visible-counts').textContent()).toBe(`${c.nodes} Knoten, ${c.edges} Verbindungen`);
+    // The count element says when the picture is finished: the layout runs, then it is done.
+    await page.locator('[data-testid="visible-counts"][data-layout="done"]').waitFor({ timeout: 20_000 });
     const legend = page.getByTestId('legend');
     expect(await legend.getByText('Hochschule', { exact: true }).count()).toBe(1);
     expect(await legend.getByText('Veranstaltung', { exact: true }).count()).toBe(1);
