@@ -42,7 +42,6 @@ import type {
   GraphBackend,
   GraphStore,
   HasVersion,
-  Ids,
   ProgrammeRegions,
   ProjectDetails,
   RegionDetails,
@@ -105,35 +104,6 @@ export function normaliseFilter(f: NetworkFilter = {}, prefix = 'filter'): Norma
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 const uniq = (xs: Iterable<string>) => [...new Set(xs)];
-
-/** Loads by id with a per-call cache: rows of ids asked for before are not loaded again. */
-function cachedById<R>(load: (ids: Ids) => Promise<R[]>, keysOf: (r: R) => string[]): (ids: Ids) => Promise<R[]> {
-  const cache = new Map<string, R[]>();
-  return async (ids: Ids) => {
-    const missing = [...new Set(ids)].filter((id) => !cache.has(id));
-    if (missing.length > 0) {
-      const fresh = new Set(missing);
-      for (const id of missing) cache.set(id, []);
-      for (const r of await load(missing)) for (const k of keysOf(r)) if (fresh.has(k)) cache.get(k)?.push(r);
-    }
-    const out = new Set<R>();
-    for (const id of ids) for (const r of cache.get(id) ?? []) out.add(r);
-    return [...out];
-  };
-}
-
-/** The by-id loads a traversal repeats (neighbourhood, paths), cached for the length of one call. */
-function traversalReader(b: GraphBackend) {
-  return {
-    partsByActor: cachedById((ids) => b.loadParticipations({ actorIds: ids }), (p) => [p.actorId]),
-    partsByProject: cachedById((ids) => b.loadParticipations({ projectIds: ids }), (p) => [p.projectId]),
-    epartsByActor: cachedById((ids) => b.loadEventParticipations({ actorIds: ids }), (p) => [p.actorId]),
-    epartsByEvent: cachedById((ids) => b.loadEventParticipations({ eventIds: ids }), (p) => [p.eventId]),
-    coopsByActor: cachedById((ids) => b.loadCooperations({ actorIds: ids }), (c) => [c.actorId, c.partnerId]),
-    actorsById: cachedById((ids) => b.loadActors({ ids }), (a) => [a.id]),
-  };
-}
-type TraversalReader = ReturnType<typeof traversalReader>;
 
 /** The stored version of one row (1 when the adapter has none recorded). */
 async function versionOf(b: GraphBackend, key: BatchKey, id: string): Promise<number> {
@@ -279,21 +249,21 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     };
   }
 
-  async function induced(r: TraversalReader, ids: Map<string, NodeType>, limit: number): Promise<Network> {
+  async function induced(ids: Map<string, NodeType>, limit: number): Promise<Network> {
     const regions = await regionIndex();
     const of = (t: NodeType) => [...ids].filter(([, x]) => x === t).map(([id]) => id);
     const actorIds = of('ACTOR');
     const projectIds = of('PROJECT');
     const eventIds = of('EVENT');
     const [actors, projects, events] = await Promise.all([
-      r.actorsById(actorIds),
+      b.loadActors({ ids: actorIds }),
       b.loadProjects({ ids: projectIds }),
       b.loadEvents({ ids: eventIds }),
     ]);
     const [parts, eparts, coops, targets] = await Promise.all([
-      r.partsByActor(actorIds),
-      r.epartsByActor(actorIds),
-      r.coopsByActor(actorIds),
+      b.loadParticipations({ actorIds }),
+      b.loadEventParticipations({ actorIds }),
+      b.loadCooperations({ actorIds }),
       b.loadTargets({ subjectIds: [...projectIds, ...eventIds] }),
     ]);
     return assemble({
@@ -511,7 +481,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       // One statement in the store's own language finds the nodes; the rows of those nodes make the network.
       const reached = await b.neighbourhood(id, depth, limit);
       if (reached.nodes.length === 0) throw new NotFoundError('node', id);
-      const net = await induced(traversalReader(b), new Map(reached.nodes.map((n) => [n.id, n.type])), MAX_NETWORK_LIMIT);
+      const net = await induced(new Map(reached.nodes.map((n) => [n.id, n.type])), MAX_NETWORK_LIMIT);
       return { ...net, truncated: reached.truncated };
     },
 

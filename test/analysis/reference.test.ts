@@ -32,8 +32,8 @@ const DATASETS: [label: string, edges: string, metrics: string][] = [
 describe.skipIf(!hasSna)('metrics match networkx', () => {
   for (const [label, edges, metrics] of DATASETS) {
     describe(label, () => {
-      // Skipped on purpose, only when ../shared/data is absent (a clean CI clone has no reference data;
-      // the data must not be copied into the repo). The skip names the missing folder. describe.skipIf
+      // Skipped on purpose, only when ../shared/data is absent on a developer's machine (under CI=true
+      // test/support/sna.ts fails instead; the data must not be copied into the repo). The skip names the missing folder. describe.skipIf
       // still runs this body to collect the tests, so nothing is read when the data is absent.
       if (!hasSna) return void it.skip(SNA_SKIP_NOTE, () => undefined);
       const { graph, reference } = loadSna(edges, metrics);

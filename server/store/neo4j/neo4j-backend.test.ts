@@ -18,7 +18,6 @@ import {
   nodeProperties,
   relationshipProperties,
   SCHEMA_FILE,
-  searchTokens,
   splitCypherStatements,
 } from './neo4j-backend.ts';
 import * as Q from './queries.ts';
@@ -98,14 +97,6 @@ describe('splitCypherStatements', () => {
 
   it('gives nothing for a file of comments and blank lines', () => {
     expect(splitCypherStatements('// a\n\n  // b\n;\n')).toEqual([]);
-  });
-});
-
-describe('searchTokens', () => {
-  it('takes the distinct words of both foldings, at most 16', () => {
-    expect(searchTokens('goerlitz  land', 'gorlitz land')).toEqual(['goerlitz', 'land', 'gorlitz']);
-    const many = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
-    expect(searchTokens(many, many)).toHaveLength(16);
   });
 });
 

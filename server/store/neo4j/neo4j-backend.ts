@@ -405,11 +405,6 @@ function rowOf(record: PlainRecord): Row {
   return row as Row;
 }
 
-/** The search tokens the adapters pre-select with: both foldings split at spaces, at most 16 distinct. */
-export function searchTokens(key: string, alt: string): string[] {
-  return [...new Set([...key.split(' '), ...alt.split(' ')].filter((t) => t !== ''))].slice(0, 16);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Selectors
 // ---------------------------------------------------------------------------------------------
