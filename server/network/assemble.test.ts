@@ -17,6 +17,13 @@ const arb = fc.record({
   eparts: fc.array(fc.record({ a: fc.nat(11), e: fc.nat(3) }), { maxLength: 20 }),
 });
 
+/** Pair order of two derived edge ids: by the first actor's id, then the second's. */
+function pairOrder(x: string, y: string): number {
+  const [, a1, b1] = x.split(':') as [string, string, string];
+  const [, a2, b2] = y.split(':') as [string, string, string];
+  return a1 !== a2 ? (a1 < a2 ? -1 : 1) : b1 < b2 ? -1 : b1 > b2 ? 1 : 0;
+}
+
 describe('assemble', () => {
   it('derived ties equal the naive definition', () => {
     fc.assert(
@@ -46,6 +53,7 @@ describe('assemble', () => {
           includeDerived: true,
           derivedVia: null,
           limit: 1000,
+          edgeLimit: 100_000,
         });
         const naive = new Map<string, string[]>();
         const items = new Map<string, Set<string>>();
@@ -68,7 +76,7 @@ describe('assemble', () => {
         const limit = Math.max(1, Math.floor(n / 2));
         const cut = assemble({
           regions: new RegionIndex([]), actors, projects: [], events: [], participations: parts, eventParticipations: eparts,
-          cooperations: [], targets: [], regionIds: null, regionScope: null, nodeTypes: new Set(['ACTOR']), includeDerived: true, derivedVia: null, limit,
+          cooperations: [], targets: [], regionIds: null, regionScope: null, nodeTypes: new Set(['ACTOR']), includeDerived: true, derivedVia: null, limit, edgeLimit: 100_000,
         });
         expect(cut.nodes).toHaveLength(limit);
         expect(cut.truncated).toBe(n > limit);
@@ -79,6 +87,22 @@ describe('assemble', () => {
         const kept = new Set(cut.nodes.map((x) => x.id));
         expect(cut.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
         expect(cut.edges.length).toBe([...naive.keys()].filter((k) => k.split(':').slice(1).every((id) => kept.has(id))).length);
+        expect(cut.hiddenTies).toBe(0);
+
+        // With an edge limit: the strongest derived ties stay (ties by id), the rest are counted as hidden.
+        const edgeLimit = Math.floor(naive.size / 2);
+        const thin = assemble({
+          regions: new RegionIndex([]), actors, projects: [], events: [], participations: parts, eventParticipations: eparts,
+          cooperations: [], targets: [], regionIds: null, regionScope: null, nodeTypes: new Set(['ACTOR']), includeDerived: true, derivedVia: null, limit: 1000, edgeLimit,
+        });
+        const strongest = [...naive]
+          .sort(([x, a], [y, b]) => b.length - a.length || pairOrder(x, y))
+          .slice(0, edgeLimit)
+          .map(([id]) => id)
+          .sort();
+        expect(thin.edges.map((e) => e.id)).toEqual(strongest);
+        expect(thin.hiddenTies).toBe(naive.size - edgeLimit);
+        expect(thin.nodes).toHaveLength(n);
       }),
       { numRuns: 200, seed: 7 },
     );

@@ -37,6 +37,8 @@ export interface Selection {
   /** Which shared projects/events count for derived ties: null = all in `participations`. */
   derivedVia: ReadonlySet<string> | null;
   limit: number;
+  /** Maximum number of edges: beyond it the weakest derived ties are left out (counted in `hiddenTies`). */
+  edgeLimit: number;
 }
 
 export function actorNode(a: Actor, regions: RegionIndex): NetworkNode {
@@ -93,83 +95,100 @@ function eventNode(e: Event, regions: RegionIndex): NetworkNode {
  * only for the pairs that are returned (`via`).
  */
 export class DerivedTies {
+  /** The actors with a shared item, in id order (so pair keys order like the ids). */
   readonly actors: string[];
-  /** key → number of shared projects and events */
-  readonly weights = new Map<number, number>();
-  /** key → the first shared item (enough for the many pairs of weight 1) */
-  private readonly firstItem = new Map<number, string>();
+  /** Pair keys `i * n + j` (i < j, indexes into `actors`), ascending, each once. */
+  readonly keys: Float64Array;
+  /** Shared projects and events of the pair at the same position in `keys`. */
+  readonly weights: Int32Array;
   private readonly index = new Map<string, number>();
-  private readonly itemsOf: Set<string>[] = [];
+  private readonly itemsOf: Set<string>[];
 
+  /**
+   * Counted by sorting the pair keys of every shared item in a typed array (a Map update per pair
+   * took 0.6 s for a real-scale hub's 4,400 neighbours and 300,000 pair increments).
+   */
   constructor(
     participations: readonly Participation[],
     eventParticipations: readonly EventParticipation[],
     include: (actorId: string) => boolean,
     via: ReadonlySet<string> | null,
   ) {
-    const members = new Map<string, number[]>();
-    this.actors = [];
+    const itemsOfActor = new Map<string, Set<string>>();
     const add = (item: string, actor: string) => {
       if (!include(actor) || (via !== null && !via.has(item))) return;
-      let i = this.index.get(actor);
-      if (i === undefined) {
-        i = this.actors.length;
-        this.actors.push(actor);
-        this.index.set(actor, i);
-        this.itemsOf.push(new Set());
-      }
-      const items = this.itemsOf[i] as Set<string>;
-      if (items.has(item)) return;
-      items.add(item);
-      const list = members.get(item);
-      if (list) list.push(i);
-      else members.set(item, [i]);
+      const items = itemsOfActor.get(actor);
+      if (items) items.add(item);
+      else itemsOfActor.set(actor, new Set([item]));
     };
     for (const p of participations) if (!NON_COOPERATING_ROLES.has(p.role)) add(p.projectId, p.actorId);
     for (const p of eventParticipations) add(p.eventId, p.actorId);
-    const n = this.actors.length;
-    for (const [item, list] of members) {
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const a = list[x] as number;
-          const b = list[y] as number;
-          const key = a < b ? a * n + b : b * n + a;
-          const w = this.weights.get(key);
-          if (w === undefined) {
-            this.weights.set(key, 1);
-            this.firstItem.set(key, item);
-          } else this.weights.set(key, w + 1);
-        }
+    this.actors = [...itemsOfActor.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.itemsOf = this.actors.map((a, i) => {
+      this.index.set(a, i);
+      return itemsOfActor.get(a) as Set<string>;
+    });
+    const members = new Map<string, number[]>();
+    this.itemsOf.forEach((items, i) => {
+      for (const item of items) {
+        const list = members.get(item);
+        if (list) list.push(i);
+        else members.set(item, [i]);
       }
+    });
+    const n = this.actors.length;
+    let total = 0;
+    for (const list of members.values()) total += (list.length * (list.length - 1)) / 2;
+    const all = new Float64Array(total);
+    let k = 0;
+    // Member lists are ascending (actors are visited in index order), so x < y gives i < j.
+    for (const list of members.values())
+      for (let x = 0; x < list.length; x++) {
+        const base = (list[x] as number) * n;
+        for (let y = x + 1; y < list.length; y++) all[k++] = base + (list[y] as number);
+      }
+    all.sort();
+    let unique = 0;
+    for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) unique++;
+    this.keys = new Float64Array(unique);
+    this.weights = new Int32Array(unique);
+    for (let i = 0, u = -1; i < total; i++) {
+      if (i === 0 || all[i] !== all[i - 1]) this.keys[++u] = all[i] as number;
+      this.weights[u] = (this.weights[u] as number) + 1;
     }
   }
 
-  /** The two actor indexes of a pair key. */
-  indexes(key: number): [number, number] {
-    const n = this.actors.length;
-    return [Math.floor(key / n), key % n];
+  get size(): number {
+    return this.keys.length;
   }
 
-  /** The shared projects and events of a pair, sorted. */
-  viaOf(key: number, weight: number): string[] {
-    if (weight === 1) return [this.firstItem.get(key) as string];
-    const [i, j] = this.indexes(key);
-    return this.via(this.actors[i] as string, this.actors[j] as string);
+  /** The two actor indexes of a pair key (the first one's id sorts first). */
+  indexes(key: number): [number, number] {
+    const n = this.actors.length;
+    const i = Math.floor(key / n);
+    return [i, key - i * n];
   }
 
   /** The two actor ids of a pair key, sorted. */
   pair(key: number): [string, string] {
-    const n = this.actors.length;
-    const a = this.actors[Math.floor(key / n)] as string;
-    const b = this.actors[key % n] as string;
-    return a < b ? [a, b] : [b, a];
+    const [i, j] = this.indexes(key);
+    return [this.actors[i] as string, this.actors[j] as string];
+  }
+
+  /** The shared projects and events of the pair of a key, sorted. */
+  viaOf(key: number): string[] {
+    const [i, j] = this.indexes(key);
+    return this.shared(this.itemsOf[i] as Set<string>, this.itemsOf[j] as Set<string>);
   }
 
   /** The shared projects and events of two actors, sorted. */
   via(a: string, b: string): string[] {
     const ia = this.itemsOf[this.index.get(a) ?? -1];
     const ib = this.itemsOf[this.index.get(b) ?? -1];
-    if (!ia || !ib) return [];
+    return ia && ib ? this.shared(ia, ib) : [];
+  }
+
+  private shared(ia: Set<string>, ib: Set<string>): string[] {
     const [small, large] = ia.size <= ib.size ? [ia, ib] : [ib, ia];
     return [...small].filter((x) => large.has(x)).sort();
   }
@@ -258,11 +277,11 @@ export function assemble(sel: Selection): Network {
       bump(e.target);
     }
     if (derived) {
-      const n = derived.actors.length;
-      const count = new Array<number>(n).fill(0);
-      for (const key of derived.weights.keys()) {
-        count[Math.floor(key / n)]! += 1;
-        count[key % n]! += 1;
+      const count = new Array<number>(derived.actors.length).fill(0);
+      for (const key of derived.keys) {
+        const [i, j] = derived.indexes(key);
+        count[i]! += 1;
+        count[j]! += 1;
       }
       derived.actors.forEach((id, i) => degree.set(id, (degree.get(id) ?? 0) + (count[i] as number)));
     }
@@ -273,15 +292,29 @@ export function assemble(sel: Selection): Network {
   }
   const kept = (id: string) => keep === null || keep.has(id);
   const outEdges = keep === null ? edges : edges.filter((e) => kept(e.source) && kept(e.target));
+  let hiddenTies = 0;
   if (derived) {
-    const n = derived.actors.length;
     const keptIndex = derived.actors.map((id) => kept(id));
-    for (const [key, weight] of derived.weights) {
-      const i = Math.floor(key / n);
-      const j = key - i * n;
-      if (!keptIndex[i] || !keptIndex[j]) continue;
+    // Positions in derived.keys of the pairs between kept actors, in (first id, second id) order.
+    let chosen: number[] = [];
+    for (let p = 0; p < derived.size; p++) {
+      const [i, j] = derived.indexes(derived.keys[p] as number);
+      if (keptIndex[i] && keptIndex[j]) chosen.push(p);
+    }
+    // Over the edge budget: the strongest derived ties stay, equal weights in pair order (so both
+    // stores keep the same ones); direct, structural and participation edges always stay.
+    const budget = Math.max(0, sel.edgeLimit - outEdges.length);
+    if (chosen.length > budget) {
+      hiddenTies = chosen.length - budget;
+      const w = derived.weights;
+      // A stable sort by weight keeps pair order among equals.
+      chosen = chosen.sort((x, y) => (w[y] as number) - (w[x] as number) || x - y).slice(0, budget);
+    }
+    for (const p of chosen) {
+      const key = derived.keys[p] as number;
       const [a, b] = derived.pair(key);
-      outEdges.push({ id: `derived:${a}:${b}`, source: a, target: b, kind: 'cooperation', role: null, weight, derived: true, via: derived.viaOf(key, weight) });
+      const weight = derived.weights[p] as number;
+      outEdges.push({ id: `derived:${a}:${b}`, source: a, target: b, kind: 'cooperation', role: null, weight, derived: true, via: derived.viaOf(key) });
     }
   }
   // In id order: the same network reads the same from either store, whatever order their rows came in.
@@ -290,5 +323,7 @@ export function assemble(sel: Selection): Network {
     nodes: (keep === null ? [...nodes.values()] : [...nodes.values()].filter((n) => kept(n.id))).sort(byId),
     edges: outEdges.sort(byId),
     truncated: keep !== null,
+    hiddenTies,
   };
 }
+

@@ -49,6 +49,8 @@ export interface Network {
   edges: NetworkEdge[];
   /** true when the node limit cut the result. */
   truncated: boolean;
+  /** Derived ties left out by the edge limit (the weakest; 0 when none). */
+  hiddenTies: number;
 }
 
 export interface NetworkFilter {
@@ -85,3 +87,9 @@ export interface RegionPair {
 
 export const DEFAULT_NETWORK_LIMIT = 5_000;
 export const MAX_NETWORK_LIMIT = 100_000;
+/**
+ * Edges a network view carries at most: beyond it the weakest derived ties are left out. A hub's
+ * neighbourhood in a real-scale programme reaches 4,400 actors with 163,000 ties among them (10 MB
+ * of JSON, 1 s to assemble, unreadable when drawn); 25,000 keeps every strong tie of such a view.
+ */
+export const MAX_VIEW_EDGES = 25_000;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { NodeType as NodeTypeName } from '../domain/model.ts';
 import { NodeType } from '../common/common.type.ts';
+import { MAX_VIEW_EDGES } from './network.model.ts';
 
 @ObjectType({ description: 'A node of the network view.' })
 export class NetworkNode {
@@ -39,6 +40,8 @@ export class Network {
   @Field(() => [NetworkEdge]) edges!: NetworkEdge[];
   @Field(() => Boolean, { description: 'true when the node limit cut the result (the best-connected nodes are kept).' })
   truncated!: boolean;
+  @Field(() => Int, { description: `Derived ties left out because the view carries at most ${MAX_VIEW_EDGES.toLocaleString('en-US')} edges (the weakest go first); 0 when none.` })
+  hiddenTies!: number;
 }
 
 @ObjectType({ description: 'A shortest cooperation path between two actors ("who can introduce us").' })

@@ -21,6 +21,7 @@ import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { actorNode, assemble, type Selection } from '../network/assemble.ts';
 import {
   DEFAULT_NETWORK_LIMIT,
+  MAX_VIEW_EDGES,
   MAX_NETWORK_LIMIT,
   type Network,
   type NetworkFilter,
@@ -246,6 +247,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       includeDerived: f.includeDerived,
       derivedVia: null,
       limit: f.limit,
+      edgeLimit: MAX_VIEW_EDGES,
     };
   }
 
@@ -281,6 +283,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       includeDerived: true,
       derivedVia: null,
       limit,
+      edgeLimit: MAX_VIEW_EDGES,
     });
   }
 

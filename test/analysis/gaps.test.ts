@@ -32,6 +32,7 @@ const input: AnalysisInput = {
     nodes: [actor('a1', 'company', 'a'), actor('a2', 'university', 'a'), actor('a3', 'school', 'a'), actor('b1', 'company', 'b'), actor('b2', 'company', 'b'), actor('c1', 'chamber', 'c'), actor('c2', 'company', 'c')],
     edges: [tie('a1', 'a2'), tie('a2', 'a3'), tie('a1', 'b1'), tie('b1', 'b2'), tie('c1', 'b2')],
     truncated: false,
+    hiddenTies: 0,
   },
   programmes: [{ key: 'p', label: 'Programm P', regionIds: ['a', 'c'], targetRegionIds: ['a', 'c'], projectIds: ['p'] }],
 };

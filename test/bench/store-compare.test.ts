@@ -44,10 +44,10 @@ describe('store comparison', () => {
   it('fingerprints answers independent of row and field order, and says what differs', () => {
     const node = (id: string) => ({ id, type: 'ACTOR' as const, kind: null, label: id, regionId: null, lat: null, lon: null, sectors: [], startYear: null, endYear: null });
     const edge = { id: 'e1', source: 'a', target: 'b', kind: 'cooperation' as const, role: null, weight: 1, derived: true, via: ['p2', 'p1'] };
-    const x = networkAnswer({ nodes: [node('a'), node('b')], edges: [edge], truncated: false });
-    const y = networkAnswer({ nodes: [node('b'), node('a')], edges: [{ ...edge, via: ['p1', 'p2'] }], truncated: false });
+    const x = networkAnswer({ nodes: [node('a'), node('b')], edges: [edge], truncated: false, hiddenTies: 0 });
+    const y = networkAnswer({ nodes: [node('b'), node('a')], edges: [{ ...edge, via: ['p1', 'p2'] }], truncated: false, hiddenTies: 0 });
     expect(fingerprint(x)).toBe(fingerprint(y));
-    const z = networkAnswer({ nodes: [node('a'), node('c')], edges: [edge], truncated: false });
+    const z = networkAnswer({ nodes: [node('a'), node('c')], edges: [edge], truncated: false, hiddenTies: 0 });
     expect(fingerprint(z)).not.toBe(fingerprint(x));
     expect(describeDifference(x, z)).toMatch(/1 only in embedded.*1 only in Neo4j/);
     // Sorted answers: the order counts; Newman weights to 6 decimals.
