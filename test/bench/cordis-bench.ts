@@ -163,6 +163,7 @@ export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
     t0 = performance.now();
     const imported = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli/import.ts'), files], {
       cwd: ROOT,
+      // eslint-disable-next-line no-restricted-properties -- the child's environment, with the bench's store
       env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -186,7 +187,10 @@ export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
 
       // The largest hub: most co-participation ties.
       const degree = new Int32Array(n);
-      for (const [a, b] of ties) (degree[a] = (degree[a] as number) + 1), (degree[b] = (degree[b] as number) + 1);
+      for (const [a, b] of ties) {
+        degree[a] = (degree[a] as number) + 1;
+        degree[b] = (degree[b] as number) + 1;
+      }
       let hub = 0;
       for (let i = 1; i < n; i++) if ((degree[i] as number) > (degree[hub] as number)) hub = i;
       const hubId = `cordis-org-${(data.organisations[hub] as { id: number }).id}`;

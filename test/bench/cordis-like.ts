@@ -177,8 +177,13 @@ export function generateCordisLike(districts: readonly District[], options: Part
   let diff = o.participations - sizes.reduce((s, x) => s + x, 0);
   for (let p = 0; diff !== 0; p = (p + 1) % o.projects) {
     const s = sizes[p] as number;
-    if (diff > 0 && s < 120) (sizes[p] = s + 1), diff--;
-    else if (diff < 0 && s > 1) (sizes[p] = s - 1), diff++;
+    if (diff > 0 && s < 120) {
+      sizes[p] = s + 1;
+      diff--;
+    } else if (diff < 0 && s > 1) {
+      sizes[p] = s - 1;
+      diff++;
+    }
   }
 
   // Participation slots: every organisation once (each takes part somewhere, by definition of the
