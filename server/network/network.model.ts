@@ -83,6 +83,8 @@ export interface RegionPair {
   derivedTies: number;
   /** Sum of the weights of the derived ties (shared projects and events). */
   derivedWeight: number;
+  /** Sum of Newman's collaboration weights of the derived ties: 1 / (n − 1) per shared item of n members. */
+  derivedNewman: number;
 }
 
 export const DEFAULT_NETWORK_LIMIT = 5_000;

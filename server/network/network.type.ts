@@ -57,6 +57,10 @@ export class RegionPair {
   @Field(() => Int, { description: 'Actor pairs with a direct tie.' }) directTies!: number;
   @Field(() => Int, { description: 'Actor pairs with a tie derived from shared projects and events.' }) derivedTies!: number;
   @Field(() => Float, { description: 'Sum of the weights of the derived ties.' }) derivedWeight!: number;
+  @Field(() => Float, {
+    description: "Newman's collaboration weight of the derived ties: each shared project or event of n partners adds 1/(n−1), so a 60-partner consortium counts like one tie per partner, not 1,770 pairs.",
+  })
+  derivedNewman!: number;
 }
 
 @ObjectType({ description: 'A search result.' })

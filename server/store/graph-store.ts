@@ -360,7 +360,7 @@ export interface ReachedNode {
 /** Region × region tie counts at one level: the regions (at that level) that hold a taking-part actor, and every non-empty cell. */
 export interface RegionTieCounts {
   regionIds: string[];
-  /** a <= b; directTies / derivedTies: actor pairs with direct > 0 / shared > 0; derivedWeight: the sum of their `shared`. */
+  /** a <= b; directTies / derivedTies: actor pairs with direct > 0 / shared > 0; derivedWeight: the sum of their `shared`; derivedNewman: of their `newman`. */
   pairs: RegionPair[];
 }
 

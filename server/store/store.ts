@@ -523,7 +523,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
         for (let j = i; j < ids.length; j++) {
           const a = ids[i] as string;
           const c = ids[j] as string;
-          out.push(cells.get(`${a}\u0000${c}`) ?? { a, b: c, directTies: 0, derivedTies: 0, derivedWeight: 0 });
+          out.push(cells.get(`${a}\u0000${c}`) ?? { a, b: c, directTies: 0, derivedTies: 0, derivedWeight: 0, derivedNewman: 0 });
         }
       }
       return out;

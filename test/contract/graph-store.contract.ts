@@ -832,10 +832,12 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         it('districts: all pairs of districts with actors, diagonal included', async () => {
           const m = await store.regionMatrix('district');
           expect(m).toHaveLength(15); // 5 districts with actors: 5·6/2
-          expect(cell(m, 'r-l', 'r-ns')).toEqual({ a: 'r-l', b: 'r-ns', directTies: 0, derivedTies: 2, derivedWeight: 3 });
+          // a4–a1 share p3 and e1 (two members each), a4–a3 share p4 (two): Newman 1 per shared item.
+          expect(cell(m, 'r-l', 'r-ns')).toEqual({ a: 'r-l', b: 'r-ns', directTies: 0, derivedTies: 2, derivedWeight: 3, derivedNewman: 3 });
           expect(cell(m, 'r-l', 'r-ldk')).toMatchObject({ directTies: 1, derivedTies: 0 });
           expect(cell(m, 'r-ns', 'r-ns')).toMatchObject({ directTies: 0, derivedTies: 3 });
-          expect(cell(m, 'r-gi', 'r-ldk')).toEqual({ a: 'r-gi', b: 'r-ldk', directTies: 1, derivedTies: 2, derivedWeight: 3 });
+          // a6–a7 share p2 (three members: ½), a6–a5 share p2 (½) and e2 (two members: 1).
+          expect(cell(m, 'r-gi', 'r-ldk')).toEqual({ a: 'r-gi', b: 'r-ldk', directTies: 1, derivedTies: 2, derivedWeight: 3, derivedNewman: 2 });
           expect(cell(m, 'r-gi', 'r-ns')).toMatchObject({ directTies: 0, derivedTies: 0 });
           expect(cell(m, 'r-mei', 'r-mei')).toMatchObject({ directTies: 0, derivedTies: 0 });
         });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * The graph primitives (GraphPrimitives in server/store/graph-store.ts) computed the plain way from a
  * whole batch (what `store.exportBatch()` returns), written from the doc comments there and nothing
@@ -181,11 +182,12 @@ export function primitivesReference(batch: GraphBatch): PrimitivesReference {
         const [a, b] = x <= y ? [x, y] : [y, x];
         const key = `${a}\u0000${b}`;
         let c = cells.get(key);
-        if (!c) cells.set(key, (c = { a, b, directTies: 0, derivedTies: 0, derivedWeight: 0 }));
+        if (!c) cells.set(key, (c = { a, b, directTies: 0, derivedTies: 0, derivedWeight: 0, derivedNewman: 0 }));
         if (t.direct > 0) c.directTies++;
         if (t.shared > 0) {
           c.derivedTies++;
           c.derivedWeight += t.shared;
+          c.derivedNewman += t.newman;
         }
       }
       return {
@@ -194,4 +196,14 @@ export function primitivesReference(batch: GraphBatch): PrimitivesReference {
       };
     },
   };
+}
+
+/** Region tie counts alike; Newman sums (floating point, summed in each store's order) to 1e-12. */
+export function expectSameRegionTies(actual: RegionTieCounts, expected: RegionTieCounts, what: string): void {
+  const strip = (c: RegionTieCounts) => ({ regionIds: c.regionIds, pairs: c.pairs.map(({ derivedNewman: _n, ...rest }) => rest) });
+  expect(strip(actual), what).toEqual(strip(expected));
+  actual.pairs.forEach((p, i) => {
+    const e = (expected.pairs[i] as RegionPair).derivedNewman;
+    if (Math.abs(p.derivedNewman - e) > 1e-12) expect(p.derivedNewman, `${what}: Newman weight of ${p.a}–${p.b}`).toBe(e);
+  });
 }

@@ -345,22 +345,23 @@ tl(id, at) AS MATERIALIZED (SELECT ta.id, lvl.at FROM ta JOIN lvl ON lvl.region 
 
 /** Both result sets in one: part 0 the regions holding a taking-part actor, part 1 the non-empty cells. */
 const REGION_RESULT = `
-SELECT 0 AS part, at AS a, NULL AS b, 0 AS direct, 0 AS derived, 0 AS weight FROM (SELECT DISTINCT at FROM tl)
-UNION ALL SELECT 1, a, b, direct, derived, weight FROM cells
+SELECT 0 AS part, at AS a, NULL AS b, 0 AS direct, 0 AS derived, 0 AS weight, 0.0 AS newman FROM (SELECT DISTINCT at FROM tl)
+UNION ALL SELECT 1, a, b, direct, derived, weight, newman FROM cells
 ORDER BY part, a, b`;
 
 /** Every item counts: cells from the stored projection, first per pair of actor regions (an index scan, no sort). */
 const REGION_STORED = `
 WITH RECURSIVE ${FILTER},
 ${LEVEL},
-raw(ra, rb, direct, derived, weight) AS MATERIALIZED (
-  SELECT ra, rb, sum(@direct AND direct > 0), sum(@derived AND shared > 0), sum(CASE WHEN @derived THEN shared ELSE 0 END)
+raw(ra, rb, direct, derived, weight, newman) AS MATERIALIZED (
+  SELECT ra, rb, sum(@direct AND direct > 0), sum(@derived AND shared > 0), sum(CASE WHEN @derived THEN shared ELSE 0 END),
+    sum(CASE WHEN @derived THEN newman ELSE 0.0 END)
   FROM actor_ties
   WHERE ra IS NOT NULL AND rb IS NOT NULL AND ((@direct AND direct > 0) OR (@derived AND shared > 0))
     AND (@all OR (+a IN (SELECT id FROM tl) AND +b IN (SELECT id FROM tl)))
   GROUP BY ra, rb),
-cells(a, b, direct, derived, weight) AS (
-  SELECT min(x.at, y.at), max(x.at, y.at), sum(raw.direct), sum(raw.derived), sum(raw.weight)
+cells(a, b, direct, derived, weight, newman) AS (
+  SELECT min(x.at, y.at), max(x.at, y.at), sum(raw.direct), sum(raw.derived), sum(raw.weight), sum(raw.newman)
   FROM raw JOIN lvl x ON x.region = raw.ra JOIN lvl y ON y.region = raw.rb
   GROUP BY 1, 2 HAVING sum(raw.direct) + sum(raw.derived) > 0)
 ${REGION_RESULT}`;
@@ -377,25 +378,34 @@ m(k, item, actor, at) AS MATERIALIZED (
   WHERE @derived AND p.role NOT IN (SELECT value FROM json_each(@funder)) AND p.project_id IN (SELECT id FROM cp)
   UNION ALL SELECT 1, e.event_id, e.actor_id, tl.at FROM event_participations e JOIN tl ON tl.id = e.actor_id
   WHERE @derived AND e.event_id IN (SELECT id FROM ce)),
-inc(lo, hi, a, b, dir, sh) AS (
-  SELECT min(x.at, y.at), max(x.at, y.at), x.actor, y.actor, 0, 1 FROM m x JOIN m y ON y.k = x.k AND y.item = x.item AND y.actor > x.actor
-  UNION ALL SELECT min(x.at, y.at), max(x.at, y.at), cc.a, cc.b, 1, 0 FROM cc JOIN tl x ON x.id = cc.a JOIN tl y ON y.id = cc.b),
-pairs(lo, hi, direct, shared) AS (SELECT lo, hi, sum(dir), sum(sh) FROM inc GROUP BY lo, hi, a, b),
-cells(a, b, direct, derived, weight) AS (SELECT lo, hi, sum(direct > 0), sum(shared > 0), sum(shared) FROM pairs GROUP BY lo, hi)
+sz(k, item, w) AS MATERIALIZED (
+  SELECT 0, project_id, 1.0 / (count(*) - 1) FROM participations
+  WHERE project_id IN (SELECT item FROM m WHERE k = 0) AND role NOT IN (SELECT value FROM json_each(@funder))
+  GROUP BY project_id HAVING count(*) > 1
+  UNION ALL SELECT 1, event_id, 1.0 / (count(*) - 1) FROM event_participations
+  WHERE event_id IN (SELECT item FROM m WHERE k = 1) GROUP BY event_id HAVING count(*) > 1),
+inc(lo, hi, a, b, dir, sh, w) AS (
+  SELECT min(x.at, y.at), max(x.at, y.at), x.actor, y.actor, 0, 1, sz.w
+  FROM sz JOIN m x ON x.k = sz.k AND x.item = sz.item JOIN m y ON y.k = sz.k AND y.item = sz.item AND y.actor > x.actor
+  UNION ALL SELECT min(x.at, y.at), max(x.at, y.at), cc.a, cc.b, 1, 0, 0.0 FROM cc JOIN tl x ON x.id = cc.a JOIN tl y ON y.id = cc.b),
+pairs(lo, hi, direct, shared, newman) AS (SELECT lo, hi, sum(dir), sum(sh), sum(w) FROM inc GROUP BY lo, hi, a, b),
+cells(a, b, direct, derived, weight, newman) AS (SELECT lo, hi, sum(direct > 0), sum(shared > 0), sum(shared), sum(newman) FROM pairs GROUP BY lo, hi)
 ${REGION_RESULT}`;
+
+type RegionRow = [part: number, a: string, b: string | null, direct: number, derived: number, weight: number, newman: number];
 
 export function regionTies(stmt: Stmt, level: string, f: TieFilter): RegionTieCounts {
   const path = tiePath(f);
   const params = { ...filterParams(f), level };
   const rows =
     path === 'filtered'
-      ? (stmt(REGION_FILTERED).raw().all(params) as [number, string, string | null, number, number, number][])
-      : (stmt(REGION_STORED).raw().all({ ...params, all: path === 'all' ? 1 : 0 }) as [number, string, string | null, number, number, number][]);
+      ? (stmt(REGION_FILTERED).raw().all(params) as RegionRow[])
+      : (stmt(REGION_STORED).raw().all({ ...params, all: path === 'all' ? 1 : 0 }) as RegionRow[]);
   const regionIds: string[] = [];
   const pairs: RegionPair[] = [];
-  for (const [part, a, b, directTies, derivedTies, derivedWeight] of rows) {
+  for (const [part, a, b, directTies, derivedTies, derivedWeight, derivedNewman] of rows) {
     if (part === 0) regionIds.push(a);
-    else if (f.includeDirect || f.includeDerived) pairs.push({ a, b: b as string, directTies, derivedTies, derivedWeight });
+    else if (f.includeDirect || f.includeDerived) pairs.push({ a, b: b as string, directTies, derivedTies, derivedWeight, derivedNewman });
   }
   return { regionIds, pairs };
 }

@@ -107,13 +107,13 @@ export const REGION_TIES = `CALL () {
 CALL () {
   ${tieRows(true).split('\n').join('\n  ')}
   WHERE ra IS NOT NULL AND rb IS NOT NULL
-  WITH ra, rb, sum(CASE WHEN direct > 0 THEN 1 ELSE 0 END) AS d, sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS s, sum(shared) AS w
+  WITH ra, rb, sum(CASE WHEN direct > 0 THEN 1 ELSE 0 END) AS d, sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS s, sum(shared) AS w, sum(newman) AS nw
   ${lift('ra', 'ga')}
   ${lift('rb', 'gb')}
-  WITH CASE WHEN ga.id <= gb.id THEN ga.id ELSE gb.id END AS x, CASE WHEN ga.id <= gb.id THEN gb.id ELSE ga.id END AS y, d, s, w
-  WITH x, y, sum(d) AS directTies, sum(s) AS derivedTies, sum(w) AS derivedWeight
+  WITH CASE WHEN ga.id <= gb.id THEN ga.id ELSE gb.id END AS x, CASE WHEN ga.id <= gb.id THEN gb.id ELSE ga.id END AS y, d, s, w, nw
+  WITH x, y, sum(d) AS directTies, sum(s) AS derivedTies, sum(w) AS derivedWeight, sum(nw) AS derivedNewman
   ORDER BY x, y
-  RETURN collect({a: x, b: y, directTies: directTies, derivedTies: derivedTies, derivedWeight: derivedWeight}) AS pairs
+  RETURN collect({a: x, b: y, directTies: directTies, derivedTies: derivedTies, derivedWeight: derivedWeight, derivedNewman: derivedNewman}) AS pairs
 }
 RETURN regionIds, pairs`;
 

@@ -1029,6 +1029,7 @@ export class Neo4jBackend implements GraphBackend {
       directTies: asCount(p.directTies),
       derivedTies: asCount(p.derivedTies),
       derivedWeight: asCount(p.derivedWeight),
+      derivedNewman: typeof p.derivedNewman === 'number' ? p.derivedNewman : 0,
     }));
     return { regionIds, pairs };
   }
