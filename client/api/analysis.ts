@@ -14,7 +14,7 @@ import type {
   NetworkStatsFieldsFragment,
   ProfileCategoryInput,
   RegionCellFieldsFragment,
-  RegionGapsQuery,
+  GapsQuery,
   SuggestionsQuery,
   WhatIfQuery,
 } from './generated/graphql.ts';
@@ -33,7 +33,7 @@ const _allMetrics: NodeMetrics extends Record<MetricKey, number | null> ? true :
 export type BrokerageRoles = NodeMetrics['brokerage'];
 export type NetworkStats = NetworkStatsFieldsFragment;
 
-export type RegionGaps = RegionGapsQuery['regionGaps'];
+export type RegionGaps = GapsQuery['regionGaps'];
 export type RegionGapSummary = RegionGaps['regions'][number];
 export type RegionCell = RegionCellFieldsFragment;
 export type WhiteSpot = RegionGaps['whiteSpots'][number];
@@ -73,7 +73,7 @@ const MetricsDoc = graphql(`
 `);
 
 const RegionGapsDoc = graphql(`
-  query RegionGaps($filter: NetworkFilter, $level: String) {
+  query Gaps($filter: NetworkFilter, $level: String) {
     regionGaps(level: $level, filter: $filter) {
       level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }
       cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }

@@ -44,7 +44,7 @@ const NeighborhoodQuery = graphql(`
 `);
 
 const ShortestPathsQuery = graphql(`
-  query ShortestPaths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }
+  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }
 `);
 
 const CatalogQuery = graphql(`

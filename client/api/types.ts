@@ -18,7 +18,7 @@ import type {
   ProjectDetailsQuery,
   RegionDetailsQuery,
   SearchQuery,
-  ShortestPathsQuery,
+  PathsQuery,
   SourceFieldsFragment,
 } from './generated/graphql.ts';
 
@@ -37,7 +37,7 @@ export type RegionSummary = CatalogQuery['regions'][number];
 export type Facets = CatalogQuery['facets'];
 export type FacetCount = Facets['actorKinds'][number];
 export type SearchHit = SearchQuery['search'][number];
-export type Path = ShortestPathsQuery['shortestPaths'][number];
+export type Path = PathsQuery['shortestPaths'][number];
 
 export type NodeRef = NodeRefFieldsFragment;
 export type Source = SourceFieldsFragment;

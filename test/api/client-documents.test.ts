@@ -24,7 +24,7 @@ const ids = { ACTOR: 'a-zarof', PROJECT: 'p-netzwerk-chemie', REGION: 'r-leipzig
 const VARIABLES: Record<string, Record<string, unknown>[]> = {
   Network: [{ filter: { ...filter, limit: 5000 } }],
   Neighborhood: [{ id: ids.ACTOR, depth: 2, limit: 500 }],
-  ShortestPaths: [{ from: 'a-zarof', to: 'a-stadt-delitzsch', limit: 20 }],
+  Paths: [{ from: 'a-zarof', to: 'a-stadt-delitzsch', limit: 20 }],
   Catalog: [{}],
   Search: [{ text: 'Delitzsch', types: null }],
   NodeTypeOf: [{ id: ids.EVENT }],
@@ -34,7 +34,7 @@ const VARIABLES: Record<string, Record<string, unknown>[]> = {
   RegionDetails: [{ id: ids.REGION, editable: false }, { id: ids.REGION, editable: true }],
   EventDetails: [{ id: ids.EVENT, editable: false }, { id: ids.EVENT, editable: true }],
   Metrics: [{ filter, weighted: true, level: 'district' }],
-  RegionGaps: [{ filter, level: 'district' }],
+  Gaps: [{ filter, level: 'district' }],
   Coverage: [{ filter, level: 'district', profile: null }],
   WhatIf: [{ filter, remove: [ids.ACTOR], level: 'district' }],
   Suggestions: [{ filter, level: 'district', limit: 10 }],

@@ -23,7 +23,7 @@ type Documents = {
     "\n  fragment NetworkStatsFields on NetworkStats {\n    nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges\n  }\n": typeof types.NetworkStatsFieldsFragmentDoc,
     "\n  fragment RegionCellFields on RegionCell { a b aName bName observed expected ratio }\n": typeof types.RegionCellFieldsFragmentDoc,
     "\n  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) {\n    metrics(filter: $filter, weighted: $weighted, level: $level) {\n      nodes {\n        id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize\n        community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }\n      }\n      communitySizes modularity stats { ...NetworkStatsFields }\n    }\n  }\n": typeof types.MetricsDocument,
-    "\n  query RegionGaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": typeof types.RegionGapsDocument,
+    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": typeof types.GapsDocument,
     "\n  query Coverage($filter: NetworkFilter, $level: String, $profile: [ProfileCategoryInput!]) {\n    coverage(level: $level, profile: $profile, filter: $filter) {\n      level profile { key kinds minimum } rows { regionId name actors cells { category count connected minimum status } sectors { sector count } }\n      missing { regionId category } unconnected { regionId category }\n    }\n  }\n": typeof types.CoverageDocument,
     "\n  query WhatIf($filter: NetworkFilter, $remove: [ID!]!, $level: String) {\n    whatIf(remove: $remove, level: $level, filter: $filter) {\n      removed unknown\n      before { components largestComponent interRegionalTies connectedRegionPairs }\n      after { components largestComponent interRegionalTies connectedRegionPairs }\n      disconnectedActors { id label regionId } lostRegionPairs { a b aName bName } isolatedRegions { id name }\n    }\n  }\n": typeof types.WhatIfDocument,
     "\n  query Suggestions($filter: NetworkFilter, $level: String, $limit: Int!) {\n    suggestions(filter: $filter, level: $level, limit: $limit) { a b aLabel bLabel score commonPartners adamicAdar reasons { code text { de en } } }\n  }\n": typeof types.SuggestionsDocument,
@@ -65,7 +65,7 @@ type Documents = {
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": typeof types.EventSummaryFieldsFragmentDoc,
     "\n  query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }\n": typeof types.NetworkDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ...NetworkFields } }\n": typeof types.NeighborhoodDocument,
-    "\n  query ShortestPaths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": typeof types.ShortestPathsDocument,
+    "\n  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": typeof types.PathsDocument,
     "\n  query Catalog {\n    regions { id name kind code lat lon parentId }\n    facets { actorKinds { value count } sectors { value count } minYear maxYear }\n  }\n": typeof types.CatalogDocument,
     "\n  query Search($text: String!, $types: [NodeType!]) { search(text: $text, limit: 12, types: $types) { id type kind label } }\n": typeof types.SearchDocument,
     "\n  query NodeTypeOf($id: ID!) { nodeType(id: $id) }\n": typeof types.NodeTypeOfDocument,
@@ -90,7 +90,7 @@ const documents: Documents = {
     "\n  fragment NetworkStatsFields on NetworkStats {\n    nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges\n  }\n": types.NetworkStatsFieldsFragmentDoc,
     "\n  fragment RegionCellFields on RegionCell { a b aName bName observed expected ratio }\n": types.RegionCellFieldsFragmentDoc,
     "\n  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) {\n    metrics(filter: $filter, weighted: $weighted, level: $level) {\n      nodes {\n        id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize\n        community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }\n      }\n      communitySizes modularity stats { ...NetworkStatsFields }\n    }\n  }\n": types.MetricsDocument,
-    "\n  query RegionGaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": types.RegionGapsDocument,
+    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": types.GapsDocument,
     "\n  query Coverage($filter: NetworkFilter, $level: String, $profile: [ProfileCategoryInput!]) {\n    coverage(level: $level, profile: $profile, filter: $filter) {\n      level profile { key kinds minimum } rows { regionId name actors cells { category count connected minimum status } sectors { sector count } }\n      missing { regionId category } unconnected { regionId category }\n    }\n  }\n": types.CoverageDocument,
     "\n  query WhatIf($filter: NetworkFilter, $remove: [ID!]!, $level: String) {\n    whatIf(remove: $remove, level: $level, filter: $filter) {\n      removed unknown\n      before { components largestComponent interRegionalTies connectedRegionPairs }\n      after { components largestComponent interRegionalTies connectedRegionPairs }\n      disconnectedActors { id label regionId } lostRegionPairs { a b aName bName } isolatedRegions { id name }\n    }\n  }\n": types.WhatIfDocument,
     "\n  query Suggestions($filter: NetworkFilter, $level: String, $limit: Int!) {\n    suggestions(filter: $filter, level: $level, limit: $limit) { a b aLabel bLabel score commonPartners adamicAdar reasons { code text { de en } } }\n  }\n": types.SuggestionsDocument,
@@ -132,7 +132,7 @@ const documents: Documents = {
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": types.EventSummaryFieldsFragmentDoc,
     "\n  query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }\n": types.NetworkDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ...NetworkFields } }\n": types.NeighborhoodDocument,
-    "\n  query ShortestPaths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": types.ShortestPathsDocument,
+    "\n  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": types.PathsDocument,
     "\n  query Catalog {\n    regions { id name kind code lat lon parentId }\n    facets { actorKinds { value count } sectors { value count } minYear maxYear }\n  }\n": types.CatalogDocument,
     "\n  query Search($text: String!, $types: [NodeType!]) { search(text: $text, limit: 12, types: $types) { id type kind label } }\n": types.SearchDocument,
     "\n  query NodeTypeOf($id: ID!) { nodeType(id: $id) }\n": types.NodeTypeOfDocument,
@@ -184,7 +184,7 @@ export function graphql(source: "\n  query Metrics($filter: NetworkFilter, $weig
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RegionGaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n"): typeof import('./graphql.ts').RegionGapsDocument;
+export function graphql(source: "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n"): typeof import('./graphql.ts').GapsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -352,7 +352,7 @@ export function graphql(source: "\n  query Neighborhood($id: ID!, $depth: Int, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ShortestPaths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n"): typeof import('./graphql.ts').ShortestPathsDocument;
+export function graphql(source: "\n  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n"): typeof import('./graphql.ts').PathsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -223,13 +223,13 @@ export type MetricsQueryVariables = Exact<{
 
 export type MetricsQuery = { metrics: { communitySizes: Array<number>, modularity: number, nodes: Array<{ id: string, label: string, kind: string | null, regionId: string | null, degree: number, weightedDegree: number, betweenness: number, closeness: number, eigenvector: number, pagerank: number, constraint: number | null, effectiveSize: number | null, community: number, component: number, articulationPoint: boolean, brokerage: { coordinator: number, gatekeeper: number, representative: number, itinerant: number, liaison: number } }>, stats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number } } };
 
-export type RegionGapsQueryVariables = Exact<{
+export type GapsQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
   level?: string | null | undefined;
 }>;
 
 
-export type RegionGapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> } };
+export type GapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> } };
 
 export type CoverageQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
@@ -520,14 +520,14 @@ export type NeighborhoodQueryVariables = Exact<{
 
 export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
 
-export type ShortestPathsQueryVariables = Exact<{
+export type PathsQueryVariables = Exact<{
   from: string;
   to: string;
   limit?: number | null | undefined;
 }>;
 
 
-export type ShortestPathsQuery = { shortestPaths: Array<{ length: number, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }> }> };
+export type PathsQuery = { shortestPaths: Array<{ length: number, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }> }> };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -902,8 +902,8 @@ export const MetricsDocument = new TypedDocumentString(`
   articulationPoints
   bridges
 }`) as unknown as TypedDocumentString<MetricsQuery, MetricsQueryVariables>;
-export const RegionGapsDocument = new TypedDocumentString(`
-    query RegionGaps($filter: NetworkFilter, $level: String) {
+export const GapsDocument = new TypedDocumentString(`
+    query Gaps($filter: NetworkFilter, $level: String) {
   regionGaps(level: $level, filter: $filter) {
     level
     ties
@@ -943,7 +943,7 @@ export const RegionGapsDocument = new TypedDocumentString(`
   observed
   expected
   ratio
-}`) as unknown as TypedDocumentString<RegionGapsQuery, RegionGapsQueryVariables>;
+}`) as unknown as TypedDocumentString<GapsQuery, GapsQueryVariables>;
 export const CoverageDocument = new TypedDocumentString(`
     query Coverage($filter: NetworkFilter, $level: String, $profile: [ProfileCategoryInput!]) {
   coverage(level: $level, profile: $profile, filter: $filter) {
@@ -1406,8 +1406,8 @@ fragment NetworkFields on Network {
   }
   truncated
 }`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
-export const ShortestPathsDocument = new TypedDocumentString(`
-    query ShortestPaths($from: ID!, $to: ID!, $limit: Int) {
+export const PathsDocument = new TypedDocumentString(`
+    query Paths($from: ID!, $to: ID!, $limit: Int) {
   shortestPaths(from: $from, to: $to, limit: $limit) {
     length
     nodes {
@@ -1426,7 +1426,7 @@ export const ShortestPathsDocument = new TypedDocumentString(`
   sectors
   startYear
   endYear
-}`) as unknown as TypedDocumentString<ShortestPathsQuery, ShortestPathsQueryVariables>;
+}`) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
 export const CatalogDocument = new TypedDocumentString(`
     query Catalog {
   regions {
