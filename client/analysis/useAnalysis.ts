@@ -5,7 +5,6 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
-  analysisFilter,
   fetchCoverage,
   fetchInsights,
   fetchRegionGaps,
@@ -23,6 +22,7 @@ import {
 import type { ApiError } from '../api/client.ts';
 import type { NetworkFilter } from '../api/types.ts';
 import type { AnalysisTab, ExplorerState } from '../state/explorer.ts';
+import { analysisFilter } from '../state/network.ts';
 import { onDataChanged, useDataRevision } from '../state/revision.ts';
 import { asApiError } from '../state/useExplorer.ts';
 

@@ -1,62 +1,61 @@
-/** Who is signed in (`me`) and, for admins, the access tokens. */
+/**
+ * Who is signed in (`me`) and, for admins, the access tokens. The shapes are the generated result
+ * types (`npm run codegen`); `ROLES` lists the schema's roles in the order the client offers them.
+ */
 import { gql } from './client.ts';
+import { graphql } from './generated/gql.ts';
+import type { CreateTokenMutation, MeQuery, Role as GeneratedRole, TokenFieldsFragment } from './generated/graphql.ts';
 
-export const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = GeneratedRole;
+export const ROLES = ['VIEWER', 'EDITOR', 'ADMIN'] as const satisfies readonly Role[];
+/** Compile-time check: ROLES lists every role of the schema. */
+const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : never = true;
 
-export interface Me {
-  /** null: anonymous (read-only). */
-  role: Role | null;
-  /** The token's name. */
-  name: string | null;
-  canEdit: boolean;
-  canAdmin: boolean;
-  /** "open": anyone may read; "token": reading needs at least a viewer token. */
-  readAccess: string;
-}
+/**
+ * `role` null: anonymous (read-only); `name`: the token's name; `readAccess` "open": anyone may read,
+ * "token": reading needs at least a viewer token.
+ */
+export type Me = MeQuery['me'];
 
 export const ANONYMOUS: Me = { role: null, name: null, canEdit: false, canAdmin: false, readAccess: 'open' };
 
-export const ME_QUERY = 'query Me { me { role name canEdit canAdmin readAccess } }';
+export const ME_QUERY = graphql(`
+  query Me { me { role name canEdit canAdmin readAccess } }
+`);
 
 export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return (await gql<{ me: Me }>(ME_QUERY, undefined, signal)).me;
+  return (await gql(ME_QUERY, {}, signal)).me;
 }
 
-export interface AccessToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  active: boolean;
-}
+export type AccessToken = TokenFieldsFragment;
 
-export interface CreatedToken {
-  token: AccessToken;
-  /** Shown once only. */
-  secret: string;
-  signInUrl: string;
-}
+/** `secret` is shown once only. */
+export type CreatedToken = CreateTokenMutation['createToken'];
 
-const TOKEN_FIELDS = 'id name role createdAt createdBy lastUsedAt revokedAt active';
+export const TokenFields = graphql(`
+  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active }
+`);
 
 export const tokenDocs = {
-  list: `query Tokens($includeRevoked: Boolean) { tokens(includeRevoked: $includeRevoked) { ${TOKEN_FIELDS} } }`,
-  create: `mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ${TOKEN_FIELDS} } } }`,
-  revoke: `mutation RevokeToken($id: ID!) { revokeToken(id: $id) { ${TOKEN_FIELDS} } }`,
+  list: graphql(`
+    query Tokens($includeRevoked: Boolean) { tokens(includeRevoked: $includeRevoked) { ...TokenFields } }
+  `),
+  create: graphql(`
+    mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ...TokenFields } } }
+  `),
+  revoke: graphql(`
+    mutation RevokeToken($id: ID!) { revokeToken(id: $id) { ...TokenFields } }
+  `),
 };
 
 export async function fetchTokens(includeRevoked: boolean, signal?: AbortSignal): Promise<AccessToken[]> {
-  return (await gql<{ tokens: AccessToken[] }>(tokenDocs.list, { includeRevoked }, signal)).tokens;
+  return (await gql(tokenDocs.list, { includeRevoked }, signal)).tokens;
 }
 
 export async function createToken(name: string, role: Role): Promise<CreatedToken> {
-  return (await gql<{ createToken: CreatedToken }>(tokenDocs.create, { name, role })).createToken;
+  return (await gql(tokenDocs.create, { name, role })).createToken;
 }
 
 export async function revokeToken(id: string): Promise<AccessToken> {
-  return (await gql<{ revokeToken: AccessToken }>(tokenDocs.revoke, { id })).revokeToken;
+  return (await gql(tokenDocs.revoke, { id })).revokeToken;
 }

@@ -3,6 +3,7 @@
  * extensions; a token the server refuses is dropped (and only that one).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ME_QUERY, tokenDocs } from './access.ts';
 import { ApiError, apiErrorOf, apiErrorOfStatus, gql, refusedToken } from './client.ts';
 import { getToken, onTokenChange, setToken } from './token.ts';
 
@@ -18,18 +19,30 @@ function answer(body: unknown, status = 200) {
 }
 
 describe('gql', () => {
+  it('sends the generated document with the fragments it spreads, and its variables', async () => {
+    const token = { id: 't-1', name: 'Beirat', role: 'VIEWER', createdAt: '2026-01-01', createdBy: null, lastUsedAt: null, revokedAt: '2026-02-01', active: false };
+    const fetch = answer({ data: { revokeToken: token } });
+    const revoked = await gql(tokenDocs.revoke, { id: 't-1' });
+    expect(revoked.revokeToken.active).toBe(false);
+    const body = JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body)) as { query: string; variables: unknown };
+    expect(body.variables).toEqual({ id: 't-1' });
+    expect(body.query).toMatch(/^\s*mutation RevokeToken\(\$id: ID!\) \{/);
+    expect(body.query).toContain('...TokenFields');
+    expect(body.query).toMatch(/fragment TokenFields on AccessToken \{\s+id\s+name\s+role/);
+  });
+
   it('sends the stored token as a bearer header, and none without one', async () => {
     const fetch = answer({ data: { me: { role: 'EDITOR' } } });
-    await gql('{ me { role } }');
+    await gql(ME_QUERY, {});
     expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).not.toHaveProperty('authorization');
     setToken('nwa_secret');
-    await gql('{ me { role } }');
+    await gql(ME_QUERY, {});
     expect((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].headers).toMatchObject({ authorization: 'Bearer nwa_secret', 'content-type': 'application/json' });
   });
 
   it('turns errors into ApiError with code, field and extensions', async () => {
     answer({ errors: [{ message: 'stale', extensions: { code: 'CONFLICT', type: 'actor', id: 'a-x', expectedVersion: 2, currentVersion: 3 } }] });
-    const e = await gql('mutation { x }').catch((x: unknown) => x);
+    const e = await gql(tokenDocs.revoke, { id: 't-1' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect((e as ApiError).code).toBe('CONFLICT');
     expect((e as ApiError).extensions).toMatchObject({ expectedVersion: 2, currentVersion: 3 });
@@ -40,7 +53,7 @@ describe('gql', () => {
     const changes: string[] = [];
     const off = onTokenChange((c) => changes.push(c));
     answer({ errors: [{ message: 'unknown token', extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
-    await expect(gql('{ me { role } }')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(gql(ME_QUERY, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     off();
     expect(getToken()).toBeNull();
     expect(changes).toEqual(['invalid']);
@@ -49,15 +62,15 @@ describe('gql', () => {
   it('keeps the token on other errors', async () => {
     setToken('nwa_ok');
     answer({ errors: [{ message: 'viewer', extensions: { code: 'FORBIDDEN' } }] });
-    await expect(gql('mutation { x }')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(gql(tokenDocs.revoke, { id: 't-1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(getToken()).toBe('nwa_ok');
   });
 
   it('names network failures and bodies that are not JSON', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
-    await expect(gql('{ x }')).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(gql(ME_QUERY, {})).rejects.toMatchObject({ code: 'NETWORK' });
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 503 })));
-    await expect(gql('{ x }')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(gql(ME_QUERY, {})).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 });
 

@@ -4,6 +4,7 @@
  * the versions of a conflict). A token the server refuses is dropped here, in one place.
  */
 import { config } from '../config.ts';
+import type { TypedDocumentString } from './generated/graphql.ts';
 import { authHeaders, getToken, setToken } from './token.ts';
 
 export type ApiErrorCode =
@@ -90,14 +91,18 @@ interface GqlResponse<T> {
   errors?: ErrorEntry[];
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+/**
+ * Sends one generated document (`graphql(`…`)` in client/api, typed by `npm run codegen`): the
+ * variables and the result are the document's own types, so call sites need no casts.
+ */
+export async function gql<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
   const token = getToken();
   let res: Response;
   try {
     res = await fetch(config.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeaders(token) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });
   } catch (e) {

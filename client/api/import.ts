@@ -1,7 +1,8 @@
 /**
  * `POST /import`: files as base64 in one JSON body, with the access token; a dry run reports what
  * would change, a rejected import lists every problem with file, line and field. Sent with
- * XMLHttpRequest for its upload progress.
+ * XMLHttpRequest for its upload progress. The report's types are written here by hand: they are the
+ * client's reading of a REST body (not part of server/schema.graphql), checked value by value below.
  */
 import { importUrl } from '../config.ts';
 import { ApiError, apiErrorOf, apiErrorOfStatus, refusedToken } from './client.ts';

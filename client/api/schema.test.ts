@@ -1,42 +1,46 @@
 /**
- * Every document the explorer's editing and access parts send is valid against the server's
- * emitted schema (`server/schema.graphql`): a renamed argument or field fails here, not in the page.
+ * One source of truth for the API's shapes: the client's documents (`graphql(`…`)` in client/api) and
+ * their result types are generated from the server's emitted schema (`server/schema.graphql`) by
+ * `npm run codegen`. This fails when a document does not validate against the schema (a renamed
+ * argument or field fails here, not in the page) and when the committed output under
+ * client/api/generated/ is not what the generator makes of today's schema and documents.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { executeCodegen } from '@graphql-codegen/cli';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ME_QUERY, tokenDocs } from './access.ts';
-import { RELATIONS, entityDocs, relationDocs, type RelationType } from './edit.ts';
-import { detailsQuery } from './queries.ts';
-import { storyDocs } from './stories.ts';
-import { NODE_TYPES } from './types.ts';
+import codegenConfig from '../../codegen.ts';
+import * as generated from './generated/graphql.ts';
 
-const schema = buildSchema(readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8'));
-const errorsOf = (doc: string) => validate(schema, parse(doc)).map((e) => e.message);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const schema = buildSchema(readFileSync(join(root, 'server/schema.graphql'), 'utf8'));
+
+/** The generated operations (queries and mutations), each with the fragments it spreads. */
+const operations = Object.entries(generated).filter(([name, value]) => name.endsWith('Document') && value instanceof generated.TypedDocumentString);
 
 describe('client documents against server/schema.graphql', () => {
-  it.each(NODE_TYPES)('details of %s, read-only and for editing', (type) => {
-    expect(errorsOf(detailsQuery(type, false))).toEqual([]);
-    expect(errorsOf(detailsQuery(type, true))).toEqual([]);
+  it('the client sends the operations of every part (explorer, details, analysis, editing, access, stories)', () => {
+    const names = operations.map(([name]) => name.replace(/Document$/, ''));
+    for (const name of ['Network', 'Neighborhood', 'Paths', 'Catalog', 'Search', 'ActorDetails', 'RegionDetails', 'Metrics', 'Gaps', 'Coverage', 'WhatIf', 'Insights', 'CreateActor', 'UpdateEvent', 'DeleteTarget', 'MergeActors', 'Me', 'CreateToken', 'Stories', 'UpdateStory'])
+      expect(names).toContain(name);
+    expect(operations.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each(NODE_TYPES)('create, update, delete and version of %s', (type) => {
-    for (const doc of [entityDocs.create(type), entityDocs.update(type), entityDocs.delete(type), entityDocs.version(type)]) expect(errorsOf(doc), doc).toEqual([]);
+  it.each(operations)('%s validates', (_name, doc) => {
+    expect(validate(schema, parse(String(doc))).map((e) => e.message)).toEqual([]);
   });
+});
 
-  it('merge', () => {
-    expect(errorsOf(entityDocs.merge)).toEqual([]);
-  });
-
-  it.each(Object.keys(RELATIONS) as RelationType[])('create, update and delete of %s rows', (type) => {
-    for (const doc of [relationDocs.create(type), relationDocs.update(type), relationDocs.delete(type)]) expect(errorsOf(doc), doc).toEqual([]);
-  });
-
-  it('me and the access tokens', () => {
-    for (const doc of [ME_QUERY, tokenDocs.list, tokenDocs.create, tokenDocs.revoke]) expect(errorsOf(doc), doc).toEqual([]);
-  });
-
-  it('stories: list, one story, create, update, delete', () => {
-    for (const doc of Object.values(storyDocs)) expect(errorsOf(doc), doc).toEqual([]);
+describe('client/api/generated', () => {
+  it('is what `npm run codegen` generates from the schema and the documents (run it when this fails)', async () => {
+    const { result, error } = await executeCodegen({ ...codegenConfig, cwd: root, silent: true, errorsOnly: true });
+    expect(error?.message ?? null).toBeNull();
+    const expected = new Map(result.map((f) => [relative(root, resolve(root, f.filename)), f.content]));
+    const dir = join(root, 'client/api/generated');
+    const committed = readdirSync(dir).map((f) => relative(root, join(dir, f)));
+    expect(committed.sort()).toEqual([...expected.keys()].sort());
+    for (const [file, content] of expected) expect(readFileSync(join(root, file), 'utf8'), `${file} is stale: run npm run codegen`).toBe(content);
   });
 });

@@ -5,25 +5,33 @@
  */
 import { parseReveal, parseView, storyInput, type Story, type StorySummary } from '../story/story.ts';
 import { gql } from './client.ts';
+import { graphql } from './generated/gql.ts';
+import type { StoryFieldsFragment } from './generated/graphql.ts';
 
-const SUMMARY = 'id title description slideCount version';
-const STORY = 'id title description version slides { id title notes view reveal }';
+export const StoryFields = graphql(`
+  fragment StoryFields on Story { id title description version slides { id title notes view reveal } }
+`);
 
 export const storyDocs = {
-  list: `query Stories { stories { ${SUMMARY} } }`,
-  get: `query Story($id: ID!) { story(id: $id) { ${STORY} } }`,
-  create: `mutation CreateStory($input: StoryInput!) { result: createStory(input: $input) { ${STORY} } }`,
-  update: `mutation UpdateStory($id: ID!, $version: Int!, $input: StoryInput!) { result: updateStory(id: $id, version: $version, input: $input) { ${STORY} } }`,
-  delete: `mutation DeleteStory($id: ID!, $version: Int!) { result: deleteStory(id: $id, version: $version) { type id cascaded } }`,
+  list: graphql(`
+    query Stories { stories { id title description slideCount version } }
+  `),
+  get: graphql(`
+    query Story($id: ID!) { story(id: $id) { ...StoryFields } }
+  `),
+  create: graphql(`
+    mutation CreateStory($input: StoryInput!) { result: createStory(input: $input) { ...StoryFields } }
+  `),
+  update: graphql(`
+    mutation UpdateStory($id: ID!, $version: Int!, $input: StoryInput!) { result: updateStory(id: $id, version: $version, input: $input) { ...StoryFields } }
+  `),
+  delete: graphql(`
+    mutation DeleteStory($id: ID!, $version: Int!) { result: deleteStory(id: $id, version: $version) { type id cascaded } }
+  `),
 };
 
-interface RawStory {
-  id: string;
-  title: string;
-  description: string | null;
-  version: number;
-  slides: { id: string; title: string | null; notes: string | null; view: unknown; reveal: unknown }[];
-}
+/** A story as the API sends it; views and reveals are parsed on the way in (`storyOf`). */
+type RawStory = StoryFieldsFragment;
 
 export function storyOf(raw: RawStory): Story {
   return {
@@ -36,19 +44,19 @@ export function storyOf(raw: RawStory): Story {
 }
 
 export async function fetchStories(signal?: AbortSignal): Promise<StorySummary[]> {
-  return (await gql<{ stories: StorySummary[] }>(storyDocs.list, undefined, signal)).stories;
+  return (await gql(storyDocs.list, {}, signal)).stories;
 }
 
 export async function fetchStory(id: string, signal?: AbortSignal): Promise<Story> {
-  return storyOf((await gql<{ story: RawStory }>(storyDocs.get, { id }, signal)).story);
+  return storyOf((await gql(storyDocs.get, { id }, signal)).story);
 }
 
 export async function createStory(story: Pick<Story, 'title' | 'description' | 'slides'>): Promise<Story> {
-  return storyOf((await gql<{ result: RawStory }>(storyDocs.create, { input: storyInput(story) })).result);
+  return storyOf((await gql(storyDocs.create, { input: storyInput(story) })).result);
 }
 
 export async function updateStory(id: string, version: number, story: Pick<Story, 'title' | 'description' | 'slides'>): Promise<Story> {
-  return storyOf((await gql<{ result: RawStory }>(storyDocs.update, { id, version, input: storyInput(story) })).result);
+  return storyOf((await gql(storyDocs.update, { id, version, input: storyInput(story) })).result);
 }
 
 export async function deleteStory(id: string, version: number): Promise<void> {

@@ -17,6 +17,12 @@ export function filterOf(f: Filters, limit: number): NetworkFilter {
   return out;
 }
 
+/** The view's filter for the analysis: the same actors, both kinds of ties (node types and limit are the server's). */
+export function analysisFilter(f: Filters): NetworkFilter {
+  const { nodeTypes: _types, limit: _limit, ...rest } = filterOf(f, 0);
+  return { ...rest, includeDirect: true, includeDerived: true };
+}
+
 /** What to load: the base (network or focus neighbourhood) and the expansions. */
 export type Request =
   | { kind: 'network'; filter: NetworkFilter }

@@ -3,13 +3,13 @@
  * the data the state asks for (network, neighbourhoods, paths, details, catalog).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { analysisFilter, fetchMetrics, type Metrics, type NodeMetrics } from '../api/analysis.ts';
+import { fetchMetrics, type Metrics, type NodeMetrics } from '../api/analysis.ts';
 import { ApiError } from '../api/client.ts';
 import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
 import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSummary } from '../api/types.ts';
 import { config } from '../config.ts';
 import { reduce, type Action, type ExplorerState } from './explorer.ts';
-import { applyClientFilter, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
+import { analysisFilter, applyClientFilter, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
 import { onDataChanged, useDataRevision } from './revision.ts';
 import { fromSearch, toSearch } from './url.ts';
 

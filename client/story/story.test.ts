@@ -21,7 +21,6 @@ import {
   storyInput,
   viewportFor,
   type Slide,
-  type SlideView,
 } from './story.ts';
 
 const explorer = (...actions: Parameters<typeof reduce>[1][]): ExplorerState => actions.reduce(reduce, initialState('de'));
@@ -152,7 +151,7 @@ describe('editing the slide list', () => {
     const s = { ...slide('a', '  '), notes: ' Notiz ', reveal: { by: 'year' as const }, view: { query: 'layout=geo', positions: { x: { x: 1, y: 2 } }, zoom: 1, pan: { x: 0, y: 0 }, highlight: ['x'] } };
     expect(slideInput(s)).toEqual({ id: 'a', title: null, notes: 'Notiz', view: { query: '?layout=geo', positions: { x: { x: 1, y: 2 } }, zoom: 1, pan: { x: 0, y: 0 }, size: null, highlight: ['x'] }, reveal: { by: 'year' } });
     // A view keeps the canvas its zoom and pan belong to: shown again on that canvas, it is the same picture.
-    const sized = slideInput({ ...s, view: { ...s.view, size: { w: 690, h: 466 }, zoom: 0.4, pan: { x: 10, y: 20 } } }).view as SlideView;
+    const sized = parseView(slideInput({ ...s, view: { ...s.view, size: { w: 690, h: 466 }, zoom: 0.4, pan: { x: 10, y: 20 } } }).view);
     expect(sized).toMatchObject({ size: { w: 690, h: 466 }, zoom: 0.4, pan: { x: 10, y: 20 } });
     const again = viewportFor(sized, { w: 690, h: 466 });
     expect(again?.zoom).toBeCloseTo(0.4, 12);

@@ -4,6 +4,7 @@
  * reveals itself. Pure functions capture a view, restore it, fit it to another canvas, edit the
  * slide list and build the API input.
  */
+import type { SlideInput, StoriesQuery, StoryInput } from '../api/generated/graphql.ts';
 import type { ExplorerState, Position } from '../state/explorer.ts';
 import { fromSearch, toSearch } from '../state/url.ts';
 
@@ -58,13 +59,8 @@ export interface Story {
   slides: Slide[];
 }
 
-export interface StorySummary {
-  id: string;
-  title: string;
-  description: string | null;
-  slideCount: number;
-  version: number;
-}
+/** A story in the list, as the API sends it (generated from the schema by `npm run codegen`). */
+export type StorySummary = StoriesQuery['stories'][number];
 
 /** What the canvas reports about the current picture. */
 export interface CanvasSnapshot {
@@ -201,7 +197,7 @@ const text = (s: string | null | undefined): string | null => {
 };
 
 /** A slide as the API takes it. */
-export function slideInput(s: Slide): Record<string, unknown> {
+export function slideInput(s: Slide): SlideInput {
   const { size, ...view } = s.view;
   const query = view.query === '' || view.query.startsWith('?') ? view.query : `?${view.query}`;
   return {
@@ -215,6 +211,6 @@ export function slideInput(s: Slide): Record<string, unknown> {
 }
 
 /** The whole story as the API takes it (the ordered slide list replaces the stored one). */
-export function storyInput(s: Pick<Story, 'title' | 'description' | 'slides'>): Record<string, unknown> {
+export function storyInput(s: Pick<Story, 'title' | 'description' | 'slides'>): StoryInput {
   return { title: s.title.trim(), description: text(s.description), slides: s.slides.map(slideInput) };
 }
