@@ -4,8 +4,10 @@
  * the few districts whose box covers the point's cell. A point outside every polygon (simplified
  * coastlines and borders cut a little off) goes to the nearest district boundary within `maxKm`.
  *
- * Hand-written rather than a library (turf, flatbush are not dependencies): it is ~100 lines and
- * measured at about 0.5 µs per point (25,000 CORDIS organisations in ~15 ms, test in placement.test.ts).
+ * Hand-written rather than a library (turf, flatbush are not dependencies): ~100 lines, linear in
+ * the points. Measured on this 2-core machine: a point inside Germany ~2.5 µs (16,000 in 40 ms);
+ * a point abroad, which needs the nearest-boundary search, ~15 µs; 25,000 organisations with
+ * coordinates and towns in 0.1–0.4 s (placement.test.ts prints the figure).
  */
 import type { Polygon } from './germany-data.ts';
 
