@@ -279,7 +279,7 @@ export interface PlacementReport {
   foreign: number;
   notPlaced: number;
   byReason: { reason: UnplacedReason; count: number; examples: PlacementExample[] }[];
-  /** Built-in regions the import adds because placed actors need them and the store lacks them. */
+  /** Built-in regions the import adds because placed actors or the file's rows need them and the store lacks them. */
   regionsAdded: number;
 }
 

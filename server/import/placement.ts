@@ -5,7 +5,7 @@
  * location columns of `actors` (`ags`, `nuts`, `lat`, `lon`, `postcode`, `city`, `district`,
  * `country`), CORDIS `nutsCode` / `geolocation` / `city` / `postCode` / `country`, GEXF and GraphML
  * node attributes of those names. Hints are read, never stored. Built-in regions the store lacks
- * (and placed actors need) join the batch.
+ * (and placed actors or the file's rows refer to) join the batch, with their states.
  */
 import { BKG_SOURCE } from '../geo/germany.ts';
 import { placer, PlacementTally, type LocationHint, type PlacementReport } from '../geo/placement.ts';
@@ -63,6 +63,15 @@ export function placeBundle(bundle: CsvBundle, have: Holdings): PlacementReport 
       needed.add(placement.regionId);
     }
   });
+  // Built-in regions the file refers to (a `de-14612` as region_id, parent_id, place_id) count too.
+  const geo = p.geo;
+  const refer = (v: unknown) => {
+    if (typeof v === 'string' && geo.isBuiltinId(v.trim())) needed.add(v.trim());
+  };
+  for (const r of actors) refer(r?.regionId);
+  for (const r of (bundle.batch.regions ?? []) as Record<string, unknown>[]) refer(r?.parentId);
+  for (const r of (bundle.batch.events ?? []) as Record<string, unknown>[]) refer(r?.placeId);
+  for (const r of (bundle.batch.targets ?? []) as Record<string, unknown>[]) refer(r?.regionId);
   if (needed.size > 0) {
     const builtins = missingBuiltins(
       new Set([...have.regions, ...idsOf(bundle.batch.regions)]),
