@@ -77,7 +77,7 @@ describe('explorer in Chromium (demo network)', () => {
 
   it('filters by region (hierarchical tree): only Nordsachsen and what is tied to it', async () => {
     const before = await counts();
-    await page.getByRole('button', { name: 'Sachsen aufklappen' }).click();
+    await page.getByRole('button', { name: 'Sachsen aufklappen', exact: true }).click();
     await page.locator('input[data-region="de-14730"]').check();
     await waitForParam('regions', 'de-14730');
     await ready();
