@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { districtDisplayName } from './germany-data.ts';
+import { generateGermany } from './generate.ts';
 import { germany } from './germany.ts';
 import { placer } from './placement.ts';
 
@@ -44,6 +45,12 @@ describe("Germany's built-in regions (germany.json)", () => {
     expect(geo.states.reduce((s, x) => s + x.population, 0)).toBe(people);
     expect(geo.states.find((s) => s.name === 'Nordrhein-Westfalen')?.population).toBe(17_932_651);
     expect(geo.districts.reduce((s, d) => s + d.areaKm2, 0)).toBeCloseTo(357_580, -2);
+  });
+
+  it.skipIf(!hasSource)('is generated from ../shared/data/geo (run `npm run geo:generate` when this fails)', () => {
+    const g = generateGermany(GEO_DIR);
+    expect(readFileSync(new URL('./germany.json', import.meta.url), 'utf8')).toBe(g.server);
+    expect(readFileSync(new URL('../../client/geo/de-districts.topo.json', import.meta.url), 'utf8')).toBe(g.client);
   });
 
   it.skipIf(!hasSource)('matches the source table row by row (AGS, NUTS-3 2021 and 2018, population, centroid)', () => {
