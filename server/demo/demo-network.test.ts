@@ -110,6 +110,21 @@ describe('demo network from the sources', () => {
     expect(net.edges.length).toBeGreaterThan(20);
   });
 
+  it("uses Germany's built-in states and districts: one Sachsen, all 417 there, only the ones in use in the picture", async () => {
+    const regions = await store.regions();
+    expect(regions.filter((r) => r.name === 'Sachsen').map((r) => r.id)).toEqual(['de-14']);
+    expect(regions.filter((r) => /^de-\d+$/.test(r.id))).toHaveLength(417);
+    expect(regions).toHaveLength(417 + 23); // and the demo's own: planning, cooperation and metropolitan regions, towns
+    // The demo's districts of Mittelhessen belong to their planning region, the others to their state.
+    expect((await store.regionDetails('de-06534'))?.ancestors.map((a) => a.id)).toEqual(['r-mittelhessen', 'de-06']);
+    expect((await store.regionDetails('de-14627'))?.region).toMatchObject({ name: 'Landkreis Meißen', parentId: 'de-14' });
+    // The network shows only regions something refers to (and their ancestors): no empty districts.
+    const net = await store.network({ limit: 10_000 });
+    const shown = net.nodes.filter((n) => n.type === 'REGION');
+    expect(shown).toHaveLength(51);
+    expect(shown.map((n) => n.id)).not.toContain('de-14521'); // Erzgebirgskreis: nothing there
+  });
+
   it('holds no personal data: no person names, e-mail addresses or phone numbers', () => {
     for (const f of readdirSync(DEMO_DIR).filter((x) => x.endsWith('.csv'))) {
       const text = readFileSync(join(DEMO_DIR, f), 'utf8');
