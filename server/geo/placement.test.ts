@@ -90,6 +90,7 @@ describe('placing by coordinates', () => {
     // CORDIS geocoded this Regensburg company to Falkensee (Havelland).
     const x = p.place({ lat: 52.5358286, lon: 13.0642695, city: 'REGENSBURG', country: 'DE' });
     expect(x).toEqual({ regionId: 'de-09362', method: 'name', detail: 'city "REGENSBURG"; the coordinates point into Landkreis Havelland' });
+    expect(at(p.place({ lat: 48.1374, lon: 11.5755, district: 'Landkreis München' }))).toBe('de-09184 name');
     // A town that is no district: the coordinates decide.
     expect(at(p.place({ lat: 48.2489, lon: 11.6532, city: 'Garching b. München' }))).toBe('de-09184 coordinates');
   });

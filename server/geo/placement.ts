@@ -8,7 +8,9 @@
  * 2. NUTS: a NUTS-3 code (2021, or the Destatis 2018 code) names a district; a NUTS-1 or NUTS-2
  *    code (or a NUTS-3 code we do not know) only its state, reported as such.
  * 3. Coordinates (WGS84): the district whose simplified boundary contains the point, else the
- *    nearest one within 5 km (the simplified coast and borders cut a little off).
+ *    nearest one within 5 km (the simplified coast and borders cut a little off). A district name,
+ *    or a town that is itself a district, naming another district wins (simplified outlines of
+ *    small cities are coarse; CORDIS geocodes are off by a district now and then).
  * 4. A district or town name, folded (umlauts, ß, case, punctuation) and without "Landkreis",
  *    "Kreis", "Stadt", "kreisfreie Stadt", "Landeshauptstadt", … around it. A district name that a
  *    city and a Landkreis share ("München") is ambiguous unless the text says which ("Landkreis
@@ -206,8 +208,8 @@ export class Placer {
   }
 
   /**
-   * Steps 3 and 4: coordinates, then names. A town that is itself a district wins over coordinates
-   * pointing into another district: simplified boundaries cut corners of cities, and CORDIS geocodes
+   * Steps 3 and 4: coordinates, then names. A district name, or a town that is itself a district,
+   * wins over coordinates pointing into another district: simplified boundaries cut corners of cities, and CORDIS geocodes
    * are off by a district now and then. Failures are noted.
    */
   private finer(h: LocationHint, country: string, failures: { reason: UnplacedReason; detail: string }[]): Placement | null {
@@ -221,7 +223,7 @@ export class Placer {
     if (lat !== null && lon !== null && (lat !== 0 || lon !== 0)) {
       const hit = this.districtAt(lat, lon);
       if (hit) {
-        if (named && named.regionId !== hit.district.id && named.field === 'city')
+        if (named && named.regionId !== hit.district.id)
           return { regionId: named.regionId, method: 'name', detail: `${named.detail}; the coordinates point into ${hit.district.name}` };
         return { regionId: hit.district.id, method: 'coordinates', detail: hit.km > 0 ? `${hit.km.toFixed(1)} km outside the simplified boundary` : null };
       }
