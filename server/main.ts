@@ -1,11 +1,13 @@
 /**
- * Composition root: configuration → store → demo data → HTTP app (API + explorer) on one port.
+ * Composition root: configuration → store → demo data and Germany's built-in regions → HTTP app
+ * (API + explorer) on one port.
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadDemoIfEmpty, loadDemoStoryIfMissing } from './demo/load-demo.ts';
+import { addMissingBuiltins } from './geo/seed.ts';
 import type { GraphStore } from './store/graph-store.ts';
 import { workerRunner } from './analysis/runner.ts';
 import { AnalysisService } from './metrics/metrics.service.ts';
@@ -69,6 +71,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await store.init();
     if (opts.demo !== false && (await loadDemoIfEmpty(store))) log('Loaded the demo network into the empty store.');
     else if (opts.demo !== false && (await loadDemoStoryIfMissing(store))) log('Added the demo story to the demo network.');
+    // Germany's states and districts exist from the first start (the demo brings them along; else here).
+    const added = await addMissingBuiltins(store);
+    if (added > 0) log(`Added ${added} built-in regions (Germany's states and districts, BKG VG5000 2021).`);
     adminSecret = await ensureAdminToken(store);
     if (adminSecret !== null) {
       // Shown once: only the hash is stored. `npm run token -- create --role admin --name …` makes another.

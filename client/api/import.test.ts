@@ -7,12 +7,27 @@ describe('parseImportResponse', () => {
     const result = { created: { actors: 3, participations: 5 }, updated: { actors: 1 }, unchanged: { regions: 400 } };
     const warnings = [{ file: 'actors.csv', line: 4, field: 'website', message: '"k. A." read as missing' }];
     const body = { dryRun: true, result: { ...result, warnings, warningCount: 1234 }, files: ['actors.csv', 'participations.csv'], format: 'csv-template' };
-    expect(parseImportResponse(200, JSON.stringify(body))).toEqual({ ok: true, report: { ...body, result, warnings, warningCount: 1234 } });
+    expect(parseImportResponse(200, JSON.stringify(body))).toEqual({ ok: true, report: { ...body, result, warnings, warningCount: 1234, placement: null } });
+  });
+
+  it('reads the placement report', () => {
+    const placement = {
+      actors: 5,
+      given: 1,
+      placed: 2,
+      byMethod: [{ method: 'ags', count: 2, examples: [] }],
+      foreign: 1,
+      notPlaced: 1,
+      byReason: [{ reason: 'postcode_only', count: 1, examples: [{ file: 'actors.csv', line: 4, name: 'X', detail: 'postcode 01069 only: no postcode table shipped' }] }],
+      regionsAdded: 3,
+    };
+    const r = parseImportResponse(200, JSON.stringify({ dryRun: true, result: { created: {}, updated: {}, unchanged: {}, placement } }));
+    expect(r.ok && r.report.placement).toEqual(placement);
   });
 
   it('ignores what is not a count', () => {
     const r = parseImportResponse(200, JSON.stringify({ dryRun: false, result: { created: { actors: 2, note: 'x' }, updated: null, unchanged: {} } }));
-    expect(r).toEqual({ ok: true, report: { dryRun: false, result: { created: { actors: 2 }, updated: {}, unchanged: {} }, files: [], format: '', warnings: [], warningCount: 0 } });
+    expect(r).toEqual({ ok: true, report: { dryRun: false, result: { created: { actors: 2 }, updated: {}, unchanged: {} }, files: [], format: '', warnings: [], warningCount: 0, placement: null } });
   });
 
   it('lists every problem of a rejected import', () => {

@@ -19,6 +19,27 @@ export interface ImportReport {
   /** Cells read as missing (`NA`, `k. A.`, …): the first ones with file, line and field, and how many in all. */
   warnings: ImportIssue[];
   warningCount: number;
+  /** Where the import placed its actors in Germany's districts (server/geo/placement.ts); null from an older server. */
+  placement: PlacementReport | null;
+}
+
+export interface PlacementExample {
+  file: string | null;
+  line: number | null;
+  name: string;
+  detail: string;
+}
+
+/** Actors placed per method (ags, nuts3, nuts_state, coordinates, name), abroad, and not placed per reason. */
+export interface PlacementReport {
+  actors: number;
+  given: number;
+  placed: number;
+  byMethod: { method: string; count: number; examples: PlacementExample[] }[];
+  foreign: number;
+  notPlaced: number;
+  byReason: { reason: string; count: number; examples: PlacementExample[] }[];
+  regionsAdded: number;
 }
 
 export interface ImportIssue {
@@ -63,7 +84,39 @@ export function parseImportResponse(status: number, text: string): ImportOutcome
       format: typeof b.format === 'string' ? b.format : '',
       warnings: issuesOf(b.result.warnings),
       warningCount: typeof b.result.warningCount === 'number' ? b.result.warningCount : 0,
+      placement: placementOf(b.result.placement),
     },
+  };
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function examplesOf(raw: unknown): PlacementExample[] {
+  return Array.isArray(raw)
+    ? raw.map((e: Record<string, unknown>) => ({
+        file: typeof e.file === 'string' ? e.file : null,
+        line: typeof e.line === 'number' ? e.line : null,
+        name: typeof e.name === 'string' ? e.name : '',
+        detail: typeof e.detail === 'string' ? e.detail : '',
+      }))
+    : [];
+}
+
+/** The placement report as the server sends it; null when there is none. */
+export function placementOf(raw: unknown): PlacementReport | null {
+  if (raw === null || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const groups = (v: unknown, key: 'method' | 'reason') =>
+    (Array.isArray(v) ? v : []).map((g: Record<string, unknown>) => ({ [key]: String(g[key] ?? ''), count: num(g.count), examples: examplesOf(g.examples) }));
+  return {
+    actors: num(r.actors),
+    given: num(r.given),
+    placed: num(r.placed),
+    byMethod: groups(r.byMethod, 'method') as PlacementReport['byMethod'],
+    foreign: num(r.foreign),
+    notPlaced: num(r.notPlaced),
+    byReason: groups(r.byReason, 'reason') as PlacementReport['byReason'],
+    regionsAdded: num(r.regionsAdded),
   };
 }
 

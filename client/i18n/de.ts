@@ -499,6 +499,9 @@ export const de = {
     onlyActors: 'Kooperationen und Pfade verbinden zwei Akteure.',
     added: 'Kooperation hinzugefügt.',
   },
+  credits: {
+    boundaries: 'Verwaltungsgrenzen: © GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0',
+  },
   import: {
     open: 'Daten importieren …',
     openHint: 'CSV-Vorlage, Excel, CORDIS, GEXF, GraphML, JSON; mit Probelauf',
@@ -530,6 +533,27 @@ export const de = {
     warnings_one: '{{count}} Wert wurde als fehlend gelesen (NA, k. A., -, …) und leer übernommen.',
     warnings_other: '{{count}} Werte wurden als fehlend gelesen (NA, k. A., -, …) und leer übernommen.',
     moreWarnings: '… und {{count}} weitere.',
+    placement: {
+      summary: 'Verortung in Landkreisen und kreisfreien Städten: {{placed}} verortet, {{notPlaced}} nicht verortet, {{foreign}} im Ausland.',
+      method: {
+        ags: 'nach Amtlichem Gemeindeschlüssel (AGS)',
+        nuts3: 'nach NUTS-3-Code',
+        nuts_state: 'nur im Land (NUTS-1/2-Code)',
+        coordinates: 'nach Koordinaten',
+        name: 'nach Kreis- oder Ortsnamen',
+      },
+      reason: {
+        no_location: 'keine Ortsangabe',
+        postcode_only: 'nur Postleitzahl (keine PLZ-Tabelle mitgeliefert)',
+        unknown_ags: 'unbekannter AGS',
+        unknown_nuts: 'unbekannter NUTS-Code',
+        outside_germany: 'Koordinaten außerhalb Deutschlands',
+        ambiguous_name: 'mehrdeutiger Name',
+        unknown_name: 'kein Kreisname (keine Gemeindetabelle mitgeliefert)',
+      },
+      regionsAdded_one: '{{count}} eingebaute Region ergänzt',
+      regionsAdded_other: '{{count}} eingebaute Regionen ergänzt',
+    },
     apply: 'Übernehmen',
     otherFiles: 'Andere Dateien',
     done: 'Übernommen. Das Netzwerk wird neu geladen.',

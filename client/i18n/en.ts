@@ -501,6 +501,9 @@ export const en: Messages = {
     onlyActors: 'Ties and paths connect two actors.',
     added: 'Tie added.',
   },
+  credits: {
+    boundaries: 'Administrative boundaries: © GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0',
+  },
   import: {
     open: 'Import data …',
     openHint: 'CSV template, Excel, CORDIS, GEXF, GraphML, JSON; with a dry run',
@@ -532,6 +535,27 @@ export const en: Messages = {
     warnings_one: '{{count}} value was read as missing (NA, k. A., -, …) and imported as empty.',
     warnings_other: '{{count}} values were read as missing (NA, k. A., -, …) and imported as empty.',
     moreWarnings: '… and {{count}} more.',
+    placement: {
+      summary: 'Placed in districts: {{placed}} placed, {{notPlaced}} not placed, {{foreign}} abroad.',
+      method: {
+        ags: 'by official key (AGS)',
+        nuts3: 'by NUTS-3 code',
+        nuts_state: 'in the state only (NUTS-1/2 code)',
+        coordinates: 'by coordinates',
+        name: 'by district or town name',
+      },
+      reason: {
+        no_location: 'no location given',
+        postcode_only: 'postcode only (no postcode table shipped)',
+        unknown_ags: 'unknown AGS',
+        unknown_nuts: 'unknown NUTS code',
+        outside_germany: 'coordinates outside Germany',
+        ambiguous_name: 'ambiguous name',
+        unknown_name: 'not a district name (no municipality table shipped)',
+      },
+      regionsAdded_one: '{{count}} built-in region added',
+      regionsAdded_other: '{{count}} built-in regions added',
+    },
     apply: 'Apply',
     otherFiles: 'Other files',
     done: 'Applied. The network is reloaded.',

@@ -211,6 +211,7 @@ export function ImportWizard({ lang, onClose }: ImportWizardProps) {
           {chosenList}
           <p>{reportTable(state.report).changes === 0 ? t('import.nothing') : t('import.checked')}</p>
           <ReportTableView report={state.report} lang={lang} />
+          <Placement report={state.report} />
           <Warnings report={state.report} />
         </>
       )}
@@ -229,6 +230,7 @@ export function ImportWizard({ lang, onClose }: ImportWizardProps) {
             {t('import.done')}
           </p>
           <ReportTableView report={state.report} lang={lang} />
+          <Placement report={state.report} />
           <Warnings report={state.report} />
         </>
       )}
@@ -285,6 +287,36 @@ function ReportTableView({ report, lang }: { report: ImportReport; lang: Lang })
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** Where the import placed its actors in Germany's districts: per method, abroad, and why the others were not. */
+function Placement({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const p = report.placement;
+  if (p === null || p.actors === p.given) return null;
+  const examples: ImportIssue[] = p.byReason.flatMap((r) =>
+    r.examples.map((e) => ({ file: e.file, line: e.line, field: e.name, message: `${t(`import.placement.reason.${r.reason}`, { defaultValue: r.reason })}: ${e.detail}` })),
+  );
+  return (
+    <details className="import-placement" data-testid="import-placement" open={p.notPlaced > 0}>
+      <summary>{t('import.placement.summary', { placed: p.placed, notPlaced: p.notPlaced, foreign: p.foreign })}</summary>
+      <ul>
+        {p.byMethod.map((m) => (
+          <li key={m.method} data-method={m.method}>
+            {t(`import.placement.method.${m.method}`, { defaultValue: m.method })}: {m.count}
+          </li>
+        ))}
+        {p.byReason.map((r) => (
+          <li key={r.reason} data-reason={r.reason}>
+            {t(`import.placement.reason.${r.reason}`, { defaultValue: r.reason })}: {r.count}
+          </li>
+        ))}
+        {p.regionsAdded > 0 && <li>{t('import.placement.regionsAdded', { count: p.regionsAdded })}</li>}
+      </ul>
+      {examples.length > 0 && <IssueTable issues={examples} testId="import-placement-rows" />}
+      <p className="hint">{t('credits.boundaries')}</p>
+    </details>
   );
 }
 

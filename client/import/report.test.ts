@@ -10,6 +10,7 @@ const report = (created: Record<string, number>, updated: Record<string, number>
   format: 'csv-template',
   warnings: [],
   warningCount: 0,
+  placement: null,
 });
 
 describe('reportTable', () => {

@@ -129,6 +129,9 @@ export function FilterPanel({ state, catalog, dispatch }: FilterPanelProps) {
           {t('filters.regions')} <small>({t('filters.regionsHint')})</small>
         </legend>
         <RegionTree regions={catalog.regionList} selected={f.regionIds} onToggle={(id) => toggle('regionIds', id)} />
+        <p className="hint credit" data-testid="geo-credit">
+          {t('credits.boundaries')}
+        </p>
       </fieldset>
 
       <FacetList

@@ -1,6 +1,7 @@
 /**
  * `npm run db:reset`: empties the configured store (embedded file or Neo4j) and loads the demo
- * network again. `npm run db:reset -- --empty` leaves it empty.
+ * network again (with Germany's built-in regions). `npm run db:reset -- --empty` leaves it empty (the
+ * next start adds the built-in regions again).
  */
 import { loadConfig } from '../config.ts';
 import { loadDemo } from '../demo/load-demo.ts';

@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { ImportError, formatIssue } from '../import/csv-bundle.ts';
 import { formatReport, formatWarnings, importFiles } from '../import/import-files.ts';
+import { formatPlacement } from '../geo/placement.ts';
+import { addMissingBuiltins } from '../geo/seed.ts';
 import { openStore } from '../store/open-store.ts';
 import { progressBar } from './progress.ts';
 
@@ -18,7 +20,10 @@ const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
 
 Imports CSV template files (sources.csv, regions.csv, actors.csv, projects.csv, events.csv,
 participations.csv, event_participations.csv, cooperations.csv, targets.csv; UTF-8 with or without
-BOM, comma or semicolon) into the store configured by DATA_DIR or NEO4J_URI, all in one transaction.
+BOM, comma or semicolon), an XLSX workbook, a GEXF or GraphML file, our JSON export or a CORDIS export
+folder into the store configured by DATA_DIR or NEO4J_URI, all in one transaction. Actors without a
+region are placed in Germany's districts by AGS, NUTS code, coordinates or district name; the report
+says how many were placed, how, and why the others were not.
 
   --dry-run   validate and report what would change; write nothing
 
@@ -48,6 +53,8 @@ const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
 let code = 0;
 try {
   await store.init();
+  // The store as the app opens it: Germany's states and districts are there (a dry run writes nothing).
+  if (!args.dryRun) await addMissingBuiltins(store);
   const result = await importFiles(store, args.path, {
     dryRun: args.dryRun,
     onProgress: bar?.update,
@@ -56,6 +63,8 @@ try {
   bar?.end();
   console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
   console.log(formatReport(result, args.dryRun));
+  const placement = formatPlacement(result.placement);
+  if (placement !== '') console.log(placement);
   const warnings = formatWarnings(result);
   if (warnings !== '') console.warn(warnings);
 } catch (e) {

@@ -35,9 +35,9 @@ describe('demo network from the sources', () => {
     expect(r['a-landratsamt-nordsachsen']).toBe('partner');
     const p = await store.projectDetails('p-netzwerk-chemie');
     expect([p?.project.start, p?.project.end]).toEqual(['2023-05-04', '2024-12-31']);
-    expect(p?.targets.map((t) => t.region.id)).toContain('r-nordsachsen');
+    expect(p?.targets.map((t) => t.region.id)).toContain('de-14730');
     expect(p?.events.length).toBeGreaterThanOrEqual(6);
-    expect(p?.events.find((e) => e.kind === 'excursion')?.placeId).toBe('r-berlin');
+    expect(p?.events.find((e) => e.kind === 'excursion')?.placeId).toBe('de-11');
   });
 
   it('the WIR! alliance around the Kreishandwerkerschaft Region Meißen has all six partners and BMBF funding', async () => {
@@ -57,7 +57,7 @@ describe('demo network from the sources', () => {
     expect(Object.values(r)).toContain('advisory');
     const kickoff = (await store.projectDetails('p-teammit'))?.events.find((e) => e.date === '2022-12-08');
     expect(kickoff?.placeId).toBe('r-wetzlar');
-    expect((await store.regionDetails('r-lahn-dill-kreis'))?.ancestors.map((a) => a.id)).toEqual(['r-mittelhessen', 'r-hessen']);
+    expect((await store.regionDetails('de-06532'))?.ancestors.map((a) => a.id)).toEqual(['r-mittelhessen', 'de-06']);
   });
 
   it('the Nordthüringen projects with their service providers and partner regions', async () => {
@@ -76,7 +76,7 @@ describe('demo network from the sources', () => {
   it('IMPULS REGIO in Landkreis Görlitz continues its 2015 predecessor', async () => {
     const p = await store.projectDetails('p-impuls-regio-2018');
     expect(p?.predecessor?.id).toBe('p-impuls-regio-2015');
-    expect(p?.targets.map((t) => t.region.id)).toContain('r-goerlitz');
+    expect(p?.targets.map((t) => t.region.id)).toContain('de-14626');
     expect([p?.project.start, p?.project.end]).toEqual(['2018-01', '2018-12']);
     expect((await store.projectDetails('p-impuls-regio-2015'))?.successors.map((s) => s.id)).toEqual(['p-impuls-regio-2018']);
   });
@@ -84,8 +84,8 @@ describe('demo network from the sources', () => {
   it('search: "Delitzsch", "Meissen" and "Goerlitz" find the places', async () => {
     const ids = async (q: string) => (await store.search(q, 10)).map((h) => h.id);
     expect(await ids('Delitzsch')).toEqual(expect.arrayContaining(['r-delitzsch', 'a-stadt-delitzsch']));
-    expect(await ids('Meissen')).toEqual(expect.arrayContaining(['r-meissen', 'a-khs-meissen']));
-    expect((await ids('Goerlitz'))[0]).toBe('r-goerlitz');
+    expect(await ids('Meissen')).toEqual(expect.arrayContaining(['de-14627', 'a-khs-meissen']));
+    expect((await ids('Goerlitz'))[0]).toBe('de-14626');
   });
 
   it('every fact names its document; all five documents are used', async () => {
@@ -108,6 +108,21 @@ describe('demo network from the sources', () => {
       expect(await store.shortestPaths(a, b, 10)).toEqual([]);
     }
     expect(net.edges.length).toBeGreaterThan(20);
+  });
+
+  it("uses Germany's built-in states and districts: one Sachsen, all 417 there, only the ones in use in the picture", async () => {
+    const regions = await store.regions();
+    expect(regions.filter((r) => r.name === 'Sachsen').map((r) => r.id)).toEqual(['de-14']);
+    expect(regions.filter((r) => /^de-\d+$/.test(r.id))).toHaveLength(417);
+    expect(regions).toHaveLength(417 + 23); // and the demo's own: planning, cooperation and metropolitan regions, towns
+    // The demo's districts of Mittelhessen belong to their planning region, the others to their state.
+    expect((await store.regionDetails('de-06534'))?.ancestors.map((a) => a.id)).toEqual(['r-mittelhessen', 'de-06']);
+    expect((await store.regionDetails('de-14627'))?.region).toMatchObject({ name: 'Landkreis Meißen', parentId: 'de-14' });
+    // The network shows only regions something refers to (and their ancestors): no empty districts.
+    const net = await store.network({ limit: 10_000 });
+    const shown = net.nodes.filter((n) => n.type === 'REGION');
+    expect(shown).toHaveLength(51);
+    expect(shown.map((n) => n.id)).not.toContain('de-14521'); // Erzgebirgskreis: nothing there
   });
 
   it('holds no personal data: no person names, e-mail addresses or phone numbers', () => {

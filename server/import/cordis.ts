@@ -5,9 +5,9 @@
  *
  * - Each organisation becomes one actor `cordis-org-<organisationID>` (it appears once per project
  *   it takes part in: the first row with a value wins for name, kind, website and place). Kind from
- *   the activity type; region only for German organisations whose city and postcode match a region
- *   of ours (a small table below) *and* that the store holds (`options.regionIds`). Contact data
- *   (street, VAT number, contact form) is not imported.
+ *   the activity type. Where it is (nutsCode, geolocation, city, postCode, country) travels with the
+ *   actor row as a location hint; the import places it in Germany's districts from that
+ *   (server/import/placement.ts). Contact data (street, VAT number, contact form) is not imported.
  * - Each project becomes a project `cordis-<id>`: "ACRONYM – title", programme "H2020 / RIA",
  *   period, status from the period, the objective as description.
  * - Each organisation row becomes a participation with its role (coordinator → lead, …) and the
@@ -28,6 +28,8 @@ import { z } from 'zod';
 import { BATCH_KEYS, type ActorKind, type BatchKey, type GraphBatchInput, type ParticipationRole } from '../domain/model.ts';
 import { BatchValidationError, parseBatch } from '../store/batch.ts';
 import { foldGerman } from '../search/fold.ts';
+import type { LocationHint } from '../geo/placement.ts';
+import { LOCATION_FIELD } from './placement.ts';
 import { ImportError, toImportError, type CsvBundle, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
 import { ImportWarnings, isMissingToken } from './missing.ts';
@@ -38,11 +40,6 @@ export const cordisActorId = (organisationId: string): string => `cordis-org-${o
 export const cordisProjectId = (projectId: string): string => `cordis-${projectId}`;
 
 export interface CordisOptions {
-  /**
-   * The regions the store holds: an actor is placed only in one of them. Absent: no actor is
-   * placed (the import then never refers to a region the store lacks).
-   */
-  regionIds?: ReadonlySet<string>;
   /** ISO date the project status is judged against (default: today). */
   today?: string;
 }
@@ -314,65 +311,6 @@ const ROLES: Record<string, ParticipationRole> = {
 const PLAIN_ROLES = new Set(['coordinator', 'participant']);
 const ROLE_RANK: Record<ParticipationRole, number> = { lead: 0, partner: 1, associated: 2, advisory: 3, service_provider: 4, funder: 5 };
 
-/**
- * Places we know: a German city or town (folded name; umlauts fold to the bare vowel, so "MUNCHEN",
- * "Muenchen" and "München" agree) → our region. From the names in server/demo/regions.csv and the
- * larger towns of those districts. `plz`: postcode prefixes of the place; a valid postcode that
- * points elsewhere wins over the name. `strict`: the name exists elsewhere too, so only a matching
- * postcode places it.
- */
-interface Place {
-  names: string[];
-  plz: string[];
-  regionId: string;
-  strict?: boolean;
-}
-export const CORDIS_PLACES: readonly Place[] = [
-  // Cities with a region of their own.
-  { names: ['leipzig'], plz: ['041', '042', '043'], regionId: 'r-leipzig-stadt' },
-  { names: ['dresden'], plz: ['010', '011', '012', '013'], regionId: 'r-dresden' },
-  { names: ['chemnitz'], plz: ['091', '092'], regionId: 'r-chemnitz' },
-  { names: ['halle saale', 'halle an der saale', 'halle'], plz: ['061'], regionId: 'r-halle-saale', strict: true },
-  { names: ['erfurt'], plz: ['990'], regionId: 'r-erfurt' },
-  { names: ['essen'], plz: ['451', '452', '453'], regionId: 'r-essen' },
-  { names: ['bonn'], plz: ['531', '532'], regionId: 'r-bonn' },
-  { names: ['mulheim an der ruhr', 'mulheim ruhr', 'mulheim a d ruhr'], plz: ['454'], regionId: 'r-muelheim-an-der-ruhr' },
-  { names: ['nurnberg', 'nuremberg'], plz: ['904'], regionId: 'r-nuernberg' },
-  { names: ['berlin'], plz: ['10', '12', '13', '14'], regionId: 'r-berlin' },
-  { names: ['delitzsch'], plz: ['045'], regionId: 'r-delitzsch' },
-  { names: ['bitterfeld wolfen', 'bitterfeld', 'wolfen'], plz: ['067', '068'], regionId: 'r-bitterfeld-wolfen' },
-  { names: ['wetzlar'], plz: ['355'], regionId: 'r-wetzlar' },
-  { names: ['giessen'], plz: ['353'], regionId: 'r-giessen' },
-  { names: ['marburg', 'marburg an der lahn', 'marburg lahn'], plz: ['350'], regionId: 'r-marburg' },
-  { names: ['riesa'], plz: ['015'], regionId: 'r-riesa' },
-  { names: ['nordhausen'], plz: ['997'], regionId: 'r-nordhausen-stadt' },
-  { names: ['sondershausen'], plz: ['997'], regionId: 'r-sondershausen' },
-  { names: ['bleicherode'], plz: ['997'], regionId: 'r-bleicherode' },
-  { names: ['sollstedt'], plz: ['997'], regionId: 'r-sollstedt' },
-  { names: ['rossleben', 'rossleben wiehe'], plz: ['065'], regionId: 'r-rossleben' },
-  { names: ['bad tennstedt'], plz: ['999'], regionId: 'r-bad-tennstedt' },
-  { names: ['greussen'], plz: ['997'], regionId: 'r-greussen' },
-  // Towns in districts we know.
-  { names: ['gorlitz', 'zittau', 'lobau', 'niesky', 'weisswasser'], plz: ['02'], regionId: 'r-goerlitz' },
-  { names: ['meissen', 'radebeul', 'grossenhain'], plz: ['01'], regionId: 'r-meissen' },
-  { names: ['coswig'], plz: ['016'], regionId: 'r-meissen', strict: true },
-  { names: ['torgau', 'eilenburg', 'oschatz', 'schkeuditz'], plz: ['04'], regionId: 'r-nordsachsen' },
-  { names: ['borna', 'grimma', 'markkleeberg', 'markranstadt', 'wurzen', 'bohlen'], plz: ['04'], regionId: 'r-landkreis-leipzig' },
-  { names: ['kothen', 'kothen anhalt', 'zerbst', 'zerbst anhalt', 'sandersdorf brehna'], plz: ['063', '392', '067'], regionId: 'r-anhalt-bitterfeld' },
-  { names: ['sangerhausen', 'eisleben', 'lutherstadt eisleben', 'hettstedt'], plz: ['06'], regionId: 'r-mansfeld-suedharz' },
-  { names: ['merseburg', 'leuna', 'schkopau', 'querfurt', 'bad durrenberg'], plz: ['062'], regionId: 'r-saalekreis' },
-  { names: ['herborn', 'dillenburg', 'haiger', 'solms'], plz: ['356', '357'], regionId: 'r-lahn-dill-kreis' },
-  { names: ['linden', 'pohlheim', 'lich', 'hungen'], plz: ['354'], regionId: 'r-landkreis-giessen', strict: true },
-  { names: ['biedenkopf', 'stadtallendorf', 'kirchhain'], plz: ['352'], regionId: 'r-marburg-biedenkopf' },
-  { names: ['lauterbach', 'alsfeld'], plz: ['363'], regionId: 'r-vogelsbergkreis', strict: true },
-  { names: ['limburg', 'limburg an der lahn', 'weilburg'], plz: ['655', '357'], regionId: 'r-limburg-weilburg', strict: true },
-  { names: ['bad frankenhausen', 'artern'], plz: ['065'], regionId: 'r-kyffhaeuserkreis' },
-  { names: ['muhlhausen', 'muhlhausen thuringen', 'bad langensalza'], plz: ['999'], regionId: 'r-unstrut-hainich-kreis', strict: true },
-];
-
-const placeKey = (s: string): string => foldGerman(s).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
-const PLACES_BY_NAME = new Map(CORDIS_PLACES.flatMap((p) => p.names.map((n) => [n, p] as const)));
-
 /** A German postcode ("01069", 1069 from JSON, "D-01069"); null when there is none or it is not one. */
 export function germanPostcode(v: unknown): string | null {
   const s = str(v).replace(/^(d|de)\s*-?\s*/i, '').replace(/\s/g, '');
@@ -381,14 +319,37 @@ export function germanPostcode(v: unknown): string | null {
   return plz.startsWith('00') ? null : plz;
 }
 
-/** Our region of a German place (city and postcode), or null. */
-export function regionOfPlace(country: unknown, city: unknown, postCode: unknown): string | null {
-  if (firstOf(country).toUpperCase() !== 'DE') return null;
-  const place = PLACES_BY_NAME.get(placeKey(str(city)));
-  if (!place) return null;
-  const plz = germanPostcode(postCode);
-  if (plz === null) return place.strict ? null : place.regionId;
-  return place.plz.some((p) => plz.startsWith(p)) ? place.regionId : null;
+/** "51.05,13.73" → [51.05, 13.73]; null when it is not a pair of numbers. */
+export function parseGeolocation(v: unknown): [number, number] | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(str(v));
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? [lat, lon] : null;
+}
+
+/**
+ * Where an organisation is, as CORDIS says it: NUTS code, geolocation, town, postcode, country. The
+ * import places it from these (server/import/placement.ts); they are not stored.
+ */
+export function locationOf(f: Fields): LocationHint {
+  const geo = parseGeolocation(f.geolocation);
+  const postcode = firstOf(f.country).toUpperCase() === 'DE' ? germanPostcode(f.postcode) : str(f.postcode) || null;
+  return {
+    country: firstOf(f.country) || null,
+    nuts: firstOf(f.nutscode) || null,
+    lat: geo?.[0] ?? null,
+    lon: geo?.[1] ?? null,
+    city: str(f.city) || null,
+    postcode,
+  };
+}
+
+/** The hint of a later row fills what the first left empty. */
+function mergeLocation(into: LocationHint, more: LocationHint): void {
+  for (const [k, v] of Object.entries(more) as [keyof LocationHint, LocationHint[keyof LocationHint]][]) {
+    if ((into[k] === null || into[k] === undefined) && v !== null && v !== undefined) (into as Record<string, unknown>)[k] = v;
+  }
 }
 
 /** planned / running / completed from the period (CORDIS "CLOSED"/"TERMINATED" are completed). */
@@ -489,7 +450,8 @@ function cordisMapper(projFile: string, orgFile: string, options: CordisOptions)
         name,
         kind: actorKind(f.activitytype, name),
         website: normaliseWebsite(f.organizationurl),
-        regionId: regionFor(f, options.regionIds),
+        regionId: null,
+        [LOCATION_FIELD]: locationOf(f),
         description: [str(f.city), firstOf(f.country)].filter((s) => s !== '').join(', ') || null,
         sourceIds: [CORDIS_SOURCE_ID],
       });
@@ -498,7 +460,7 @@ function cordisMapper(projFile: string, orgFile: string, options: CordisOptions)
       // Later rows of the same organisation only fill what the first left empty.
       if (actor.name === '') actor.name = name;
       if (actor.website === null) actor.website = normaliseWebsite(f.organizationurl);
-      if (actor.regionId === null) actor.regionId = regionFor(f, options.regionIds);
+      mergeLocation(actor[LOCATION_FIELD] as LocationHint, locationOf(f));
     }
 
     const projectId = cordisProjectId(projKey);
@@ -618,10 +580,4 @@ export async function streamCordis(dir: string, options: CordisOptions & { onPro
   }
   if (issues.length > 0) throw new ImportError(issues);
   return map.finish();
-}
-
-function regionFor(f: Fields, known: ReadonlySet<string> | undefined): string | null {
-  if (known === undefined) return null;
-  const id = regionOfPlace(f.country, f.city, f.postcode);
-  return id !== null && known.has(id) ? id : null;
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { type BatchValidationError, formatPath } from '../store/batch.ts';
-import { CellError, CSV_FILES, parseCell, STORIES_JSON, type Column } from './csv-format.ts';
+import { CellError, CSV_FILES, importColumns, parseCell, STORIES_JSON, type Column } from './csv-format.ts';
 import { ImportWarnings, isMissingToken, MAX_WARNINGS } from './missing.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
 import { jsonErrorLine, topLevelItemLines } from './json-lines.ts';
@@ -49,7 +49,7 @@ export interface CsvBundle {
 const delimiterOf = (header: string): string => ((header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',');
 
 type Known = ReadonlyMap<string, Column>;
-const knownColumns = (key: BatchKey): Known => new Map(CSV_FILES[key].columns.map((c) => [c.header, c]));
+const knownColumns = (key: BatchKey): Known => new Map(importColumns(key).map((c) => [c.header, c]));
 
 function unknownColumns(headers: readonly string[], known: Known, file: string, headerLine: number): ImportIssue[] {
   return headers

@@ -77,6 +77,25 @@ export const CSV_FILES: Record<BatchKey, { file: string; columns: Column[] }> = 
   targets: { file: 'targets.csv', columns: [col('subject_id'), col('region_id'), col('role'), ...relation] },
 };
 
+/**
+ * Columns an actors file may carry so that its actors are placed in Germany's districts (when
+ * `region_id` is empty): AGS, NUTS code, coordinates, postcode, town, district name, country. Read on
+ * import only (server/import/placement.ts); not stored, not exported.
+ */
+export const ACTOR_LOCATION_COLUMNS: Column[] = [
+  col('ags'),
+  col('nuts'),
+  col('lat', 'number'),
+  col('lon', 'number'),
+  col('postcode'),
+  col('city'),
+  col('district'),
+  col('country'),
+];
+
+/** The columns a file of this kind may have on import: the template's, and for actors the location columns. */
+export const importColumns = (key: BatchKey): Column[] => (key === 'actors' ? [...CSV_FILES.actors.columns, ...ACTOR_LOCATION_COLUMNS] : CSV_FILES[key].columns);
+
 export const LIST_SEPARATOR = '|';
 
 /** The stories of a template folder in readable form: a JSON array of stories (instead of stories.csv). */

@@ -20,6 +20,9 @@ import { readGexf } from './gexf.ts';
 import { readGraphml } from './graphml.ts';
 import { readJson } from './json.ts';
 import { readXlsx } from './xlsx.ts';
+import { placeBundle } from './placement.ts';
+import { BKG_SOURCE } from '../geo/germany.ts';
+import type { PlacementReport } from '../geo/placement.ts';
 
 /** The file types an import takes (by extension; a folder holds CSV template files). */
 export const IMPORT_TYPES = ['.csv', '.xlsx', '.json', '.gexf', '.graphml'] as const;
@@ -27,8 +30,6 @@ export const IMPORT_TYPES = ['.csv', '.xlsx', '.json', '.gexf', '.graphml'] as c
 export type { ImportProgress, ProgressListener } from './progress.ts';
 
 export interface ReadOptions {
-  /** The regions the store holds (CORDIS organisations are placed only in one of them). */
-  regionIds?: ReadonlySet<string>;
   /** Hears the bytes read (phase `read`). */
   onProgress?: ProgressListener;
 }
@@ -51,8 +52,8 @@ function whole<T>(path: string, meter: ReadMeter, read: (file: string) => T): T 
 export async function readImport(path: string, options: ReadOptions = {}): Promise<CsvBundle> {
   const { onProgress } = options;
   if (!existsSync(path)) throw new ImportError([{ file: path, line: null, field: null, message: 'no such file or folder' }]);
-  // A CORDIS export (organization/project as JSON or `;`-CSV): organisations are placed in the regions the store knows.
-  if (statSync(path).isDirectory() && isCordisFolder(path)) return streamCordis(path, { regionIds: new Set(options.regionIds ?? []), onProgress });
+  // A CORDIS export (organization/project as JSON or `;`-CSV).
+  if (statSync(path).isDirectory() && isCordisFolder(path)) return streamCordis(path, { onProgress });
   const ext = extname(path).toLowerCase();
   if (['.xlsx', '.json', '.gexf', '.graphml'].includes(ext)) {
     const meter = ReadMeter.forFiles([path], onProgress);
@@ -78,20 +79,20 @@ export async function readImport(path: string, options: ReadOptions = {}): Promi
   return { batch, origins: all, warnings };
 }
 
-const isCordisPath = (path: string) => existsSync(path) && statSync(path).isDirectory() && isCordisFolder(path);
-
 /**
  * Validates and writes (or, dry, only counts) in one transaction; validation problems name file and line;
  * `audit` is recorded by the store.
  * `onProgress` hears the bytes read (`read`), then the rows of the batch: `validate` at 0 until the
  * store has checked them all, then `write` as the store writes them.
  */
-/** What an import did (or, dry, would do), and the cells it read as missing. */
+/** What an import did (or, dry, would do), the cells it read as missing, and where it placed the actors. */
 export interface ImportResult extends BatchResult {
   /** The first 1,000 cells read as missing (`NA`, `k. A.`, …), each with file, line and field. */
   warnings: ImportIssue[];
   /** How many cells were read as missing in all. */
   warningCount: number;
+  /** Actors placed in Germany's districts (by which method), abroad, and not placed (why, with the first examples). */
+  placement: PlacementReport;
 }
 
 export async function importFiles(
@@ -100,8 +101,10 @@ export async function importFiles(
   options: Pick<WriteOptions, 'dryRun' | 'audit'> & { onProgress?: ProgressListener } = {},
 ): Promise<ImportResult> {
   const { onProgress } = options;
-  const regionIds = isCordisPath(path) ? new Set((await store.regions()).map((r) => r.id)) : undefined;
-  const { batch, origins, warnings } = await readImport(path, { regionIds, onProgress });
+  const bundle = await readImport(path, { onProgress });
+  // Actors without a region are placed by what the file says about where they are.
+  const placement = placeBundle(bundle, { regions: new Set((await store.regions()).map((r) => r.id)), source: (await store.source(BKG_SOURCE.id)) !== null });
+  const { batch, origins, warnings } = bundle;
   const rows = BATCH_KEYS.reduce((n, k) => n + (batch[k]?.length ?? 0), 0);
   let validated = false;
   const checked = () => {
@@ -123,7 +126,7 @@ export async function importFiles(
         }),
     });
     checked(); // a store that reports no write progress checked and wrote in one step
-    return { ...result, warnings: warnings?.list ?? [], warningCount: warnings?.count ?? 0 };
+    return { ...result, warnings: warnings?.list ?? [], warningCount: warnings?.count ?? 0, placement };
   } catch (e) {
     throw e instanceof BatchValidationError ? toImportError(e, origins) : e;
   }

@@ -27,6 +27,7 @@ import {
 import { ACTOR_KINDS, BATCH_KEYS, type BatchKey, COOPERATION_KINDS, type GraphBatchInput, partialDateSchema } from '../domain/model.ts';
 import { type CsvBundle, ImportError, type ImportIssue, type RowOrigin } from './csv-bundle.ts';
 import { CSV_FILES } from './csv-format.ts';
+import { LOCATION_FIELD } from './placement.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * XML with line numbers
@@ -347,6 +348,18 @@ function fileSourceId(file: string): string {
   return ID_RULE.test(id) ? id : `file:${slugId(name)}`;
 }
 
+/** Attributes that may say where a node is (English and German), by location hint field. */
+const LOCATION_ATTRIBUTES: Record<string, readonly string[]> = {
+  ags: ['ags', 'kreisschluessel', 'gemeindeschluessel', 'regionalschluessel', 'ars'],
+  nuts: ['nuts', 'nuts3', 'nutscode'],
+  lat: ['lat', 'latitude', 'breite'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'laenge'],
+  postcode: ['postcode', 'postalcode', 'zip', 'plz', 'postleitzahl'],
+  city: ['city', 'town', 'ort', 'stadt'],
+  district: ['district', 'kreis', 'landkreis'],
+  country: ['country', 'staat'],
+};
+
 /** Attributes that may name an actor's kind (English and German). */
 const KIND_NAMES = ['kind', 'type', 'category', 'actorkind', 'typ', 'art', 'kategorie'] as const;
 
@@ -383,6 +396,13 @@ function foreignGraph(graph: XmlGraph, file: string): CsvBundle {
     if (website !== undefined) row.website = website;
     const description = findAttr(n.attrs, ['description', 'desc', 'note', 'notes', 'comment'])[0];
     if (description !== undefined) row.description = description;
+    // Where the node is, if its attributes say: the import places it from this (server/import/placement.ts).
+    const location = Object.fromEntries(
+      Object.entries(LOCATION_ATTRIBUTES)
+        .map(([field, names]) => [field, findAttr(n.attrs, names)[0]] as const)
+        .filter(([, v]) => v !== undefined),
+    );
+    if (Object.keys(location).length > 0) row[LOCATION_FIELD] = location;
     out.batch.actors.push(row);
     out.origins.actors.push({ file, line: n.line ?? 0 });
   }

@@ -83,7 +83,7 @@ describe('analysis API on the demo network', () => {
       'bridge:a-zarof',
     ]);
     expect(cards.find((c) => c.id === 'bridge:a-zarof')?.text.de).toMatch(/ZAROF\. GmbH die Brücke/);
-    const goerlitz = cards.find((c) => c.id === 'no_actors:r-goerlitz');
+    const goerlitz = cards.find((c) => c.id === 'no_actors:de-14626');
     expect(goerlitz?.text.de).toMatch(/Landkreis Görlitz ist Zielregion von „IMPULS REGIO“/);
     expect(cards.some((c) => c.kind === 'white_spot' && c.text.de.includes('hat keine Kooperation mit'))).toBe(true);
   });
@@ -108,7 +108,7 @@ describe('analysis API on the demo network', () => {
       expect(reg.eiIndex).toBe(i + e === 0 ? null : (e - i) / (e + i));
     }
     const first = g?.whiteSpots[0];
-    expect([first?.a, first?.b]).toEqual(['r-meissen', 'r-nordsachsen']);
+    expect([first?.a, first?.b]).toEqual(['de-14627', 'de-14730']);
     expect(first?.observed).toBe(0);
     expect(first?.reasons).toEqual(['neighbours', 'programme']);
     const tiers = g?.whiteSpots.map((w) => w.tier) ?? [];
@@ -120,14 +120,14 @@ describe('analysis API on the demo network', () => {
       '{ coverage(level: "district") { rows { regionId actors cells { category count status } } } }',
     );
     expect(def.errors).toBeUndefined();
-    const goerlitz = def.data?.coverage.rows.find((x) => x.regionId === 'r-goerlitz');
+    const goerlitz = def.data?.coverage.rows.find((x) => x.regionId === 'de-14626');
     expect(goerlitz?.actors).toBe(0);
     expect(goerlitz?.cells.every((c) => c.status === 'missing')).toBe(true);
     const custom = await server.gql<{ coverage: { profile: { key: string }[]; rows: { regionId: string; cells: { category: string; count: number }[] }[] } }>(
       '{ coverage(level: "district", profile: [{ key: "hochschulen", kinds: ["university"], minimum: 1 }]) { profile { key } rows { regionId cells { category count } } } }',
     );
     expect(custom.data?.coverage.profile.map((p) => p.key)).toEqual(['hochschulen']);
-    expect(custom.data?.coverage.rows.find((x) => x.regionId === 'r-leipzig-stadt')?.cells[0]?.count).toBeGreaterThanOrEqual(1);
+    expect(custom.data?.coverage.rows.find((x) => x.regionId === 'de-14713')?.cells[0]?.count).toBeGreaterThanOrEqual(1);
     const bad = await server.gql('{ coverage(profile: [{ key: "x", kinds: ["spaceship"] }]) { level } }');
     expect(codeOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'profile[0].kinds' });
     const badLevel = await server.gql('{ coverage(level: "galaxy") { level } }');
@@ -144,7 +144,7 @@ describe('analysis API on the demo network', () => {
     expect(w?.unknown).toEqual(['a-nobody']);
     expect(w?.disconnectedActors.map((a) => a.id).sort()).toEqual(['a-kreatives-chemnitz', 'a-kreatives-leipzig', 'a-lvkkws', 'a-wir-gestalten-dresden']);
     expect((w?.after.components ?? 0) - (w?.before.components ?? 0)).toBe(1); // its component of 14 falls into 9 + 4
-    expect(w?.lostRegionPairs).toContainEqual({ a: 'r-chemnitz', b: 'r-meissen' });
+    expect(w?.lostRegionPairs).toContainEqual({ a: 'de-14511', b: 'de-14627' });
     const empty = await server.gql('{ whatIf(remove: []) { removed } }');
     expect(codeOf(empty)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'remove' });
   });
@@ -177,7 +177,7 @@ describe('analysis API with filters', () => {
   it('a filter that leaves actors out says "none in the current selection", not "none recorded"', async () => {
     const r = await server.gql<{ insights: { id: string; text: { de: string; en: string } }[] }>('{ insights(filter: { actorKinds: ["university"] }) { id text { de en } } }');
     expect(r.errors).toBeUndefined();
-    const nordsachsen = r.data?.insights.find((i) => i.id === 'no_actors:r-nordsachsen');
+    const nordsachsen = r.data?.insights.find((i) => i.id === 'no_actors:de-14730');
     expect(nordsachsen?.text.de).toMatch(/in der aktuellen Auswahl ist dort kein Akteur/);
     expect(nordsachsen?.text.en).toMatch(/the current selection has no actor there/);
     expect(r.data?.insights.some((i) => /noch kein Akteur erfasst/.test(i.text.de))).toBe(false);

@@ -42,7 +42,7 @@ describe('root fields', () => {
     const r = await server.gql<{ actor: { name: string; region: { id: string }; participations: { role: string; project: { id: string }; sources: { title: string }[] }[]; sources: { id: string }[] } }>(
       '{ actor(id: "a-zarof") { name region { id } participations { role project { id } sources { title } } sources { id } } }',
     );
-    expect(r.data?.actor.region.id).toBe('r-leipzig-stadt');
+    expect(r.data?.actor.region.id).toBe('de-14713');
     const p = r.data?.actor.participations.find((x) => x.project.id === 'p-netzwerk-chemie');
     expect(p?.role).toBe('lead');
     expect(p?.sources[0]?.title).toMatch(/Netzwerk Chemie/);
@@ -66,12 +66,12 @@ describe('root fields', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data?.event).toEqual({ place: { id: 'r-wetzlar' }, project: { id: 'p-teammit' }, venue: 'Charlotte-Bamberg-Straße 3, 35578 Wetzlar' });
-    expect(r.data?.region.ancestors.map((a) => a.id)).toEqual(['r-nordsachsen', 'r-sachsen']);
+    expect(r.data?.region.ancestors.map((a) => a.id)).toEqual(['de-14730', 'de-14']);
   });
 
   it('network(filter) → Network { nodes, edges } with derived flags', async () => {
     const r = await server.gql<{ network: { nodes: { id: string; type: string; regionId: string | null }[]; edges: { source: string; target: string; kind: string; weight: number; derived: boolean }[] } }>(
-      '{ network(filter: { regionIds: ["r-nordsachsen"], nodeTypes: [ACTOR] }) { nodes { id type regionId } edges { id source target kind weight derived } } }',
+      '{ network(filter: { regionIds: ["de-14730"], nodeTypes: [ACTOR] }) { nodes { id type regionId } edges { id source target kind weight derived } } }',
     );
     expect(r.errors).toBeUndefined();
     const ids = r.data?.network.nodes.map((n) => n.id) ?? [];
@@ -91,8 +91,8 @@ describe('root fields', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.neighborhood.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['p-netzwerk-chemie', 'a-wfg-nordsachsen']));
     expect(r.data?.shortestPaths[0]).toEqual({ length: 1, nodes: [{ id: 'a-zarof' }, { id: 'a-stadt-delitzsch' }] });
-    const sh = r.data?.regionMatrix.find((p) => p.a === 'r-hessen' && p.b === 'r-sachsen');
-    expect(sh).toEqual({ a: 'r-hessen', b: 'r-sachsen', directTies: 0, derivedTies: 0 });
+    const sh = r.data?.regionMatrix.find((p) => p.a === 'de-06' && p.b === 'de-14');
+    expect(sh).toEqual({ a: 'de-06', b: 'de-14', directTies: 0, derivedTies: 0 });
   });
 });
 

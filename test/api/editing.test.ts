@@ -172,10 +172,10 @@ describe('editing the network', () => {
   it('create an actor and a cooperation, see them in the network, then delete the actor with its tie', async () => {
     const c = await server.gql<{ createActor: { id: string; version: number; region: { id: string } } }>(
       'mutation($i: ActorInput!) { createActor(input: $i) { id version region { id } } }',
-      { i: { name: 'Chemiepark Bitterfeld-Wolfen GmbH', kind: 'company', regionId: 'r-nordsachsen', sectors: ['chemie'] } },
+      { i: { name: 'Chemiepark Bitterfeld-Wolfen GmbH', kind: 'company', regionId: 'de-14730', sectors: ['chemie'] } },
       editor,
     );
-    expect(c.data?.createActor).toEqual({ id: 'chemiepark-bitterfeld-wolfen-gmbh', version: 1, region: { id: 'r-nordsachsen' } });
+    expect(c.data?.createActor).toEqual({ id: 'chemiepark-bitterfeld-wolfen-gmbh', version: 1, region: { id: 'de-14730' } });
     const tie = await server.gql<{ createCooperation: { key: string; version: number; row: { since: string } } }>(
       'mutation($i: CooperationInput!) { createCooperation(input: $i) { key version row } }',
       { i: { actorId: 'chemiepark-bitterfeld-wolfen-gmbh', partnerId: 'a-zarof', kind: 'cooperation', since: '2025' } },

@@ -49,9 +49,40 @@ async function upload(files: { name: string; text: string }[], opts: { dryRun: b
 
 const demoActors = readFileSync(`${DEMO}actors.csv`, 'utf8');
 const header = demoActors.split('\n')[0] ?? '';
-const newActors = `${header}\na-chemiepark,Chemiepark Bitterfeld-Wolfen GmbH,company,chemie,r-nordsachsen,,,,\na-ihk-leipzig,IHK zu Leipzig,chamber,wirtschaft,r-leipzig-stadt,,,,\n`;
+const newActors = `${header}\na-chemiepark,Chemiepark Bitterfeld-Wolfen GmbH,company,chemie,de-14730,,,,\na-ihk-leipzig,IHK zu Leipzig,chamber,wirtschaft,de-14713,,,,\n`;
 
 describe('POST /import', () => {
+  it("places actors by their location columns and reports how: placed per method, abroad, not placed with reason and line", async () => {
+    const text = [
+      'id,name,kind,ags,nuts,lat,lon,city,district,postcode,country',
+      'a-geo-1,Akteur mit AGS,company,14612000,,,,,,,',
+      'a-geo-2,Akteur mit NUTS,company,,DED2E,,,,,,',
+      'a-geo-3,Akteur mit Koordinaten,company,,,51.0519,13.7416,,,,',
+      'a-geo-4,Akteur mit Kreisname,company,,,,,,Landkreis Görlitz,,',
+      'a-geo-5,Akteur in München?,company,,,,,,München,,',
+      'a-geo-6,Akteur nur mit PLZ,company,,,,,,,01069,',
+      'a-geo-7,Akteur in Wien,company,,,,,Wien,,1010,AT',
+    ].join('\n');
+    const r = await upload([{ name: 'actors.csv', text }], { dryRun: true, token: editor });
+    expect(r.status).toBe(200);
+    const placement = (r.body.result as unknown as { placement: Record<string, unknown> }).placement;
+    expect(placement).toMatchObject({ actors: 7, given: 0, placed: 4, foreign: 1, notPlaced: 2 });
+    expect(placement.byMethod).toEqual([
+      { method: 'ags', count: 1, examples: [{ file: 'actors.csv', line: 2, name: 'Akteur mit AGS', detail: 'municipal key 14612000' }] },
+      { method: 'nuts3', count: 1, examples: [] },
+      { method: 'coordinates', count: 1, examples: [] },
+      { method: 'name', count: 1, examples: [{ file: 'actors.csv', line: 5, name: 'Akteur mit Kreisname', detail: 'district "Landkreis Görlitz"' }] },
+    ]);
+    expect(placement.byReason).toEqual([
+      { reason: 'postcode_only', count: 1, examples: [{ file: 'actors.csv', line: 7, name: 'Akteur nur mit PLZ', detail: 'postcode 01069 only: no postcode table shipped' }] },
+      {
+        reason: 'ambiguous_name',
+        count: 1,
+        examples: [{ file: 'actors.csv', line: 6, name: 'Akteur in München?', detail: 'district "München" may be München (09162) or Landkreis München (09184)' }],
+      },
+    ]);
+  });
+
   it('refuses a request without an editor token before reading its body', async () => {
     // 150 MB announced, 1 kB sent: a body parser would wait for the rest (or answer 413); the role check answers at once.
     const status = await new Promise<number>((resolve, reject) => {

@@ -88,9 +88,9 @@ describe.skipIf(onNeo4j)('npm run import', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     // Line 3: an unknown kind; line 5: an unknown region; line 8: no name. Plus one new, valid actor.
     lines[2] = (lines[2] as string).replace(',economic_development_agency,', ',spaceship,');
-    lines[4] = (lines[4] as string).replace(/,r-[a-z-]+,/, ',r-atlantis,');
+    lines[4] = (lines[4] as string).replace(/,(r|de)-[a-z0-9-]+,/, ',r-atlantis,');
     lines[7] = (lines[7] as string).replace(/^([^,]+),[^,]+,/, '$1,,');
-    lines.splice(lines.length - 1, 0, 'a-new-actor,Neuer Akteur,company,,r-leipzig-stadt,,,,');
+    lines.splice(lines.length - 1, 0, 'a-new-actor,Neuer Akteur,company,,de-14713,,,,');
     writeFileSync(file, lines.join('\n'));
     const r = await run([dir]);
     expect(r.code).toBe(1);
@@ -109,6 +109,27 @@ describe.skipIf(onNeo4j)('npm run import', () => {
     expect(cell(r.stdout, 'actors.csv', 0)).toBe(1);
     expect(r.stderr).toMatch(/^3 values read as missing \(warnings, imported as empty\):/);
     expect(r.stderr).toMatch(/actors\.csv line 2 \(region_id\): "k\. A\." read as missing/);
+  });
+
+  it("places actors without a region in Germany's districts and prints how, with the lines of those it could not place", async () => {
+    const dir = mkdtempSync(join(work, 'geo-'));
+    writeFileSync(
+      join(dir, 'actors.csv'),
+      'id,name,kind,ags,nuts,city\na-geo-1,Akteur in Dresden,company,14612,,\na-geo-2,Akteur in Meißen,company,,DED2E,\na-geo-3,Akteur in Riesa,company,,,Riesa\n',
+    );
+    const r = await run([dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Placement in Germany's districts: 2 placed, 1 not placed, 0 abroad");
+    expect(r.stdout).toContain('  placed by ags: 1');
+    expect(r.stdout).toContain('  placed by nuts3: 1');
+    expect(r.stdout).toContain('    actors.csv line 4: Akteur in Riesa: city "Riesa" is no district name (no municipality table shipped)');
+    const store = await openStore(loadConfig(undefined, work));
+    try {
+      await store.init();
+      expect((await store.actorDetails('a-geo-2'))?.region?.name).toBe('Landkreis Meißen');
+    } finally {
+      await store.close();
+    }
   });
 
   it('one template file on its own, and clear errors for a wrong name or no argument', async () => {

@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addMissingBuiltins } from '../../server/geo/seed.ts';
 import { BatchValidationError, formatPath } from '../../server/store/batch.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 import type { Network } from '../../server/network/network.model.ts';
@@ -858,6 +859,41 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
         it('rejects an unknown level', async () => {
           expect(await codeOf(store.regionMatrix('galaxy'))).toBe('BAD_USER_INPUT');
         });
+      });
+    });
+
+    describe("Germany's built-in regions", () => {
+      beforeAll(async () => {
+        await store.clear();
+      });
+      afterAll(async () => {
+        await store.clear();
+      });
+
+      it('are added once at start (16 states, 401 districts, their source); a second start adds nothing and changes nothing', async () => {
+        expect(await addMissingBuiltins(store)).toBe(417);
+        const revision = store.revision();
+        expect(await addMissingBuiltins(store)).toBe(0);
+        expect(store.revision()).toBe(revision);
+        expect(await store.stats()).toMatchObject({ regions: 417, sources: 1, actors: 0 });
+        expect((await store.regions('state')).map((r) => r.id)).toHaveLength(16);
+        const meissen = await store.regionDetails('de-14627');
+        expect(meissen?.region).toMatchObject({ name: 'Landkreis Meißen', kind: 'district', code: '14627', parentId: 'de-14' });
+        expect(meissen?.ancestors.map((a) => a.name)).toEqual(['Sachsen']);
+        expect((await store.regionDetails('de-14'))?.children).toHaveLength(13);
+        expect((await store.search('Görlitz', 5)).map((h) => h.id)).toContain('de-14626');
+      });
+
+      it('keeps what was changed and brings back what was deleted', async () => {
+        await store.applyBatch({ regions: [{ id: 'r-elbe', name: 'Elberegion', kind: 'planning_region', lat: 51.2, lon: 13.5, parentId: 'de-14' }] });
+        const before = await store.regionDetails('de-14627');
+        await store.edit.update('regions', 'de-14627', before?.version ?? 0, { parentId: 'r-elbe' }, { name: 'test', role: 'editor' });
+        const chemnitz = await store.regionDetails('de-14511');
+        await store.edit.remove('regions', 'de-14511', chemnitz?.version ?? 0, { name: 'test', role: 'editor' });
+        expect(await addMissingBuiltins(store)).toBe(1);
+        expect((await store.regionDetails('de-14627'))?.region.parentId).toBe('r-elbe');
+        expect((await store.regionDetails('de-14511'))?.region.parentId).toBe('de-14');
+        expect((await store.stats()).regions).toBe(418);
       });
     });
   });

@@ -15,7 +15,7 @@ export const ALIKE_QUERIES: Record<string, [string, Record<string, unknown>?]> =
   network: [`{ network { ${NETWORK_FIELDS} } }`],
   networkFiltered: [
     `query($f: NetworkFilter) { network(filter: $f) { ${NETWORK_FIELDS} } }`,
-    { f: { regionIds: ['r-sachsen'], fromYear: 2020, toYear: 2024 } },
+    { f: { regionIds: ['de-14'], fromYear: 2020, toYear: 2024 } },
   ],
   neighborhood1: [`{ neighborhood(id: "a-zarof", depth: 1) { ${NETWORK_FIELDS} } }`],
   neighborhood2: [`{ neighborhood(id: "a-zarof", depth: 2, limit: 30) { ${NETWORK_FIELDS} } }`],

@@ -102,7 +102,7 @@ describe('the demo story "Regionale Netzwerke im Strukturwandel"', () => {
       expect.stringContaining('p-teammit'),
       expect.stringContaining('a-khs-meissen'),
       expect.stringContaining('a-rm-nordthueringen'),
-      expect.stringContaining('r-goerlitz'),
+      expect.stringContaining('de-14626'),
     ]);
   });
 

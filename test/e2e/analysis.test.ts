@@ -49,11 +49,11 @@ describe('analysis in the explorer (demo network)', () => {
     await panelReady('heatmap');
     const regions = Number(await page.getByTestId('heatmap').getAttribute('data-regions'));
     expect(regions).toBeGreaterThanOrEqual(10);
-    const cell = page.locator('[data-testid="heatmap-cell"][data-a="r-meissen"][data-b="r-nordsachsen"]');
+    const cell = page.locator('[data-testid="heatmap-cell"][data-a="de-14627"][data-b="de-14730"]');
     expect(await cell.getAttribute('data-observed')).toBe('0');
     expect(await cell.getAttribute('data-class')).toBe('gap');
     await cell.click();
-    await waitForParam('regions', 'r-meissen,r-nordsachsen');
+    await waitForParam('regions', 'de-14627,de-14730');
     await ready();
     await panelReady('heatmap');
     expect(Number(await page.getByTestId('heatmap').getAttribute('data-regions'))).toBe(regions);
@@ -69,10 +69,10 @@ describe('analysis in the explorer (demo network)', () => {
     await page.getByTestId('analysis-tab-whitespots').click();
     await panelReady('whitespots');
     const first = page.getByTestId('white-spot').first();
-    expect([await first.getAttribute('data-a'), await first.getAttribute('data-b')]).toEqual(['r-meissen', 'r-nordsachsen']);
+    expect([await first.getAttribute('data-a'), await first.getAttribute('data-b')]).toEqual(['de-14627', 'de-14730']);
     await page.getByTestId('analysis-tab-coverage').click();
     await panelReady('coverage');
-    expect(await page.locator('[data-testid="coverage-cell"][data-region="r-goerlitz"][data-status="missing"]').count()).toBe(6);
+    expect(await page.locator('[data-testid="coverage-cell"][data-region="de-14626"][data-status="missing"]').count()).toBe(6);
     expect(await page.locator('[data-testid="coverage-cell"][data-status="ok"]').count()).toBeGreaterThan(5);
     await page.getByTestId('analysis-tab-suggestions').click();
     await panelReady('suggestions');

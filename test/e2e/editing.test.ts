@@ -106,7 +106,7 @@ describe('editing in the explorer', () => {
   it('imports a file through the wizard: dry-run report first, then applied', async () => {
     writeFileSync(
       join(files, 'actors.csv'),
-      'id;name;kind;sectors;region_id;website;description;tags;sources\na-chemiepark;Chemiepark Bitterfeld-Wolfen GmbH;company;chemie;r-nordsachsen;;;;\n',
+      'id;name;kind;sectors;region_id;website;description;tags;sources\na-chemiepark;Chemiepark Bitterfeld-Wolfen GmbH;company;chemie;de-14730;;;;\n',
     );
     const before = (await session.server.store.stats()).actors;
     await page.getByTestId('export-menu').locator('summary').click();

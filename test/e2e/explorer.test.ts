@@ -77,9 +77,9 @@ describe('explorer in Chromium (demo network)', () => {
 
   it('filters by region (hierarchical tree): only Nordsachsen and what is tied to it', async () => {
     const before = await counts();
-    await page.getByRole('button', { name: 'Sachsen aufklappen' }).click();
-    await page.locator('input[data-region="r-nordsachsen"]').check();
-    await waitForParam('regions', 'r-nordsachsen');
+    await page.getByRole('button', { name: 'Sachsen aufklappen', exact: true }).click();
+    await page.locator('input[data-region="de-14730"]').check();
+    await waitForParam('regions', 'de-14730');
     await ready();
     const after = await counts();
     expect(after.nodes).toBeLessThan(before.nodes);
@@ -196,15 +196,15 @@ describe('explorer in Chromium (demo network)', () => {
     expect(await page.getByTestId('legend').getByText('Region (group, collapsible)').count()).toBe(1);
     await page.getByTestId('search').fill('Landkreis Nordsachsen');
     await page.getByRole('option', { name: /Landkreis Nordsachsen/ }).first().click();
-    await waitForParam('selected', 'r-nordsachsen');
+    await waitForParam('selected', 'de-14730');
     await page.getByTestId('toggle-region').click();
-    await waitForParam('collapsed', 'r-nordsachsen');
+    await waitForParam('collapsed', 'de-14730');
     await ready();
     const closed = await counts();
     // WFG, Landratsamt, Stadt Delitzsch, CTC, the project and its Delitzsch events become one node.
     expect(closed.nodes).toBeLessThan(open.nodes);
     expect(await page.evaluate(() => window.__atlas?.renderedPosition?.('a-wfg-nordsachsen') ?? null)).toBeNull();
-    expect(await page.evaluate(() => window.__atlas?.renderedPosition?.('r-nordsachsen') ?? null)).not.toBeNull();
+    expect(await page.evaluate(() => window.__atlas?.renderedPosition?.('de-14730') ?? null)).not.toBeNull();
     await shot('7b-regions-collapsed');
     await page.getByTestId('toggle-region').click();
     await waitForParam('collapsed', null);

@@ -157,7 +157,7 @@ describe('workshop mode', () => {
           slides: [
             { id: 's1', title: 'Alles', view: { query: '' }, reveal: { by: 'none' } },
             { id: 's2', title: 'Ein gelöschter Akteur', view: { query: '?focus=a-gibt-es-nicht&depth=1' }, reveal: { by: 'none' } },
-            { id: 's3', title: 'Nordsachsen', view: { query: '?regions=r-nordsachsen' }, reveal: { by: 'none' } },
+            { id: 's3', title: 'Nordsachsen', view: { query: '?regions=de-14730' }, reveal: { by: 'none' } },
           ],
         },
       },
@@ -207,7 +207,7 @@ describe('workshop mode', () => {
     expect(storyId).not.toBe('');
 
     // Three views: the whole network (force), Nordsachsen on the map, ZAROF's neighbourhood (concentric).
-    const urls = [`?story=${storyId}`, `?layout=geo&regions=r-nordsachsen&story=${storyId}`, `?layout=concentric&focus=a-zarof&selected=a-zarof&story=${storyId}`];
+    const urls = [`?story=${storyId}`, `?layout=geo&regions=de-14730&story=${storyId}`, `?layout=concentric&focus=a-zarof&selected=a-zarof&story=${storyId}`];
     for (const [i, q] of urls.entries()) {
       if (i > 0) {
         await page.goto(`${session.server.url}${q}`);
@@ -238,7 +238,7 @@ describe('workshop mode', () => {
 
     const story = await storedStory(storyId);
     expect(story?.slides[1]?.notes).toBe('Hier zuerst die Stadt Delitzsch zeigen.');
-    expect(story?.slides.map((s) => s.view.query)).toEqual(['', '?layout=geo&regions=r-nordsachsen', '?layout=concentric&selected=a-zarof&focus=a-zarof']);
+    expect(story?.slides.map((s) => s.view.query)).toEqual(['', '?layout=geo&regions=de-14730', '?layout=concentric&selected=a-zarof&focus=a-zarof']);
     for (const s of story?.slides ?? []) {
       expect(Object.keys(s.view.positions ?? {}).length).toBeGreaterThan(0);
       expect(s.view.zoom).toBeGreaterThan(0);

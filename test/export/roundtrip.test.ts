@@ -51,7 +51,7 @@ const twoSlides = {
       id: 'eins',
       title: 'Alle Akteure',
       notes: 'Notiz mit\nZeilenumbruch\tund Tab, "Anführungszeichen" & <Markup>.',
-      view: { query: '?layout=geo&regions=r-nordsachsen,r-leipzig-stadt', positions: null, zoom: null, pan: null, size: null, highlight: [] },
+      view: { query: '?layout=geo&regions=de-14730,de-14713', positions: null, zoom: null, pan: null, size: null, highlight: [] },
       reveal: { by: 'region' },
     },
     {

@@ -10,18 +10,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BATCH_KEYS, type Participation } from '../../server/domain/model.ts';
 import {
   actorKind,
-  CORDIS_PLACES,
   germanPostcode,
   isCordisFolder,
   normaliseWebsite,
   parseAmount,
   projectStatus,
   readCordis,
-  regionOfPlace,
+  parseGeolocation,
   topLevelRecordLines,
   type CordisOptions,
 } from '../../server/import/cordis.ts';
 import { ImportError, toImportError } from '../../server/import/csv-bundle.ts';
+import { placeBundle } from '../../server/import/placement.ts';
+import { BKG_SOURCE } from '../../server/geo/germany.ts';
 import { BatchValidationError } from '../../server/store/batch.ts';
 import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
 import type { BatchResult, GraphStore } from '../../server/store/graph-store.ts';
@@ -52,9 +53,11 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-/** What an import does: read, then validate and write in one transaction; problems as file/line issues. */
+/** What an import does: read, place, then validate and write in one transaction; problems as file/line issues. */
 async function importCordis(store: GraphStore, dir: string, options: CordisOptions = {}): Promise<BatchResult> {
-  const { batch, origins } = readCordis(dir, options);
+  const bundle = readCordis(dir, options);
+  placeBundle(bundle, { regions: new Set((await store.regions()).map((r) => r.id)), source: (await store.source(BKG_SOURCE.id)) !== null });
+  const { batch, origins } = bundle;
   try {
     return await store.applyBatch(batch);
   } catch (e) {
@@ -113,7 +116,8 @@ describe.skipIf(!hasSample)('the CORDIS sample', () => {
     expect(first.created.actors).toBe(distinctOrgs);
     expect(first.created.projects).toBe(distinctProjects);
     expect(first.created.participations).toBe(distinctPairs);
-    expect(await store.stats()).toMatchObject({ sources: 1, actors: distinctOrgs, projects: distinctProjects, participations: distinctPairs });
+    // CORDIS, and BKG for the built-in regions its German organisations need (the store had none).
+    expect(await store.stats()).toMatchObject({ sources: 2, actors: distinctOrgs, projects: distinctProjects, participations: distinctPairs });
 
     const again = await importCordis(store, CORDIS_DIR);
     expect(total(again.created) + total(again.updated)).toBe(0);
@@ -128,16 +132,21 @@ describe.skipIf(!hasSample)('the CORDIS sample', () => {
     await store.close();
   });
 
-  it('places German organisations in the regions the store holds', async () => {
+  it("places German organisations in Germany's built-in districts, adding the ones the store lacks", async () => {
     const store = await freshStore();
-    await store.applyBatch({ regions: [{ id: 'r-dresden', name: 'Dresden', kind: 'district', lat: 51.05, lon: 13.74 }] });
-    const regionIds = new Set((await store.regions()).map((r) => r.id));
-    await importCordis(store, CORDIS_DIR, { regionIds });
-    const tud = orgs.find((o) => o.name === 'TECHNISCHE UNIVERSITAET DRESDEN');
-    expect((await store.actorDetails(`cordis-org-${String(tud?.organisationID)}`))?.actor.regionId).toBe('r-dresden');
-    // Leipzig is in the table but not in this store: not placed.
-    const leipzig = orgs.find((o) => o.name === 'UNIVERSITAET LEIPZIG');
-    expect((await store.actorDetails(`cordis-org-${String(leipzig?.organisationID)}`))?.actor.regionId).toBeNull();
+    await importCordis(store, CORDIS_DIR);
+    const regionOf = async (name: string) => {
+      const o = orgs.find((x) => x.name === name);
+      return (await store.actorDetails(`cordis-org-${String(o?.organisationID)}`))?.actor.regionId;
+    };
+    expect(await regionOf('TECHNISCHE UNIVERSITAET DRESDEN')).toBe('de-14612');
+    expect(await regionOf('UNIVERSITAET LEIPZIG')).toBe('de-14713');
+    expect(await regionOf('TECHNISCHE UNIVERSITAET GRAZ')).toBeNull(); // abroad
+    // Only the districts placed actors need, with their states, came along.
+    const regions = await store.regions();
+    expect(regions.map((r) => r.id)).toEqual(expect.arrayContaining(['de-14612', 'de-14', 'de-14713']));
+    expect(regions.length).toBeLessThan(120);
+    expect((await store.regionDetails('de-14612'))?.parent?.name).toBe('Sachsen');
     await store.close();
   });
 
@@ -217,7 +226,7 @@ function smallExport(overrides: { projects?: string[]; orgs?: string[] } = {}): 
 }
 
 describe('a CORDIS export in CSV form', () => {
-  const options: CordisOptions = { regionIds: new Set(['r-dresden']), today: '2025-06-01' };
+  const options: CordisOptions = { today: '2025-06-01' };
 
   it('reads NA, n/a, k. A. and dashes as missing values, each a warning naming file, line and field', () => {
     const dir = smallExport({
@@ -285,11 +294,13 @@ describe('a CORDIS export in CSV form', () => {
         name: 'TECHNISCHE UNIVERSITAET DRESDEN', // first name wins
         kind: 'university',
         website: 'https://www.tu-dresden.de',
-        regionId: 'r-dresden',
+        regionId: null,
+        // Where it is, as CORDIS says: the import places it from this (and does not store it).
+        location: { country: 'DE', nuts: null, lat: null, lon: null, city: 'DRESDEN', postcode: '01069' },
         description: 'DRESDEN, DE',
         sourceIds: ['s-cordis'],
       },
-      expect.objectContaining({ id: 'cordis-org-900002', kind: 'company', website: 'http://acme.example', regionId: 'r-dresden' }),
+      expect.objectContaining({ id: 'cordis-org-900002', kind: 'company', website: 'http://acme.example', regionId: null }),
       expect.objectContaining({ id: 'cordis-org-900003', kind: 'municipality', website: null, regionId: null, description: 'Malaga, ES' }),
       expect.objectContaining({ id: 'cordis-org-900004', kind: 'other', regionId: null }),
     ]);
@@ -313,10 +324,11 @@ describe('a CORDIS export in CSV form', () => {
 
   it('imports in one go, keeps the contribution, derives ties between co-participants; again changes nothing', async () => {
     const store = await freshStore();
-    await store.applyBatch({ regions: [{ id: 'r-dresden', name: 'Dresden', kind: 'district', lat: 51.05, lon: 13.74 }] });
     const dir = smallExport();
     const first = await importCordis(store, dir, options);
-    expect(first.created).toMatchObject({ sources: 1, actors: 4, projects: 2, participations: 5 });
+    // The CORDIS source and the BKG source of the built-in regions Dresden and Sachsen.
+    expect(first.created).toMatchObject({ sources: 2, regions: 2, actors: 4, projects: 2, participations: 5 });
+    expect((await store.actorDetails('cordis-org-900001'))?.actor.regionId).toBe('de-14612'); // the town name
 
     const d = await store.projectDetails('cordis-101001');
     expect(Object.fromEntries((d?.participations ?? []).map((p: Participation) => [p.actorId, p.contribution]))).toEqual({
@@ -403,15 +415,20 @@ describe('a CORDIS export in CSV form', () => {
   it('reads the JSON form the same way, with the line of each record', () => {
     const dir = folder({
       'project.json': `[\n{\n"id": 101001,\n"acronym": "ALPHA",\n"title": "Alpha { braces } and \\"quotes\\" [x]",\n"startDate": "2019-01-01",\n"endDate": "2021-12-31"\n},\n{"id": 101002, "acronym": "BETA", "title": ""}\n]\n`,
-      'organization.json': `[{"projectID": 101001, "organisationID": 1, "name": "ONE", "activityType": "REC", "role": "coordinator", "ecContribution": 10.5, "country": "DE", "city": "LEIPZIG", "postCode": 4109},\n\n{"projectID": 101002, "organisationID": 2, "name": "TWO", "activityType": "PUB", "role": "participant", "ecContribution": "", "country": "DE", "city": "Halle", "postCode": "33790"}]`,
+      'organization.json': `[{"projectID": 101001, "organisationID": 1, "name": "ONE", "activityType": "REC", "role": "coordinator", "ecContribution": 10.5, "country": "DE", "city": "LEIPZIG", "postCode": 4109},\n\n{"projectID": 101002, "organisationID": 2, "name": "TWO", "activityType": "PUB", "role": "participant", "ecContribution": "", "country": "DE", "city": "Halle (Westf.)", "postCode": "33790"}]`,
     });
-    const { batch, origins } = readCordis(dir, { regionIds: new Set(['r-leipzig-stadt', 'r-halle-saale']) });
+    const bundle = readCordis(dir);
+    const placement = placeBundle(bundle, { regions: new Set(), source: false });
+    const { batch, origins } = bundle;
     expect(origins.projects.map((o) => o.line)).toEqual([2, 9]);
     expect(origins.actors.map((o) => o.line)).toEqual([1, 3]);
     expect(batch.projects?.map((p) => (p as { name: string }).name)).toEqual(['ALPHA – Alpha { braces } and "quotes" [x]', 'BETA']);
     expect(batch.actors).toEqual([
-      expect.objectContaining({ kind: 'research_institute', regionId: 'r-leipzig-stadt' }),
-      expect.objectContaining({ kind: 'other', regionId: null }), // Halle (Westf.), not Halle (Saale)
+      expect.objectContaining({ kind: 'research_institute', regionId: 'de-14713' }),
+      expect.objectContaining({ kind: 'other', regionId: null }), // Halle (Westf.) is a town, not a district: not placed
+    ]);
+    expect(placement.byReason).toEqual([
+      { reason: 'unknown_name', count: 1, examples: [{ file: 'organization.json', line: 3, name: 'TWO', detail: 'city "Halle (Westf.)" is no district name (no municipality table shipped)' }] },
     ]);
     expect(batch.participations).toEqual([expect.objectContaining({ contribution: 10.5 }), expect.objectContaining({ contribution: null })]);
   });
@@ -446,26 +463,13 @@ describe('a CORDIS export in CSV form', () => {
 });
 
 describe('CORDIS mapping details', () => {
-  it('places German cities by name and postcode', () => {
-    expect(regionOfPlace('DE', 'DRESDEN', 1069)).toBe('r-dresden');
-    expect(regionOfPlace('DE', 'Dresden', 'D-01069')).toBe('r-dresden');
-    expect(regionOfPlace('DE', 'Dresden', '')).toBe('r-dresden');
-    expect(regionOfPlace('DE', 'Dresden', '80331')).toBeNull(); // a postcode elsewhere wins over the name
-    expect(regionOfPlace('AT', 'Dresden', '01069')).toBeNull();
-    expect(regionOfPlace('DE', 'GIESSEN', '35392')).toBe('r-giessen');
-    expect(regionOfPlace('DE', 'Gießen', '35392')).toBe('r-giessen');
-    expect(regionOfPlace('DE', 'HALLE (SAALE)', '06120')).toBe('r-halle-saale');
-    expect(regionOfPlace('DE', 'Halle', '')).toBeNull(); // ambiguous without a postcode
-    expect(regionOfPlace('DE', 'Zittau', '02763')).toBe('r-goerlitz');
-    expect(regionOfPlace('DE', 'MUELHEIM AN DER RUHR', '45468')).toBe('r-muelheim-an-der-ruhr');
-    expect(regionOfPlace('DE', 'MUNCHEN', '80331')).toBeNull(); // not a region of ours
+  it('reads postcodes and geolocations', () => {
     expect(germanPostcode('655')).toBeNull();
-  });
-
-  it('places only in regions of the demo network (the names the table is derived from)', () => {
-    const demo = readFileSync(fileURLToPath(new URL('../../server/demo/regions.csv', import.meta.url)), 'utf8');
-    const ids = new Set(demo.split('\n').slice(1).map((l) => l.split(',')[0]));
-    expect(CORDIS_PLACES.map((p) => p.regionId).filter((id) => !ids.has(id))).toEqual([]);
+    expect(germanPostcode(1069)).toBe('01069');
+    expect(germanPostcode('D-01069')).toBe('01069');
+    expect(parseGeolocation('51.0290859,13.7244364')).toEqual([51.0290859, 13.7244364]);
+    expect(parseGeolocation('NA')).toBeNull();
+    expect(parseGeolocation('91,13')).toBeNull();
   });
 
   it('maps activity types to actor kinds', () => {
