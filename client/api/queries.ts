@@ -3,7 +3,7 @@ import { ApiError, gql } from './client.ts';
 
 /** Most shortest paths the path finder lists. */
 export const PATH_LIMIT = 20;
-import type { Details, Facets, Network, NetworkFilter, NodeType, Path, RegionSummary, SearchHit } from './types.ts';
+import type { Details, Facets, Network, NetworkFilter, NodeType, Overview, Path, RegionSummary, SearchHit } from './types.ts';
 
 const NETWORK_FIELDS = `
   nodes { id type kind label regionId lat lon sectors startYear endYear }
@@ -13,6 +13,15 @@ const NETWORK_FIELDS = `
 export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
   const q = `query Network($filter: NetworkFilter) { network(filter: $filter) { ${NETWORK_FIELDS} } }`;
   return (await gql<{ network: Network }>(q, { filter }, signal)).network;
+}
+
+/** The regions of one level (inside `parentId` when given) with their actors and the ties between them. */
+export async function fetchOverview(level: string, parentId: string | null, filter: NetworkFilter, signal?: AbortSignal): Promise<Overview> {
+  const q = `query Overview($level: String, $parentId: ID, $filter: NetworkFilter) { overview(level: $level, parentId: $parentId, filter: $filter) {
+    level parentId actors unplaced truncated
+    regions { id name kind lat lon parentId actors internalTies hasChildren }
+    ties { a b directTies derivedTies derivedWeight } } }`;
+  return (await gql<{ overview: Overview }>(q, { level, parentId, filter }, signal)).overview;
 }
 
 export async function fetchNeighborhood(id: string, depth: number, limit: number, signal?: AbortSignal): Promise<Network> {

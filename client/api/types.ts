@@ -58,6 +58,38 @@ export interface RegionSummary {
   parentId: string | null;
 }
 
+/** A region of the overview (server: OverviewRegion). */
+export interface OverviewRegion {
+  id: string;
+  name: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  parentId: string | null;
+  actors: number;
+  internalTies: number;
+  hasChildren: boolean;
+}
+
+export interface RegionTie {
+  a: string;
+  b: string;
+  directTies: number;
+  derivedTies: number;
+  derivedWeight: number;
+}
+
+/** A large network at a glance (server: Overview). */
+export interface Overview {
+  level: string;
+  parentId: string | null;
+  regions: OverviewRegion[];
+  ties: RegionTie[];
+  actors: number;
+  unplaced: number;
+  truncated: boolean;
+}
+
 export interface SearchHit {
   id: string;
   type: NodeType;

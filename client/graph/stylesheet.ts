@@ -202,6 +202,9 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
   rules.push(
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
+    // The overview: regions as circles, ties between them by strength (width and opacity from the data).
+    { selector: 'node.overview-region', style: { 'background-opacity': 0.85, 'border-width': 2, 'border-color': projector ? '#0c151c' : '#ffffff', 'font-weight': 'bold' } },
+    { selector: 'edge.overview-tie', style: { width: 'data(width)', opacity: 'data(opacity)', 'curve-style': 'straight', 'line-color': projector ? '#d7ccc8' : EDGE_LOOKS.aggregate.color } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-weight': 'bold', label: 'data(fullLabel)', 'text-opacity': 1 } },
     { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },

@@ -501,5 +501,10 @@ describe('overview drill-down', () => {
     expect(n.overview.mode).toBe('network');
     expect(n.selected).toBeNull();
     expect(reduce(n, { type: 'setOverviewMode', mode: 'network' })).toBe(n);
+    // Inside a drilled state, the network is that state's.
+    const inS = run(start, { type: 'drill', id: 'r-sachsen', leaf: false }, { type: 'setOverviewMode', mode: 'network' });
+    expect(inS.overview).toEqual({ mode: 'auto', path: ['r-sachsen'], leaf: true });
+    expect(inS.filters.regionIds).toEqual(['r-sachsen']);
+    expect(reduce(inS, { type: 'drillUp', depth: 0 }).filters.regionIds).toEqual([]);
   });
 });

@@ -310,8 +310,14 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
         overview: { ...o, path: o.path.slice(0, depth), leaf: o.leaf && !leafGone },
       };
     }
-    case 'setOverviewMode':
-      return s.overview.mode === a.mode ? s : { ...s, selected: null, also: null, overview: { ...s.overview, mode: a.mode } };
+    case 'setOverviewMode': {
+      const o = s.overview;
+      const inside = o.path[o.path.length - 1];
+      // Inside a drilled region, "the network" is that region's network.
+      if (a.mode === 'network' && inside !== undefined && !o.leaf)
+        return { ...s, selected: null, also: null, focus: null, filters: { ...s.filters, regionIds: [inside] }, overview: { ...o, leaf: true } };
+      return o.mode === a.mode ? s : { ...s, selected: null, also: null, overview: { ...o, mode: a.mode } };
+    }
     case 'show':
       return { ...a.state, pinned: {}, lang: s.lang, pseudo: s.pseudo, story: s.story };
     case 'restore':
