@@ -59,6 +59,7 @@ interface AtlasProbe {
   renderedPosition?: (id: string) => { x: number; y: number } | null;
   /** Position of a drawn node in the network's own coordinates. */
   modelPosition?: (id: string) => { x: number; y: number } | null;
+  labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 declare global {
   interface Window {

@@ -94,7 +94,12 @@ export interface NetworkViewProps {
   /** Filled with the canvas's read-only access (snapshot, PNG, scene). */
   handle?: { current: CanvasHandle | null };
   /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
-  probe?: { renderedPosition?: (id: string) => Position | null; modelPosition?: (id: string) => Position | null };
+  probe?: {
+    renderedPosition?: (id: string) => Position | null;
+    modelPosition?: (id: string) => Position | null;
+    /** The label boxes drawn now (rendered pixels), for overlap checks in browser tests. */
+    labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+  };
   onSelect(id: string | null): void;
   /** Shift-click on a node: select it besides the selected one. */
   onSelectAlso?(id: string): void;
@@ -188,9 +193,19 @@ export function NetworkView(props: NetworkViewProps) {
         near.removeClass('dimmed').addClass('neighbour');
         n.addClass('hover');
       });
+      // The hovered node's (full) label wins over those it would cover.
+      if (!layoutBusy.current && labelScale.current !== null) cullLabels(cy, n.id());
     });
     cy.on('mouseout', 'node', () => {
       cy.batch(() => cy.elements().removeClass('dimmed neighbour hover'));
+      if (!layoutBusy.current && labelScale.current !== null) cullLabels(cy);
+    });
+    // Whenever a layout or its animation has really ended (a slow machine may finish an animation after
+    // the layout promise gave up waiting), the labels are chosen again for the final positions.
+    let cullFrame = 0;
+    cy.on('layoutstop', () => {
+      cancelAnimationFrame(cullFrame);
+      cullFrame = requestAnimationFrame(() => !cy.destroyed() && cullLabels(cy));
     });
     cy.on('dragfree', 'node', (ev) => {
       const n = ev.target as NodeSingular;
@@ -234,6 +249,15 @@ export function NetworkView(props: NetworkViewProps) {
         png: (scale, background) => cy.png({ output: 'blob-promise', full: false, scale, bg: background }),
         scene: () => sceneOf(cy),
       };
+    if (props.probe)
+      props.probe.labelBoxes = () =>
+        cy
+          .nodes()
+          .filter((n) => !n.isParent() && !n.hasClass('landmark') && n.visible() && Number(n.numericStyle('text-opacity')) > 0 && String(n.style('label') ?? '') !== '')
+          .map((n) => {
+            const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions);
+            return { id: n.id(), label: String(n.style('label')), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+          });
     if (props.probe)
       props.probe.modelPosition = (id: string) => {
         const n = cy.getElementById(id);
@@ -513,6 +537,8 @@ export function NetworkView(props: NetworkViewProps) {
     const cy = cyRef.current;
     if (!cy) return;
     syncSelection(cy, props.selected, props.also ?? null);
+    // The selected node's (full) label wins.
+    if (!layoutBusy.current) cullLabels(cy);
     if (!props.selected) {
       centred.current = null;
       return;
@@ -612,15 +638,20 @@ function syncSelection(cy: Core, selected: string | null, also: string | null) {
 /** Most nodes whose labels are checked for collisions; above it, min-zoomed-font-size thins them out. */
 const CULL_LIMIT = 2500;
 
-/** Hides labels that would overlap a more important node's label (selected, on a path, busier). */
-function cullLabels(cy: Core) {
-  const nodes = cy.nodes().filter((n) => !n.isParent() && !n.hasClass('landmark'));
+/**
+ * Hides labels that would overlap a more important node's label: the hovered node first, then the
+ * selected, those on a path, then the busier. Background map names (landmarks) give way to all.
+ */
+function cullLabels(cy: Core, hovered: string | null = null) {
+  const nodes = cy.nodes().filter((n) => !n.isParent());
   cy.nodes('.label-hidden').removeClass('label-hidden');
   if (nodes.length > CULL_LIMIT) return;
   const candidates = nodes.map((n) => ({
     id: n.id(),
     box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions),
-    priority: (n.selected() ? 1e6 : 0) + (n.hasClass('path-hl') ? 1e5 : 0) + (Number(n.data('degree')) || 0) * 10 + (n.data('type') === 'PROJECT' ? 5 : 0),
+    priority: n.hasClass('landmark')
+      ? -1
+      : (n.id() === hovered ? 1e7 : 0) + (n.selected() ? 1e6 : 0) + (n.hasClass('path-hl') ? 1e5 : 0) + (Number(n.data('degree')) || 0) * 10 + (n.data('type') === 'PROJECT' ? 5 : 0),
   }));
   const keep = chooseLabels(candidates);
   cy.batch(() => {

@@ -100,6 +100,10 @@ describe('overview of a large network (10,000 actors)', () => {
     expect(await page.getByTestId('breadcrumb').textContent()).toBe('Übersicht');
     expect(await page.getByTestId('show-network').textContent()).toBe('Netzwerk zeigen (10.000 Akteure)');
     const tasks = await longTasks();
+    const requests = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => r.name.includes('graphql')).map((r) => `${Math.round(r.startTime)}+${Math.round(r.duration)}`),
+    );
+    console.log(`overview requests (start+ms): ${requests.join(', ')}`);
     console.log(`overview: first picture at ${Math.round(firstPicture ?? -1)} ms, ${c.nodes} regions, ${c.edges} ties; long tasks ${JSON.stringify(tasks)}`);
     expect(firstPicture).not.toBeNull();
     expect(problems).toEqual([]);
