@@ -238,7 +238,6 @@ export function App() {
   const large = counts.nodes > LARGE_NODES;
   // WebGL only helps with a graphics card: software WebGL (no GPU) drew 1,000 nodes 3–4× slower.
   const webgl = elements.length >= config.webglThreshold && hasHardwareWebgl();
-
   const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
   const details = useDetails(state.selected, selectedNode?.type ?? null, session.me.canEdit);
   const refOf = (id: string): NodeRef => {

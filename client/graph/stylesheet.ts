@@ -172,6 +172,8 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         'z-compound-depth': 'bottom',
       },
     },
+    // Large views: only the busiest nodes are labelled (NetworkView marks them), the rest on hover or selection.
+    ...(opts.large ? [{ selector: 'node', style: { label: '' } }, { selector: 'node.top-label, node.landmark, node.group', style: { label: 'data(label)' } }] : []),
     // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
     // (Hidden by opacity, not by an empty label: Cytoscape would keep the empty label's size.)
     { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
