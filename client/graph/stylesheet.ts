@@ -176,7 +176,9 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     ...(opts.large ? [{ selector: 'node', style: { label: '' } }, { selector: 'node.top-label, node.landmark, node.group', style: { label: 'data(label)' } }] : []),
     // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
     // (Hidden by opacity, not by an empty label: Cytoscape would keep the empty label's size.)
-    { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
+    // Nodes that keep their label are drawn above those that do not, so small nodes do not cover a label.
+    { selector: 'node', style: { 'z-index': 10 } },
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'z-index': 5 } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#6d4c41', 'font-weight': 'bold' } },
     {
       selector: 'edge',
