@@ -176,8 +176,9 @@ export function useOverview(state: ExplorerState): OverviewView {
   }, [wanted, key, attempt, revision]);
   const overview = wanted && loaded?.key === key ? loaded.overview : null;
   const shown = overview !== null && (o.mode === 'regions' || parentId !== null || overview.actors > OVERVIEW_ACTORS);
-  // A failed overview does not block the network.
-  const decided = !wanted || overview !== null || error !== null;
+  // A failed top-level overview does not block the network; a failed drill (a stale link) shows its
+  // error, and the breadcrumb leads back up (the whole large network is not loaded instead).
+  const decided = !wanted || overview !== null || (error !== null && parentId === null);
   return { wanted, shown, decided, overview, key, loading: wanted && loading, error: wanted ? error : null, retry: () => setAttempt((n) => n + 1) };
 }
 
