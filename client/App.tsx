@@ -30,9 +30,11 @@ import { StatusLine } from './panels/StatusLine.tsx';
 import { AccessDialog } from './session/AccessDialog.tsx';
 import { SessionMenu } from './session/SessionMenu.tsx';
 import { useSession } from './session/useSession.ts';
-import { LANGS, LAYOUTS, filtersActive } from './state/explorer.ts';
+import { LANGS, LAYOUTS, OVERVIEW_ACTORS, filtersActive } from './state/explorer.ts';
 import { dataChanged } from './state/revision.ts';
-import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData } from './state/useExplorer.ts';
+import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData, useOverview } from './state/useExplorer.ts';
+import { defaultMinTies, overviewElements } from './graph/overview.ts';
+import { OverviewBar, type Crumb } from './panels/OverviewBar.tsx';
 import { PseudoContext } from './components/pseudo.ts';
 import { fileSlug, frameLayout, legendItems, type Size } from './picture/frame.ts';
 import { buildPdf, pdfPlan } from './picture/pdf.ts';
@@ -57,6 +59,7 @@ interface AtlasProbe {
   renderedPosition?: (id: string) => { x: number; y: number } | null;
   /** Position of a drawn node in the network's own coordinates. */
   modelPosition?: (id: string) => { x: number; y: number } | null;
+  labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
 }
 declare global {
   interface Window {
@@ -87,7 +90,21 @@ export function App() {
     dataChanged();
   }, [session.token]);
   const { catalog, error: catalogError, retry: retryCatalog } = useCatalog();
-  const data = useNetworkData(state);
+  // Large networks open on the overview (regions as nodes); the network loads once it is not shown.
+  const ov = useOverview(state);
+  const data = useNetworkData(state, ov.decided && !ov.shown);
+  /** Ties between regions below this count are left out of the overview (per overview, by the slider). */
+  const [minTies, setMinTies] = useState<{ key: string; value: number } | null>(null);
+  const overviewPicture = useMemo(() => {
+    if (!ov.shown || !ov.overview) return null;
+    const value = minTies?.key === ov.key ? minTies.value : defaultMinTies(ov.overview);
+    return { ...overviewElements(ov.overview, { minTies: value, format: (n) => formatNumber(n, state.lang) }), minTies: value };
+  }, [ov.shown, ov.overview, ov.key, minTies, state.lang]);
+  /** The size of the whole network under the filters, as the last top-level overview counted it. */
+  const [bigStore, setBigStore] = useState(false);
+  useEffect(() => {
+    if (ov.overview && ov.overview.parentId === null) setBigStore(ov.overview.actors > OVERVIEW_ACTORS);
+  }, [ov.overview]);
   // Pseudonymised mode: actors by kind and number on the canvas, in the details, search and pictures.
   const pseudonyms = usePseudonyms(state.pseudo);
   const nameOf = pseudonyms?.nameOf ?? null;
@@ -170,10 +187,12 @@ export function App() {
   }, [data.highlight, analysisHighlight, stage.highlight]);
   const elements = useMemo(
     () =>
-      network && regions
+      overviewPicture
+        ? overviewPicture.elements
+        : network && regions
         ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks, encoding, removed, cutOff })
         : [],
-    [network, regions, state.layout, state.collapsed, landmarks, encoding, removed, cutOff],
+    [overviewPicture, network, regions, state.layout, state.collapsed, landmarks, encoding, removed, cutOff],
   );
   const encodingLegend = useMemo((): EncodingLegendInfo | null => {
     if (!encoding) return null;
@@ -190,11 +209,12 @@ export function App() {
     };
   }, [encoding, elements, state.lang]);
   const geo = useMemo(() => {
+    if (overviewPicture) return overviewPicture.positions;
     if (!network) return new Map();
     const positions = geoPositions(network.nodes, network.edges);
     for (const r of catalog?.regionList ?? []) if (r.kind === 'state') positions.set(landmarkId(r.id), project(r.lat, r.lon));
     return positions;
-  }, [network, catalog]);
+  }, [overviewPicture, network, catalog]);
   // A reveal step of a presentation shows part of the slide.
   const shownElements = useMemo(() => revealElements(elements, stage.visible), [elements, stage.visible]);
   const legend = useMemo(() => legendOf(shownElements), [shownElements]);
@@ -218,7 +238,6 @@ export function App() {
   const large = counts.nodes > LARGE_NODES;
   // WebGL only helps with a graphics card: software WebGL (no GPU) drew 1,000 nodes 3–4× slower.
   const webgl = elements.length >= config.webglThreshold && hasHardwareWebgl();
-
   const selectedNode = state.selected ? nodeById.get(state.selected) : undefined;
   const details = useDetails(state.selected, selectedNode?.type ?? null, session.me.canEdit);
   const refOf = (id: string): NodeRef => {
@@ -230,8 +249,21 @@ export function App() {
   const navigate = useCallback((ref: Pick<NodeRef, 'id'>) => dispatch({ type: 'navigate', id: ref.id, visible: drawnIds.has(ref.id) }), [dispatch, drawnIds]);
 
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
-  const apiError = catalogError ?? data.error;
-  const ready = network !== null && !data.loading && !layoutRunning && (drawn || elements.length === 0);
+  const apiError = catalogError ?? ov.error ?? data.error;
+  const ready = overviewPicture
+    ? !ov.loading && !layoutRunning && (drawn || elements.length === 0)
+    : network !== null && !data.loading && !layoutRunning && (drawn || elements.length === 0);
+  // Breadcrumb: overview › state › district (as its network) › actor (its neighbourhood).
+  const regionName = (id: string) => catalog?.regions.get(id)?.name ?? ov.overview?.regions.find((r) => r.id === id)?.name ?? id;
+  const overviewInPlay = bigStore || state.overview.path.length > 0 || state.overview.mode !== 'auto' || overviewPicture !== null;
+  const crumbs: Crumb[] = [];
+  if (overviewInPlay) {
+    const path = state.overview.path;
+    const top = path.length + (state.focus ? 1 : 0);
+    crumbs.push({ label: t('overview.root'), depth: top === 0 ? null : 0 });
+    path.forEach((id, i) => crumbs.push({ label: regionName(id), depth: i + 1 === top ? null : i + 1 }));
+    if (state.focus) crumbs.push({ label: labelOf(state.focus.id)?.label ?? idLabel(state.focus.id), depth: null });
+  }
   // The shown slide's picture stands: its data, its reveal step, its positions and viewport.
   const settled =
     stage.preset !== null && stage.applied?.key === stage.preset.key && stage.applied.elements === shownElements && data.current && !data.loading && stage.revealReady && !layoutRunning;
@@ -404,7 +436,7 @@ export function App() {
               preset={stage.preset}
               onPresetApplied={stage.onApplied}
               handle={canvas}
-              layout={state.layout}
+              layout={overviewPicture ? 'geo' : state.layout}
               geo={geo}
               selected={state.selected}
               also={state.also}
@@ -418,6 +450,12 @@ export function App() {
               // Presenting: a click or drag on the canvas must not change the slide (its view, reveal step).
               onSelect={(id) => {
                 if (presenting) return;
+                // Overview: a click on a region drills into it (its districts, or its actors' network).
+                const region = id && overviewPicture ? ov.overview?.regions.find((r) => r.id === id) : undefined;
+                if (region) {
+                  dispatch({ type: 'drill', id: region.id, leaf: !region.hasChildren });
+                  return;
+                }
                 // What-if: clicking an actor takes it out (or puts it back) instead of selecting it.
                 if (id && state.analysis.tab === 'whatif' && (nodeById.get(id)?.type === 'ACTOR' || removed.has(id))) dispatch({ type: 'toggleRemove', id });
                 else dispatch({ type: 'select', id });
@@ -434,6 +472,23 @@ export function App() {
               }}
               onLayoutDone={(info) => probe.layouts.push(info)}
             />
+            {crumbs.length > 0 && !presenting && (
+              <OverviewBar
+                lang={state.lang}
+                crumbs={crumbs}
+                onUp={(depth) => dispatch({ type: 'drillUp', depth })}
+                threshold={
+                  overviewPicture
+                    ? { value: overviewPicture.minTies, max: overviewPicture.maxTies, hidden: overviewPicture.hiddenTies, onChange: (value) => setMinTies({ key: ov.key, value }) }
+                    : null
+                }
+                unplaced={overviewPicture ? ov.overview?.unplaced : undefined}
+                showNetwork={overviewPicture && ov.overview ? { actors: ov.overview.actors, onClick: () => dispatch({ type: 'setOverviewMode', mode: 'network' }) } : null}
+                backToOverview={
+                  !overviewPicture && state.overview.mode === 'network' && state.overview.path.length === 0 && !state.focus ? () => dispatch({ type: 'setOverviewMode', mode: 'auto' }) : null
+                }
+              />
+            )}
             {empty && (
               <div className="empty" data-testid="empty">
                 <p>{filtersActive(state.filters) ? t('empty.filters') : t('empty.data')}</p>
@@ -501,8 +556,8 @@ export function App() {
               nodes={counts.nodes}
               edges={counts.edges}
               ready={ready}
-              truncated={network?.truncated ?? false}
-              loading={data.loading}
+              truncated={overviewPicture ? (ov.overview?.truncated ?? false) : (network?.truncated ?? false)}
+              loading={data.loading || ov.loading}
               layoutRunning={layoutRunning}
               extra={
                 <>

@@ -6,7 +6,7 @@
 import { ApiError, gql } from './client.ts';
 import { graphql } from './generated/gql.ts';
 import type { ActorsQuery } from './generated/graphql.ts';
-import type { Details, Facets, Network, NetworkFilter, NodeType, Path, RegionSummary, SearchHit } from './types.ts';
+import type { Details, Facets, Network, NetworkFilter, NodeType, Overview, Path, RegionSummary, SearchHit } from './types.ts';
 
 /** Most shortest paths the path finder lists. */
 export const PATH_LIMIT = 20;
@@ -39,6 +39,17 @@ const NetworkQuery = graphql(`
   query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }
 `);
 
+/** The regions of one level (inside `parentId` when given) with their actors and the ties between them. */
+const OverviewQuery = graphql(`
+  query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {
+    overview(level: $level, parentId: $parentId, filter: $filter) {
+      level parentId actors unplaced truncated
+      regions { id name kind lat lon parentId actors internalTies hasChildren }
+      ties { a b directTies derivedTies derivedWeight derivedNewman }
+    }
+  }
+`);
+
 const NeighborhoodQuery = graphql(`
   query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ...NetworkFields } }
 `);
@@ -68,6 +79,11 @@ const ActorsQuery = graphql(`
 
 export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
   return (await gql(NetworkQuery, { filter }, signal)).network;
+}
+
+/** The regions of one level (inside `parentId` when given) with their actors and the ties between them. */
+export async function fetchOverview(level: string, parentId: string | null, filter: NetworkFilter, signal?: AbortSignal): Promise<Overview> {
+  return (await gql(OverviewQuery, { level, parentId, filter }, signal)).overview;
 }
 
 export async function fetchNeighborhood(id: string, depth: number, limit: number, signal?: AbortSignal): Promise<Network> {

@@ -15,6 +15,7 @@ import type {
   NetworkNodeFieldsFragment,
   NodeRefFieldsFragment,
   NodeType as GeneratedNodeType,
+  OverviewQuery,
   ProjectDetailsQuery,
   RegionDetailsQuery,
   SearchQuery,
@@ -38,6 +39,11 @@ export type Facets = CatalogQuery['facets'];
 export type FacetCount = Facets['actorKinds'][number];
 export type SearchHit = SearchQuery['search'][number];
 export type Path = PathsQuery['shortestPaths'][number];
+
+/** A large network at a glance: regions of one level with their actors and the ties between them. */
+export type Overview = OverviewQuery['overview'];
+export type OverviewRegion = Overview['regions'][number];
+export type RegionTie = Overview['ties'][number];
 
 export type NodeRef = NodeRefFieldsFragment;
 export type Source = SourceFieldsFragment;

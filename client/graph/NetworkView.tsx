@@ -13,7 +13,8 @@ import type { Position, LayoutName } from '../state/explorer.ts';
 import type { PathHighlight } from '../state/network.ts';
 import { viewportFor, type CanvasSnapshot, type Size } from '../story/story.ts';
 import { chooseLabels } from './labels.ts';
-import { cancelForceLayout, concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
+import { DRAFT_NODES, cancelForceLayout, concentricOptions, fcoseOptions, runForceLayout } from './layouts.ts';
+import { streamForceLayout, type StreamRun } from './stream-layout.ts';
 import { THEME_LABEL_SCALE, labelStepFor, labelStyle, stylesheet, type CanvasTheme } from './stylesheet.ts';
 import type { Element } from './toElements.ts';
 
@@ -94,7 +95,12 @@ export interface NetworkViewProps {
   /** Filled with the canvas's read-only access (snapshot, PNG, scene). */
   handle?: { current: CanvasHandle | null };
   /** Filled with read-only helpers for browser tests (where a node is drawn on screen). */
-  probe?: { renderedPosition?: (id: string) => Position | null; modelPosition?: (id: string) => Position | null };
+  probe?: {
+    renderedPosition?: (id: string) => Position | null;
+    modelPosition?: (id: string) => Position | null;
+    /** The label boxes drawn now (rendered pixels), for overlap checks in browser tests. */
+    labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+  };
   onSelect(id: string | null): void;
   /** Shift-click on a node: select it besides the selected one. */
   onSelectAlso?(id: string): void;
@@ -134,6 +140,8 @@ export function NetworkView(props: NetworkViewProps) {
   /** Label size of the theme (the projector's are larger). */
   const labelFactor = useRef(THEME_LABEL_SCALE[props.theme ?? 'default']);
   const running = useRef<cytoscape.Layouts | null>(null);
+  /** The streaming ForceAtlas2 run of a large view, if one is in flight. */
+  const streaming = useRef<StreamRun | null>(null);
   const centred = useRef<string | null>(null);
   /** Layouts and view animations in flight: while any runs, the view reports itself busy. */
   const busyCount = useRef(0);
@@ -188,9 +196,19 @@ export function NetworkView(props: NetworkViewProps) {
         near.removeClass('dimmed').addClass('neighbour');
         n.addClass('hover');
       });
+      // The hovered node's (full) label wins over those it would cover.
+      if (!layoutBusy.current && labelScale.current !== null) cullLabels(cy, n.id());
     });
     cy.on('mouseout', 'node', () => {
       cy.batch(() => cy.elements().removeClass('dimmed neighbour hover'));
+      if (!layoutBusy.current && labelScale.current !== null) cullLabels(cy);
+    });
+    // Whenever a layout or its animation has really ended (a slow machine may finish an animation after
+    // the layout promise gave up waiting), the labels are chosen again for the final positions.
+    let cullFrame = 0;
+    cy.on('layoutstop', () => {
+      cancelAnimationFrame(cullFrame);
+      cullFrame = requestAnimationFrame(() => !cy.destroyed() && cullLabels(cy));
     });
     cy.on('dragfree', 'node', (ev) => {
       const n = ev.target as NodeSingular;
@@ -235,6 +253,15 @@ export function NetworkView(props: NetworkViewProps) {
         scene: () => sceneOf(cy),
       };
     if (props.probe)
+      props.probe.labelBoxes = () =>
+        cy
+          .nodes()
+          .filter((n) => !n.isParent() && !n.hasClass('landmark') && n.visible() && Number(n.numericStyle('text-opacity')) > 0 && String(n.style('label') ?? '') !== '')
+          .map((n) => {
+            const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions);
+            return { id: n.id(), label: String(n.style('label')), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+          });
+    if (props.probe)
       props.probe.modelPosition = (id: string) => {
         const n = cy.getElementById(id);
         return n.empty() ? null : { ...n.position() };
@@ -244,7 +271,7 @@ export function NetworkView(props: NetworkViewProps) {
     let size = { w: cy.width(), h: cy.height() };
     const ro = new ResizeObserver(() => {
       const ext = cy.extent();
-      const bb = cy.elements().boundingBox();
+      const bb = positionBox(cy);
       const whole = cy.elements().nonempty() && bb.x1 >= ext.x1 - 1 && bb.x2 <= ext.x2 + 1 && bb.y1 >= ext.y1 - 1 && bb.y2 <= ext.y2 + 1;
       cy.resize();
       const next = { w: cy.width(), h: cy.height() };
@@ -254,7 +281,7 @@ export function NetworkView(props: NetworkViewProps) {
         // A stored picture (a slide): the same part of the network on the new canvas size.
         const vp = viewportFor(preset, next, preset.insets ?? null) ?? fitWithin(cy, preset.insets);
         if (vp) cy.viewport(vp);
-      } else if (whole && busyCount.current === 0) cy.fit(undefined, 30);
+      } else if (whole && busyCount.current === 0) quickFit(cy);
       else cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
       size = next;
     });
@@ -262,12 +289,19 @@ export function NetworkView(props: NetworkViewProps) {
     return () => {
       clearTimeout(zoomTimer);
       layoutRun.current++; // runs in flight end quietly
+      streaming.current?.stop();
       if (busyCount.current > 0) cb.current.onLayoutRunning(false);
       busyCount.current = 0;
       ro.disconnect();
       if (props.handle) props.handle.current = null;
       cy.destroy();
       cyRef.current = null;
+      // A remount (React's strict mode mounts twice in development) starts afresh: draw and lay out again.
+      structure.current = '';
+      lastLayout.current = null;
+      drawn.current = false;
+      appliedPreset.current = null;
+      shownPreset.current = null;
     };
     // The instance is created once per mount; App remounts the view when webgl/large change.
   }, []);
@@ -280,6 +314,12 @@ export function NetworkView(props: NetworkViewProps) {
     const stored = preset?.positions ?? null;
     const wanted = new Map(elements.map((e) => [e.data.id, e]));
     const added: ElementDefinition[] = [];
+    // Large views label only their busiest nodes (measuring thousands of labels costs seconds).
+    const labelled = props.large ? topLabelled(elements) : null;
+    const classesFor = (el: Element) => {
+      const c = classesOf(el, pinned);
+      return labelled?.has(el.data.id) ? `${c} top-label` : c;
+    };
     cy.batch(() => {
       cy.elements().forEach((el) => {
         if (el.isNode() && !el.isParent()) remembered.current.set(el.id(), { ...el.position() });
@@ -304,7 +344,7 @@ export function NetworkView(props: NetworkViewProps) {
         const existing = cy.getElementById(el.data.id);
         if (existing.nonempty()) {
           existing.data(el.data);
-          existing.classes(classesOf(el, pinned));
+          existing.classes(classesFor(el));
           if (existing.isNode() && labelScale.current !== null) setLabelStyle(existing, labelScale.current, labelFactor.current);
           continue;
         }
@@ -313,7 +353,7 @@ export function NetworkView(props: NetworkViewProps) {
           added.push({
             group: 'nodes',
             data: { ...el.data },
-            classes: classesOf(el, pinned),
+            classes: classesFor(el),
             position: { ...position },
           });
         } else added.push({ group: 'edges', data: { ...el.data }, classes: el.classes });
@@ -336,7 +376,8 @@ export function NetworkView(props: NetworkViewProps) {
     const firstDraw = !drawn.current && elements.length > 0;
     if (firstDraw) {
       drawn.current = true;
-      cy.fit(undefined, 30);
+      if (props.large) quickFit(cy);
+      else cy.fit(undefined, 30);
       // The canvas renderer announces its frame; the WebGL renderer does not, so the second animation
       // frame after adding (the first one drew) stands in. Whichever comes first reports.
       let reported = false;
@@ -387,6 +428,8 @@ export function NetworkView(props: NetworkViewProps) {
     const run = ++layoutRun.current;
     running.current?.stop();
     running.current = null;
+    streaming.current?.stop();
+    streaming.current = null;
     cancelForceLayout();
     const leaves = cy.nodes().filter((n) => !n.isParent());
     const vp = viewportFor(preset, { w: cy.width(), h: cy.height() }, preset.insets ?? null);
@@ -440,6 +483,8 @@ export function NetworkView(props: NetworkViewProps) {
     // A newer layout replaces a running one (its animation would fight this one).
     running.current?.stop();
     running.current = null;
+    streaming.current?.stop();
+    streaming.current = null;
     cancelForceLayout();
     const { pinned, geo } = cb.current;
     const leaves = cy.nodes().filter((n) => !n.isParent());
@@ -473,6 +518,36 @@ export function NetworkView(props: NetworkViewProps) {
       const ms = performance.now() - started;
       await stopped;
       await done(ms);
+      return;
+    }
+    // Large views without region groups: ForceAtlas2 in its worker, the positions drawn as they come.
+    if (leaves.length > DRAFT_NODES && cy.nodes(':parent').empty()) {
+      const nodes = leaves.map((n) => {
+        const p = pinned[n.id()] ?? (n as NodeSingular).position();
+        return { id: n.id(), x: p.x, y: p.y, fixed: pinned[n.id()] !== undefined };
+      });
+      const edges = cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string, weight: Number(e.data('weight')) || 1 }));
+      let fitted = 0;
+      const stream = streamForceLayout(nodes, edges, {
+        onFrame: (positions) => {
+          if (run !== layoutRun.current || cy.destroyed()) return;
+          cy.batch(() => {
+            leaves.forEach((n) => {
+              const p = positions.get(n.id());
+              if (p) (n as NodeSingular).position(p);
+            });
+          });
+          // Keep the forming picture in view (often at first, then now and then).
+          if (fitted++ < 10 || fitted % 10 === 0) quickFit(cy);
+        },
+      });
+      streaming.current = stream;
+      const result = await stream.done;
+      if (streaming.current === stream) streaming.current = null;
+      if (run !== layoutRun.current || cy.destroyed()) return;
+      quickFit(cy);
+      lastForceLike.current = layout;
+      await done(result.ms, 'worker');
       return;
     }
     // force / regions: fcose in the worker, starting from the current picture once there is one.
@@ -513,6 +588,8 @@ export function NetworkView(props: NetworkViewProps) {
     const cy = cyRef.current;
     if (!cy) return;
     syncSelection(cy, props.selected, props.also ?? null);
+    // The selected node's (full) label wins.
+    if (!layoutBusy.current) cullLabels(cy);
     if (!props.selected) {
       centred.current = null;
       return;
@@ -612,15 +689,20 @@ function syncSelection(cy: Core, selected: string | null, also: string | null) {
 /** Most nodes whose labels are checked for collisions; above it, min-zoomed-font-size thins them out. */
 const CULL_LIMIT = 2500;
 
-/** Hides labels that would overlap a more important node's label (selected, on a path, busier). */
-function cullLabels(cy: Core) {
-  const nodes = cy.nodes().filter((n) => !n.isParent() && !n.hasClass('landmark'));
+/**
+ * Hides labels that would overlap a more important node's label: the hovered node first, then the
+ * selected, those on a path, then the busier. Background map names (landmarks) give way to all.
+ */
+function cullLabels(cy: Core, hovered: string | null = null) {
+  const nodes = cy.nodes().filter((n) => !n.isParent());
   cy.nodes('.label-hidden').removeClass('label-hidden');
   if (nodes.length > CULL_LIMIT) return;
   const candidates = nodes.map((n) => ({
     id: n.id(),
     box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions),
-    priority: (n.selected() ? 1e6 : 0) + (n.hasClass('path-hl') ? 1e5 : 0) + (Number(n.data('degree')) || 0) * 10 + (n.data('type') === 'PROJECT' ? 5 : 0),
+    priority: n.hasClass('landmark')
+      ? -1
+      : (n.id() === hovered ? 1e7 : 0) + (n.selected() ? 1e6 : 0) + (n.hasClass('path-hl') ? 1e5 : 0) + (Number(n.data('degree')) || 0) * 10 + (n.data('type') === 'PROJECT' ? 5 : 0),
   }));
   const keep = chooseLabels(candidates);
   cy.batch(() => {
@@ -628,6 +710,38 @@ function cullLabels(cy: Core) {
       if (!keep.has(n.id())) n.addClass('label-hidden');
     });
   });
+}
+
+/**
+ * The box around the nodes' bodies from their positions and sizes alone: Cytoscape's own bounding box
+ * measures every label first (seconds for 5,000 nodes); labels are left out here.
+ */
+function positionBox(cy: Core): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes().forEach((n) => {
+    if (n.isParent()) return;
+    const p = n.position();
+    const r = (Number(n.data('size')) || 20) / 2;
+    x1 = Math.min(x1, p.x - r);
+    y1 = Math.min(y1, p.y - r);
+    x2 = Math.max(x2, p.x + r);
+    y2 = Math.max(y2, p.y + r);
+  });
+  if (!Number.isFinite(x1)) return { x1: 0, y1: 0, x2: 0, y2: 0, w: 0, h: 0 };
+  return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
+
+/** Fits the nodes into view (padding 30 px plus room for labels) without measuring labels. */
+function quickFit(cy: Core, padding = 30) {
+  const bb = positionBox(cy);
+  if (bb.w === 0 && bb.h === 0 && cy.nodes().empty()) return;
+  const w = Math.max(1, cy.width() - 2 * padding);
+  const h = Math.max(1, cy.height() - 2 * padding - 16);
+  const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), 2.5, w / Math.max(1, bb.w), h / Math.max(1, bb.h)));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: padding + h / 2 - zoom * (bb.y1 + bb.h / 2) } });
 }
 
 /** Animates the viewport; resolves when done (at the latest shortly after it should have ended). */
@@ -640,6 +754,14 @@ function centreOn(cy: Core, id: string): Promise<unknown> {
   const n = cy.getElementById(id);
   if (n.empty()) return Promise.resolve();
   return animateView(cy, { center: { eles: n }, zoom: Math.min(Math.max(cy.zoom(), 0.9), 1.6) });
+}
+
+/** Nodes of a large view that keep a label: the busiest. */
+const TOP_LABELS = 250;
+function topLabelled(elements: readonly Element[]): Set<string> {
+  const nodes = elements.filter((e) => e.group === 'nodes' && !e.classes.includes('landmark'));
+  nodes.sort((a, b) => ((b.data as { degree?: number }).degree ?? 0) - ((a.data as { degree?: number }).degree ?? 0));
+  return new Set(nodes.slice(0, TOP_LABELS).map((e) => e.data.id));
 }
 
 function classesOf(el: Element, pinned: Readonly<Record<string, Position>>): string {
@@ -669,16 +791,18 @@ function settle(layout: cytoscape.Layouts): Promise<unknown> {
 function animateTo(cy: Core, position: (id: string) => Position): [cytoscape.Layouts, Promise<unknown>] {
   const leaves = cy.nodes().filter((n) => !n.isParent());
   const animate = leaves.length <= 3000;
+  // Large views: fitted without measuring every label (see quickFit).
   const layout = cy.layout({
     name: 'preset',
     positions: (n: NodeSingular) => position(n.id()),
     animate,
     animationDuration: ANIMATION_MS,
-    fit: true,
+    fit: animate,
     padding: 30,
   } as unknown as cytoscape.LayoutOptions);
   const stopped = settle(layout);
   layout.run();
+  if (!animate) quickFit(cy);
   return [layout, stopped];
 }
 

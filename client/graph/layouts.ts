@@ -46,7 +46,8 @@ export function fcoseOptions(req: Pick<LayoutRequest, 'randomize' | 'fixed' | 'n
     tile: true,
     tilingPaddingVertical: 20,
     tilingPaddingHorizontal: 20,
-    packComponents: true,
+    // Separate parts are packed after the layout (fcose-layout.ts), not by fcose.
+    packComponents: false,
     samplingType: true,
     sampleSize: 25,
     nodeSeparation: 80,

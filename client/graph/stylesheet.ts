@@ -172,9 +172,13 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
         'z-compound-depth': 'bottom',
       },
     },
+    // Large views: only the busiest nodes are labelled (NetworkView marks them), the rest on hover or selection.
+    ...(opts.large ? [{ selector: 'node', style: { label: '' } }, { selector: 'node.top-label, node.landmark, node.group', style: { label: 'data(label)' } }] : []),
     // Labels that would collide with a more important one (graph/labels.ts); hover and selection show them.
     // (Hidden by opacity, not by an empty label: Cytoscape would keep the empty label's size.)
-    { selector: 'node.label-hidden', style: { 'text-opacity': 0 } },
+    // Nodes that keep their label are drawn above those that do not, so small nodes do not cover a label.
+    { selector: 'node', style: { 'z-index': 10 } },
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'z-index': 5 } },
     { selector: 'node.collapsed', style: { 'border-width': 3, 'border-color': '#6d4c41', 'font-weight': 'bold' } },
     {
       selector: 'edge',
@@ -202,6 +206,9 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
   rules.push(
     { selector: 'edge.spatial', style: { width: 1, opacity: 0.6 } },
     { selector: 'edge.continues', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_LOOKS.continues.color, 'curve-style': 'bezier' } },
+    // The overview: regions as circles, ties between them by strength (width and opacity from the data).
+    { selector: 'node.overview-region', style: { 'background-opacity': 0.85, 'border-width': 2, 'border-color': projector ? '#0c151c' : '#ffffff', 'font-weight': 'bold' } },
+    { selector: 'edge.overview-tie', style: { width: 'data(width)', opacity: 'data(opacity)', 'curve-style': 'straight', 'line-color': projector ? '#d7ccc8' : EDGE_LOOKS.aggregate.color } },
     { selector: 'node.pinned', style: { 'border-color': '#263238', 'border-width': 2.5, 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-color': '#0d47a1', 'border-width': 4, 'z-index': 20, 'font-weight': 'bold', label: 'data(fullLabel)', 'text-opacity': 1 } },
     { selector: 'node.hover', style: { label: 'data(fullLabel)', 'z-index': 20, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },

@@ -37,6 +37,8 @@ export interface EdgeData {
   weight: number;
   width: number;
   derived: boolean;
+  /** Overview ties: opacity by strength. */
+  opacity?: number;
 }
 
 export type Element = { group: 'nodes'; data: NodeData; classes: string } | { group: 'edges'; data: EdgeData; classes: string };

@@ -219,6 +219,18 @@ export const de = {
   },
   nodeType: { ACTOR: 'Akteur', PROJECT: 'Projekt', EVENT: 'Veranstaltung', REGION: 'Region' },
   nodeTypes: { ACTOR: 'Akteure', PROJECT: 'Projekte', EVENT: 'Veranstaltungen', REGION: 'Regionen' },
+  overview: {
+    label: 'Übersicht und Drill-down',
+    root: 'Übersicht',
+    hint: 'Große Netzwerke beginnen als Übersicht: Regionen als Knoten, Größe nach Akteuren, Linien nach Verbindungen. Klick auf eine Region zeigt ihr Inneres.',
+    minTies: 'Verbindungen ab',
+    minTiesValue: '{{count}} Akteurspaaren',
+    hidden_one: '{{count}} schwächere Verbindung ausgeblendet',
+    hidden_other: '{{count}} schwächere Verbindungen ausgeblendet',
+    showNetwork: 'Netzwerk zeigen ({{formatted}} Akteure)',
+    backToOverview: 'Zur Übersicht',
+    unplaced: '{{count}} Akteure ohne Region',
+  },
   status: {
     counts: '{{nodes}} Knoten, {{edges}} Verbindungen',
     truncated: 'gekürzt: nur die am besten vernetzten Knoten',

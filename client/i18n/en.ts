@@ -221,6 +221,18 @@ export const en: Messages = {
   },
   nodeType: { ACTOR: 'Actor', PROJECT: 'Project', EVENT: 'Event', REGION: 'Region' },
   nodeTypes: { ACTOR: 'Actors', PROJECT: 'Projects', EVENT: 'Events', REGION: 'Regions' },
+  overview: {
+    label: 'Overview and drill-down',
+    root: 'Overview',
+    hint: 'Large networks open as an overview: regions as nodes, sized by their actors, lines by their ties. Click a region to see inside it.',
+    minTies: 'Ties from',
+    minTiesValue: '{{count}} actor pairs',
+    hidden_one: '{{count}} weaker tie hidden',
+    hidden_other: '{{count}} weaker ties hidden',
+    showNetwork: 'Show network ({{formatted}} actors)',
+    backToOverview: 'Back to overview',
+    unplaced: '{{count}} actors without a region',
+  },
   status: {
     counts: '{{nodes}} nodes, {{edges}} ties',
     truncated: 'truncated: only the best-connected nodes',

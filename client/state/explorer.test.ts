@@ -33,6 +33,7 @@ function busy(): ExplorerState {
     encoding: { size: 'betweenness', color: 'community' },
     pseudo: true,
     story: 'story-demo',
+    overview: { mode: 'auto', path: [], leaf: false },
   };
 }
 
@@ -56,6 +57,7 @@ describe('initialState and defaults', () => {
       encoding: { size: 'degree', color: 'kind' },
       pseudo: false,
       story: null,
+      overview: { mode: 'auto', path: [], leaf: false },
     });
     expect(initialState('en').lang).toBe('en');
   });
@@ -452,5 +454,57 @@ describe('reduce: pseudonyms, stories and stored views', () => {
   it('restore: back to a kept state exactly, pins and all', () => {
     const kept = busy();
     expect(reduce(initialState('de'), { type: 'restore', state: kept })).toBe(kept);
+  });
+});
+
+describe('overview drill-down', () => {
+  const start = initialState();
+  it('a state opens its districts; a district its actors\' network (region filter), selection and focus cleared', () => {
+    const a = run({ ...start, selected: 'r-sachsen', focus: { id: 'x', depth: 1 } }, { type: 'drill', id: 'r-sachsen', leaf: false });
+    expect(a.overview).toEqual({ mode: 'auto', path: ['r-sachsen'], leaf: false });
+    expect(a.selected).toBeNull();
+    expect(a.focus).toBeNull();
+    expect(a.filters.regionIds).toEqual([]);
+    const b = reduce(a, { type: 'drill', id: 'r-leipzig', leaf: true });
+    expect(b.overview).toEqual({ mode: 'auto', path: ['r-sachsen', 'r-leipzig'], leaf: true });
+    expect(b.filters.regionIds).toEqual(['r-leipzig']);
+    // From a drawn network there is no further region drill.
+    expect(reduce(b, { type: 'drill', id: 'r-other', leaf: true })).toBe(b);
+  });
+
+  it('an actor\'s neighbourhood sits on top (focus); the breadcrumb goes up one level at a time or to the top', () => {
+    const b = run(start, { type: 'drill', id: 'r-sachsen', leaf: false }, { type: 'drill', id: 'r-leipzig', leaf: true }, { type: 'focus', id: 'a-htwk', depth: 1 });
+    expect(b.focus).toEqual({ id: 'a-htwk', depth: 1 });
+    // Up to the district's network: the focus goes, the district stays.
+    const c = reduce(b, { type: 'drillUp', depth: 2 });
+    expect(c.focus).toBeNull();
+    expect(c.overview).toEqual(b.overview);
+    expect(c.filters.regionIds).toEqual(['r-leipzig']);
+    // Up to the state's districts: the district's filter goes with it.
+    const d = reduce(c, { type: 'drillUp', depth: 1 });
+    expect(d.overview).toEqual({ mode: 'auto', path: ['r-sachsen'], leaf: false });
+    expect(d.filters.regionIds).toEqual([]);
+    // To the top.
+    expect(reduce(b, { type: 'drillUp', depth: 0 }).overview).toEqual({ mode: 'auto', path: [], leaf: false });
+    expect(reduce(b, { type: 'drillUp', depth: 0 }).filters).toEqual(start.filters);
+    // Already there: nothing changes.
+    expect(reduce(d, { type: 'drillUp', depth: 1 })).toBe(d);
+  });
+
+  it('a region filter the user set is not taken away by going up', () => {
+    const s = { ...start, filters: { ...start.filters, regionIds: ['r-hessen'] }, overview: { mode: 'auto' as const, path: ['r-sachsen', 'r-leipzig'], leaf: true } };
+    expect(reduce(s, { type: 'drillUp', depth: 0 }).filters.regionIds).toEqual(['r-hessen']);
+  });
+
+  it('the mode: regions always, network never, auto by size', () => {
+    const n = reduce({ ...start, selected: 'r-x' }, { type: 'setOverviewMode', mode: 'network' });
+    expect(n.overview.mode).toBe('network');
+    expect(n.selected).toBeNull();
+    expect(reduce(n, { type: 'setOverviewMode', mode: 'network' })).toBe(n);
+    // Inside a drilled state, the network is that state's.
+    const inS = run(start, { type: 'drill', id: 'r-sachsen', leaf: false }, { type: 'setOverviewMode', mode: 'network' });
+    expect(inS.overview).toEqual({ mode: 'auto', path: ['r-sachsen'], leaf: true });
+    expect(inS.filters.regionIds).toEqual(['r-sachsen']);
+    expect(reduce(inS, { type: 'drillUp', depth: 0 }).filters.regionIds).toEqual([]);
   });
 });

@@ -56,6 +56,23 @@ export interface Position {
   y: number;
 }
 
+/**
+ * The overview of a large network (regions as nodes) and the drill-down through it. `mode` 'auto'
+ * shows the overview when the network is large (see OVERVIEW_ACTORS), 'regions' always, 'network'
+ * never (the user opened the detailed network). `path`: the regions drilled into, outermost first;
+ * `leaf`: the last of them is drawn as its actors' network (the region filter holds it), not as
+ * its sub-regions.
+ */
+export const OVERVIEW_MODES = ['auto', 'regions', 'network'] as const;
+export type OverviewMode = (typeof OVERVIEW_MODES)[number];
+export interface OverviewState {
+  mode: OverviewMode;
+  path: string[];
+  leaf: boolean;
+}
+/** Above this many actors under the filter the explorer opens on the overview (mode 'auto'). */
+export const OVERVIEW_ACTORS = 1500;
+
 export interface ExplorerState {
   lang: Lang;
   layout: LayoutName;
@@ -78,6 +95,7 @@ export interface ExplorerState {
   pseudo: boolean;
   /** The story open in the story panel (a participant link lands here). */
   story: string | null;
+  overview: OverviewState;
 }
 
 export const DEFAULT_NODE_TYPES: readonly NodeType[] = ['ACTOR', 'PROJECT', 'EVENT'];
@@ -111,6 +129,7 @@ export const initialState = (lang: Lang = 'de'): ExplorerState => ({
   encoding: { size: 'degree', color: 'kind' },
   pseudo: false,
   story: null,
+  overview: { mode: 'auto', path: [], leaf: false },
 });
 
 export type Action =
@@ -152,6 +171,11 @@ export type Action =
   | { type: 'showRegions'; regionIds: string[] }
   | { type: 'setPseudo'; pseudo: boolean }
   | { type: 'openStory'; id: string | null }
+  /** Overview: into a region (`leaf`: its actors' network; otherwise its sub-regions). */
+  | { type: 'drill'; id: string; leaf: boolean }
+  /** Breadcrumb: back to depth `depth` of the drill path (0: the whole overview), focus and selection cleared. */
+  | { type: 'drillUp'; depth: number }
+  | { type: 'setOverviewMode'; mode: OverviewMode }
   /**
    * A stored view (a story's slide): everything the view describes replaces the current state,
    * pins included (the slide brings its own positions); language, pseudonyms and the open story stay.
@@ -262,6 +286,38 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
       return s.pseudo === a.pseudo ? s : { ...s, pseudo: a.pseudo };
     case 'openStory':
       return s.story === a.id ? s : { ...s, story: a.id };
+    case 'drill': {
+      const o = s.overview;
+      if (o.leaf) return s; // a network is drawn: regions are not drilled into from there
+      const path = [...o.path, a.id];
+      if (!a.leaf) return { ...s, selected: null, also: null, focus: null, overview: { ...o, path, leaf: false } };
+      return { ...s, selected: null, also: null, focus: null, filters: { ...s.filters, regionIds: [a.id] }, overview: { ...o, path, leaf: true } };
+    }
+    case 'drillUp': {
+      const o = s.overview;
+      const depth = Math.max(0, Math.min(a.depth, o.path.length));
+      const leafGone = o.leaf && depth < o.path.length;
+      if (depth === o.path.length && s.focus === null && s.selected === null) return s;
+      const dropped = o.path[o.path.length - 1];
+      const regionIds = leafGone && s.filters.regionIds.length === 1 && s.filters.regionIds[0] === dropped ? [] : s.filters.regionIds;
+      return {
+        ...s,
+        selected: null,
+        also: null,
+        focus: null,
+        expanded: leafGone ? {} : s.expanded,
+        filters: regionIds === s.filters.regionIds ? s.filters : { ...s.filters, regionIds },
+        overview: { ...o, path: o.path.slice(0, depth), leaf: o.leaf && !leafGone },
+      };
+    }
+    case 'setOverviewMode': {
+      const o = s.overview;
+      const inside = o.path[o.path.length - 1];
+      // Inside a drilled region, "the network" is that region's network.
+      if (a.mode === 'network' && inside !== undefined && !o.leaf)
+        return { ...s, selected: null, also: null, focus: null, filters: { ...s.filters, regionIds: [inside] }, overview: { ...o, leaf: true } };
+      return o.mode === a.mode ? s : { ...s, selected: null, also: null, overview: { ...o, mode: a.mode } };
+    }
     case 'show':
       return { ...a.state, pinned: {}, lang: s.lang, pseudo: s.pseudo, story: s.story };
     case 'restore':

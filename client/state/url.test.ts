@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_TYPES } from '../api/types.ts';
-import { ANALYSIS_TABS, COLOR_BY, LAYOUTS, LEVELS, SIZE_BY, defaultFilters, initialState, type Depth, type ExplorerState } from './explorer.ts';
+import { ANALYSIS_TABS, COLOR_BY, LAYOUTS, LEVELS, OVERVIEW_MODES, SIZE_BY, defaultFilters, initialState, type Depth, type ExplorerState } from './explorer.ts';
 import { fromSearch, toSearch } from './url.ts';
 
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9._:-]{0,40}$/);
@@ -45,6 +45,9 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
   encoding: fc.record({ size: fc.constantFrom(...SIZE_BY), color: fc.constantFrom(...COLOR_BY) }),
   pseudo: fc.boolean(),
   story: fc.option(idArb),
+  overview: fc
+    .record({ mode: fc.constantFrom(...OVERVIEW_MODES), path: fc.uniqueArray(idArb, { maxLength: 3 }), leaf: fc.boolean() })
+    .map((o) => ({ ...o, leaf: o.leaf && o.path.length > 0 })),
 })
   // A second selection only beside a (different) first one.
   .map((s) => ({ ...s, also: s.selected !== null && s.also !== s.selected ? s.also : null }));
@@ -203,5 +206,15 @@ describe('fromSearch: malformed values fall back to defaults', () => {
 
   it('reads an escaped comma-list written by URLSearchParams as well', () => {
     expect(fromSearch('?regions=r-a%2Cr-b').filters.regionIds).toEqual(['r-a', 'r-b']);
+  });
+});
+
+describe('overview drill-down in the URL', () => {
+  it('spells the mode and the drill path, a trailing ~ for a region drawn as its network', () => {
+    const s = { ...initialState(), overview: { mode: 'regions' as const, path: ['r-sachsen', 'r-leipzig'], leaf: true } };
+    expect(toSearch(s)).toBe('?overview=regions&drill=r-sachsen,r-leipzig~');
+    expect(fromSearch(toSearch(s)).overview).toEqual(s.overview);
+    expect(fromSearch('?drill=~').overview).toEqual({ mode: 'auto', path: [], leaf: false });
+    expect(fromSearch('?overview=galaxy&drill=r-a,BAD').overview).toEqual({ mode: 'auto', path: ['r-a'], leaf: false });
   });
 });

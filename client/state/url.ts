@@ -12,6 +12,7 @@ import {
   DEFAULT_NODE_TYPES,
   LANGS,
   LAYOUTS,
+  OVERVIEW_MODES,
   defaultFilters,
   initialState,
   type AnalysisTab,
@@ -20,6 +21,7 @@ import {
   type ExplorerState,
   type Lang,
   type LayoutName,
+  type OverviewMode,
 } from './explorer.ts';
 
 const ID = /^[a-z0-9][a-z0-9._:-]{0,119}$/;
@@ -60,6 +62,9 @@ export function toSearch(s: ExplorerState): string {
   if (s.encoding.color !== 'kind') p.set('color', s.encoding.color);
   if (s.pseudo) p.set('pseudo', '1');
   if (s.story) p.set('story', s.story);
+  if (s.overview.mode !== 'auto') p.set('overview', s.overview.mode);
+  // The drill path; a trailing "~" marks the last region drawn as its actors' network.
+  if (s.overview.path.length) p.set('drill', `${s.overview.path.join(',')}${s.overview.leaf ? '~' : ''}`);
   // Keep "," and "~" readable in links (URLSearchParams would escape them).
   const q = [...p].map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%7E/g, '~')}`).join('&');
   return q ? `?${q}` : '';
@@ -108,5 +113,9 @@ export function fromSearch(search: string, fallbackLang: Lang = 'de'): ExplorerS
   s.encoding = { size: one<MetricKey>('size', METRIC_KEYS) ?? 'degree', color: one<ColorBy>('color', COLOR_BY) ?? 'kind' };
   s.pseudo = p.get('pseudo') === '1';
   s.story = id(p.get('story'));
+  const drill = p.get('drill') ?? '';
+  const leaf = drill.endsWith('~');
+  const path = ids(leaf ? drill.slice(0, -1) : drill);
+  s.overview = { mode: one<OverviewMode>('overview', OVERVIEW_MODES) ?? 'auto', path, leaf: leaf && path.length > 0 };
   return s;
 }

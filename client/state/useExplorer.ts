@@ -5,11 +5,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchMetrics, type Metrics, type NodeMetrics } from '../api/analysis.ts';
 import { ApiError } from '../api/client.ts';
-import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
-import type { Details, Facets, Network, NetworkNode, NodeType, Path, RegionSummary } from '../api/types.ts';
+import { fetchCatalog, fetchDetails, fetchNeighborhood, fetchNetwork, fetchNodeType, fetchOverview, fetchProjects, fetchShortestPaths } from '../api/queries.ts';
+import type { Details, Facets, Network, NetworkNode, NodeType, Overview, Path, RegionSummary } from '../api/types.ts';
 import { config } from '../config.ts';
-import { reduce, type Action, type ExplorerState } from './explorer.ts';
-import { analysisFilter, applyClientFilter, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
+import { OVERVIEW_ACTORS, reduce, type Action, type ExplorerState } from './explorer.ts';
+import { analysisFilter, applyClientFilter, filterOf, mergeNetworks, requestKey, requestsOf, withPaths, type PathHighlight, type Request } from './network.ts';
 import { onDataChanged, useDataRevision } from './revision.ts';
 import { fromSearch, toSearch } from './url.ts';
 
@@ -114,8 +114,76 @@ export interface NetworkData {
   retry(): void;
 }
 
-export function useNetworkData(state: ExplorerState): NetworkData {
-  const requests = useMemo(() => requestsOf(state, config.nodeLimit), [state]);
+/** Overviews by request, most recent last (cleared when the data changes). */
+const overviewCache = new Map<string, Overview>();
+onDataChanged(() => overviewCache.clear());
+
+export interface OverviewView {
+  /** The state asks for the overview (no focus, no region drawn as its network, not switched off). */
+  wanted: boolean;
+  /** The overview is drawn (loaded, and the network is large or the user asked for it). */
+  shown: boolean;
+  /** Whether to draw the overview or the network is known (the network may load). */
+  decided: boolean;
+  overview: Overview | null;
+  key: string;
+  loading: boolean;
+  error: ApiError | null;
+  retry(): void;
+}
+
+/**
+ * The overview of the network under the filters: asked for first (one cheap request), it decides
+ * whether the explorer draws the regions (large networks, or a drill into a state) or the network.
+ */
+export function useOverview(state: ExplorerState): OverviewView {
+  const o = state.overview;
+  const wanted = state.focus === null && !o.leaf && o.mode !== 'network';
+  const parentId = o.path[o.path.length - 1] ?? null;
+  const level = parentId ? 'district' : 'state';
+  const { limit: _limit, ...base } = filterOf(state.filters, config.nodeLimit);
+  // Region ties count every tie (an imported programme has only derived ones).
+  const filter = { ...base, includeDirect: true, includeDerived: true };
+  const key = JSON.stringify([level, parentId, filter]);
+  const [loaded, setLoaded] = useState<{ key: string; overview: Overview } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const revision = useDataRevision();
+  useEffect(() => {
+    if (!wanted) return;
+    const cached = overviewCache.get(key);
+    if (cached) {
+      setLoaded({ key, overview: cached });
+      setError(null);
+      setLoading(false);
+      return;
+    }
+    const ac = new AbortController();
+    setLoading(true);
+    fetchOverview(level, parentId, filter, ac.signal)
+      .then((ov) => {
+        if (ac.signal.aborted) return;
+        overviewCache.set(key, ov);
+        while (overviewCache.size > 20) overviewCache.delete(overviewCache.keys().next().value as string);
+        setLoaded({ key, overview: ov });
+        setError(null);
+      })
+      .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
+      .finally(() => !ac.signal.aborted && setLoading(false));
+    return () => ac.abort();
+    // `filter`, `level` and `parentId` are what `key` spells.
+  }, [wanted, key, attempt, revision]);
+  const overview = wanted && loaded?.key === key ? loaded.overview : null;
+  const shown = overview !== null && (o.mode === 'regions' || parentId !== null || overview.actors > OVERVIEW_ACTORS);
+  // A failed top-level overview does not block the network; a failed drill (a stale link) shows its
+  // error, and the breadcrumb leads back up (the whole large network is not loaded instead).
+  const decided = !wanted || overview !== null || (error !== null && parentId === null);
+  return { wanted, shown, decided, overview, key, loading: wanted && loading, error: wanted ? error : null, retry: () => setAttempt((n) => n + 1) };
+}
+
+export function useNetworkData(state: ExplorerState, enabled = true): NetworkData {
+  const requests = useMemo(() => (enabled ? requestsOf(state, config.nodeLimit) : []), [state, enabled]);
   const keys = requests.map(requestKey).join('\n');
   const [error, setError] = useState<ApiError | null>(null);
   const [failedExpansions, setFailedExpansions] = useState<string[]>([]);
@@ -128,6 +196,11 @@ export function useNetworkData(state: ExplorerState): NetworkData {
   const revision = useDataRevision();
 
   useEffect(() => {
+    if (!enabled) {
+      setLoading(false);
+      setError(null);
+      return;
+    }
     const ac = new AbortController();
     const missing = requests.filter((r) => !cache.has(requestKey(r)));
     const finish = () => {
@@ -161,7 +234,7 @@ export function useNetworkData(state: ExplorerState): NetworkData {
     });
     return () => ac.abort();
     // `requests` is what `keys` spells.
-  }, [keys, attempt, revision]);
+  }, [keys, attempt, revision, enabled]);
 
   const [paths, setPaths] = useState<Path[] | null>(null);
   const [pathsLoading, setPathsLoading] = useState(false);

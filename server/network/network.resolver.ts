@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { NetworkFilter } from './network.input.ts';
-import { Network, Path, RegionPair } from './network.type.ts';
+import { Network, Overview, Path, RegionPair } from './network.type.ts';
+import { overview } from './overview.ts';
 
 @Resolver(() => Network)
 export class NetworkResolver {
@@ -38,5 +39,18 @@ export class NetworkResolver {
     @Ctx() { store }: Context,
   ): Promise<RegionPair[]> {
     return store.regionMatrix(level, filter ?? {});
+  }
+
+  @Query(() => Overview, {
+    description:
+      'The overview of a large network: the regions of one level (default: state) with their actors and the ties between them; with `parentId`, the regions of the level inside that region.',
+  })
+  overview(
+    @Arg('level', () => String, { defaultValue: 'state', nullable: true, description: 'A region kind: state, district, …' }) level: string | null,
+    @Arg('parentId', () => ID, { nullable: true, description: 'Only actors inside this region.' }) parentId: string | null,
+    @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
+    @Ctx() { store }: Context,
+  ): Promise<Overview> {
+    return overview(store, level ?? 'state', parentId ?? null, filter ?? {});
   }
 }

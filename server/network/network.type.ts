@@ -99,3 +99,27 @@ export class Facets {
   @Field(() => Int, { nullable: true, description: 'Earliest year of a project period or event date.' }) minYear!: number | null;
   @Field(() => Int, { nullable: true, description: 'Latest year of a project period or event date.' }) maxYear!: number | null;
 }
+
+@ObjectType({ description: 'A region of the overview with its actors under the filter.' })
+export class OverviewRegion {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) kind!: string;
+  @Field(() => Float) lat!: number;
+  @Field(() => Float) lon!: number;
+  @Field(() => ID, { nullable: true }) parentId!: string | null;
+  @Field(() => Int, { description: 'Actors located in the region or below it.' }) actors!: number;
+  @Field(() => Int, { description: 'Actor pairs within the region with a tie.' }) internalTies!: number;
+  @Field(() => Boolean, { description: 'Regions of the next level lie below it (the overview can drill into it).' }) hasChildren!: boolean;
+}
+
+@ObjectType({ description: 'A large network at a glance: the regions of one level with their actors, and the ties between them.' })
+export class Overview {
+  @Field(() => String) level!: string;
+  @Field(() => ID, { nullable: true, description: 'The region drilled into (its sub-regions are shown), or null.' }) parentId!: string | null;
+  @Field(() => [OverviewRegion], { description: 'Regions holding actors, most actors first.' }) regions!: OverviewRegion[];
+  @Field(() => [RegionPair], { description: 'Ties between two different regions (a < b).' }) ties!: RegionPair[];
+  @Field(() => Int, { description: 'Actors under the filter (within the parent region when given).' }) actors!: number;
+  @Field(() => Int, { description: 'Actors without a region at this level.' }) unplaced!: number;
+  @Field(() => Boolean, { description: 'The actor count hit the cap (counts are a lower bound).' }) truncated!: boolean;
+}

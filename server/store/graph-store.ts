@@ -254,6 +254,8 @@ export interface GraphStore {
   neighborhood(id: string, depth: number, limit?: number): Promise<Network>;
   shortestPaths(from: string, to: string, maxLength: number, limit?: number): Promise<Path[]>;
   regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]>;
+  /** The non-empty cells of the region matrix only (the store's one regionTies statement), for overviews. */
+  regionTies(level: string, filter?: NetworkFilter): Promise<RegionTieCounts>;
   /** The actor–actor projection under a filter (co-participation counts, Newman weights, cooperations), sorted by (a, b). */
   ties(filter?: NetworkFilter): Promise<ActorTie[]>;
   /** Programmes with their regions (for the gap analysis: regions sharing a programme). */

@@ -46,6 +46,7 @@ import type {
   ProgrammeRegions,
   ProjectDetails,
   RegionDetails,
+  RegionTieCounts,
   SearchHit,
   StoreStats,
   TieFilter,
@@ -511,10 +512,14 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       }));
     },
 
-    async regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]> {
+    async regionTies(level: string, filter?: NetworkFilter): Promise<RegionTieCounts> {
       if (!(REGION_KINDS as readonly string[]).includes(level))
         throw new BadUserInputError('level', `must be one of ${REGION_KINDS.join(', ')}`);
-      const counts = await b.regionTies(level, await tieFilter(normaliseFilter(filter)));
+      return b.regionTies(level, await tieFilter(normaliseFilter(filter)));
+    },
+
+    async regionMatrix(level: string, filter?: NetworkFilter): Promise<RegionPair[]> {
+      const counts = await store.regionTies(level, filter);
       // Every pair of regions with actors, the empty cells included (diagonal too), sorted by (a, b).
       const cells = new Map(counts.pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
       const ids = [...counts.regionIds].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));

@@ -18,11 +18,12 @@ afterAll(async () => {
 });
 
 const filter = { includeDirect: true, includeDerived: true };
-const ids = { ACTOR: 'a-zarof', PROJECT: 'p-netzwerk-chemie', REGION: 'r-leipzig-stadt', EVENT: 'e-chemie-austausch-regionen-2024-03' };
+const ids = { ACTOR: 'a-zarof', PROJECT: 'p-netzwerk-chemie', REGION: 'de-14713', EVENT: 'e-chemie-austausch-regionen-2024-03' };
 
 /** The variables each query is sent with (one set per case). */
 const VARIABLES: Record<string, Record<string, unknown>[]> = {
   Network: [{ filter: { ...filter, limit: 5000 } }],
+  Overview: [{ level: 'state', parentId: null, filter }, { level: 'district', parentId: 'de-14', filter }],
   Neighborhood: [{ id: ids.ACTOR, depth: 2, limit: 500 }],
   Paths: [{ from: 'a-zarof', to: 'a-stadt-delitzsch', limit: 20 }],
   Catalog: [{}],

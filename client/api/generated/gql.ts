@@ -64,6 +64,7 @@ type Documents = {
     "\n  fragment SourceFields on Source { id title url publisher date }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": typeof types.EventSummaryFieldsFragmentDoc,
     "\n  query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }\n": typeof types.NetworkDocument,
+    "\n  query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {\n    overview(level: $level, parentId: $parentId, filter: $filter) {\n      level parentId actors unplaced truncated\n      regions { id name kind lat lon parentId actors internalTies hasChildren }\n      ties { a b directTies derivedTies derivedWeight derivedNewman }\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ...NetworkFields } }\n": typeof types.NeighborhoodDocument,
     "\n  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": typeof types.PathsDocument,
     "\n  query Catalog {\n    regions { id name kind code lat lon parentId }\n    facets { actorKinds { value count } sectors { value count } minYear maxYear }\n  }\n": typeof types.CatalogDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  fragment SourceFields on Source { id title url publisher date }\n": types.SourceFieldsFragmentDoc,
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": types.EventSummaryFieldsFragmentDoc,
     "\n  query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }\n": types.NetworkDocument,
+    "\n  query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {\n    overview(level: $level, parentId: $parentId, filter: $filter) {\n      level parentId actors unplaced truncated\n      regions { id name kind lat lon parentId actors internalTies hasChildren }\n      ties { a b directTies derivedTies derivedWeight derivedNewman }\n    }\n  }\n": types.OverviewDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { ...NetworkFields } }\n": types.NeighborhoodDocument,
     "\n  query Paths($from: ID!, $to: ID!, $limit: Int) { shortestPaths(from: $from, to: $to, limit: $limit) { length nodes { ...NetworkNodeFields } } }\n": types.PathsDocument,
     "\n  query Catalog {\n    regions { id name kind code lat lon parentId }\n    facets { actorKinds { value count } sectors { value count } minYear maxYear }\n  }\n": types.CatalogDocument,
@@ -345,6 +347,10 @@ export function graphql(source: "\n  fragment EventSummaryFields on EventSummary
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Network($filter: NetworkFilter) { network(filter: $filter) { ...NetworkFields } }\n"): typeof import('./graphql.ts').NetworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {\n    overview(level: $level, parentId: $parentId, filter: $filter) {\n      level parentId actors unplaced truncated\n      regions { id name kind lat lon parentId actors internalTies hasChildren }\n      ties { a b directTies derivedTies derivedWeight derivedNewman }\n    }\n  }\n"): typeof import('./graphql.ts').OverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -511,6 +511,15 @@ export type NetworkQueryVariables = Exact<{
 
 export type NetworkQuery = { network: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
 
+export type OverviewQueryVariables = Exact<{
+  level?: string | null | undefined;
+  parentId?: string | null | undefined;
+  filter?: NetworkFilter | null | undefined;
+}>;
+
+
+export type OverviewQuery = { overview: { level: string, parentId: string | null, actors: number, unplaced: number, truncated: boolean, regions: Array<{ id: string, name: string, kind: string, lat: number, lon: number, parentId: string | null, actors: number, internalTies: number, hasChildren: boolean }>, ties: Array<{ a: string, b: string, directTies: number, derivedTies: number, derivedWeight: number, derivedNewman: number }> } };
+
 export type NeighborhoodQueryVariables = Exact<{
   id: string;
   depth?: number | null | undefined;
@@ -1369,6 +1378,36 @@ fragment NetworkFields on Network {
   }
   truncated
 }`) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {
+  overview(level: $level, parentId: $parentId, filter: $filter) {
+    level
+    parentId
+    actors
+    unplaced
+    truncated
+    regions {
+      id
+      name
+      kind
+      lat
+      lon
+      parentId
+      actors
+      internalTies
+      hasChildren
+    }
+    ties {
+      a
+      b
+      directTies
+      derivedTies
+      derivedWeight
+      derivedNewman
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($id: ID!, $depth: Int, $limit: Int) {
   neighborhood(id: $id, depth: $depth, limit: $limit) {
