@@ -33,7 +33,7 @@ import { useSession } from './session/useSession.ts';
 import { LANGS, LAYOUTS, OVERVIEW_ACTORS, filtersActive } from './state/explorer.ts';
 import { dataChanged } from './state/revision.ts';
 import { useCatalog, useDetails, useExplorer, useMetrics, useNetworkData, useOverview } from './state/useExplorer.ts';
-import { defaultMinTies, overviewElements } from './graph/overview.ts';
+import { defaultMinTies, overviewElements, type TieWeighting } from './graph/overview.ts';
 import { OverviewBar, type Crumb } from './panels/OverviewBar.tsx';
 import { PseudoContext } from './components/pseudo.ts';
 import { fileSlug, frameLayout, legendItems, type Size } from './picture/frame.ts';
@@ -95,11 +95,13 @@ export function App() {
   const data = useNetworkData(state, ov.decided && !ov.shown);
   /** Ties between regions below this count are left out of the overview (per overview, by the slider). */
   const [minTies, setMinTies] = useState<{ key: string; value: number } | null>(null);
+  /** Region ties by actor pairs or by Newman's collaboration weight (big consortia weigh less). */
+  const [weighting, setWeighting] = useState<TieWeighting>('pairs');
   const overviewPicture = useMemo(() => {
     if (!ov.shown || !ov.overview) return null;
-    const value = minTies?.key === ov.key ? minTies.value : defaultMinTies(ov.overview);
-    return { ...overviewElements(ov.overview, { minTies: value, format: (n) => formatNumber(n, state.lang) }), minTies: value };
-  }, [ov.shown, ov.overview, ov.key, minTies, state.lang]);
+    const value = minTies?.key === `${ov.key}|${weighting}` ? minTies.value : defaultMinTies(ov.overview, weighting);
+    return { ...overviewElements(ov.overview, { minTies: value, weighting, format: (n) => formatNumber(n, state.lang) }), minTies: value };
+  }, [ov.shown, ov.overview, ov.key, minTies, weighting, state.lang]);
   /** The size of the whole network under the filters, as the last top-level overview counted it. */
   const [bigStore, setBigStore] = useState(false);
   useEffect(() => {
@@ -479,9 +481,16 @@ export function App() {
                 onUp={(depth) => dispatch({ type: 'drillUp', depth })}
                 threshold={
                   overviewPicture
-                    ? { value: overviewPicture.minTies, max: overviewPicture.maxTies, hidden: overviewPicture.hiddenTies, onChange: (value) => setMinTies({ key: ov.key, value }) }
+                    ? {
+                        value: overviewPicture.minTies,
+                        min: overviewPicture.minStrength,
+                        max: overviewPicture.maxTies,
+                        hidden: overviewPicture.hiddenTies,
+                        onChange: (value) => setMinTies({ key: `${ov.key}|${weighting}`, value }),
+                      }
                     : null
                 }
+                weighting={overviewPicture ? { value: weighting, onChange: setWeighting } : null}
                 unplaced={overviewPicture ? ov.overview?.unplaced : undefined}
                 showNetwork={overviewPicture && ov.overview ? { actors: ov.overview.actors, onClick: () => dispatch({ type: 'setOverviewMode', mode: 'network' }) } : null}
                 backToOverview={

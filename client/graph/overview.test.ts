@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../api/types.ts';
 import { project } from './geo.ts';
-import { defaultMinTies, overviewElements, tieCount } from './overview.ts';
+import { defaultMinTies, overviewElements, tieCount, tieStrength } from './overview.ts';
 
 function overviewOf(n: number, seed = 5): Overview {
   let s = seed;
@@ -47,6 +47,32 @@ describe('overviewElements', () => {
     const size = (id: string) => (nodes.find((n) => n.data.id === id)!.data as { size: number }).size;
     expect(size(big.id)).toBeGreaterThan(size(small.id));
     expect(overviewElements(o, { minTies: 1 }).hiddenTies).toBe(0);
+  });
+
+  it("Newman weighting: a big consortium's many pairs weigh like one tie per partner, and the ranking of ties follows", () => {
+    const base = overviewOf(4);
+    // r-0–r-1: one 61-partner project gives 900 pairs across (30 × 30), Newman 900 / 60 = 15;
+    // r-2–r-3: 40 pairs from 40 two-partner projects, Newman 40.
+    const ties = [
+      { a: 'r-0', b: 'r-1', directTies: 0, derivedTies: 900, derivedWeight: 900, derivedNewman: 15 },
+      { a: 'r-2', b: 'r-3', directTies: 2, derivedTies: 40, derivedWeight: 40, derivedNewman: 40 },
+    ];
+    const o = { ...base, ties };
+    expect(tieStrength(ties[0]!, 'pairs')).toBe(900);
+    expect(tieStrength(ties[0]!, 'newman')).toBe(15);
+    expect(tieStrength(ties[1]!, 'newman')).toBe(42);
+    const weightOf = (pic: ReturnType<typeof overviewElements>, id: string) =>
+      (pic.elements.find((e) => e.data.id === id)?.data as { weight: number; width: number } | undefined)!;
+    const pairs = overviewElements(o, { minTies: 1, weighting: 'pairs' });
+    const newman = overviewElements(o, { minTies: 1, weighting: 'newman' });
+    expect(weightOf(pairs, 'ov:r-0|r-1').width).toBeGreaterThan(weightOf(pairs, 'ov:r-2|r-3').width);
+    expect(weightOf(newman, 'ov:r-0|r-1').width).toBeLessThan(weightOf(newman, 'ov:r-2|r-3').width);
+    expect(newman.maxTies).toBe(42);
+    expect(newman.minStrength).toBe(15);
+    // A threshold between the two hides the consortium tie under Newman, not under pairs.
+    expect(overviewElements(o, { minTies: 20, weighting: 'newman' }).hiddenTies).toBe(1);
+    expect(overviewElements(o, { minTies: 20, weighting: 'pairs' }).hiddenTies).toBe(0);
+    expect(defaultMinTies(o, 'newman')).toBe(15);
   });
 
   it('circles that would overlap on the map are nudged apart, and the map keeps its shape (west stays west)', () => {

@@ -17,15 +17,27 @@ import type { Element } from './toElements.ts';
 export const OVERVIEW_NODE_MIN = 22;
 export const OVERVIEW_NODE_MAX = 110;
 
+/**
+ * How a tie between two regions is weighed: `pairs` counts the actor pairs with a direct or a derived
+ * tie; `newman` counts direct ties once and each shared project or event of n partners as 1/(n−1) per
+ * pair (Newman's collaboration weight), so a 60-partner consortium adds about 60, not 1,770 pairs.
+ */
+export type TieWeighting = 'pairs' | 'newman';
+
 /** Ties between two regions: actor pairs with a direct or a derived tie. */
 export const tieCount = (t: RegionTie): number => t.directTies + t.derivedTies;
 
+/** The strength of a tie between two regions under a weighting. */
+export const tieStrength = (t: RegionTie, weighting: TieWeighting = 'pairs'): number =>
+  weighting === 'pairs' ? tieCount(t) : t.directTies + t.derivedNewman;
+
 /** A threshold that keeps the strongest ties, about three per region (at least 12): readable at once. */
-export function defaultMinTies(o: Overview): number {
-  const counts = o.ties.map(tieCount).sort((a, b) => b - a);
+export function defaultMinTies(o: Overview, weighting: TieWeighting = 'pairs'): number {
+  const strengths = o.ties.map((t) => tieStrength(t, weighting)).filter((x) => x > 0).sort((a, b) => b - a);
   const keep = Math.max(12, 3 * o.regions.length);
-  if (counts.length <= keep) return 1;
-  return Math.max(1, counts[keep - 1] ?? 1);
+  const floor = weighting === 'pairs' ? 1 : (strengths.at(-1) ?? 1);
+  if (strengths.length <= keep) return floor;
+  return Math.max(floor, strengths[keep - 1] ?? floor);
 }
 
 export interface OverviewPicture {
@@ -34,12 +46,15 @@ export interface OverviewPicture {
   /** Ties left out below the threshold. */
   hiddenTies: number;
   maxTies: number;
+  /** The weakest tie's strength (the slider's lower end). */
+  minStrength: number;
 }
 
-export function overviewElements(o: Overview, opts: { minTies: number; format?: (n: number) => string }): OverviewPicture {
+export function overviewElements(o: Overview, opts: { minTies: number; weighting?: TieWeighting; format?: (n: number) => string }): OverviewPicture {
   const format = opts.format ?? String;
+  const weighting = opts.weighting ?? 'pairs';
   const maxActors = Math.max(1, ...o.regions.map((r) => r.actors));
-  const maxTies = Math.max(1, ...o.ties.map(tieCount));
+  const maxTies = Math.max(1, ...o.ties.map((t) => tieStrength(t, weighting)));
   const positions = new Map<string, Position>();
   const ids = new Set(o.regions.map((r) => r.id));
   const degree = new Map<string, number>();
@@ -47,7 +62,7 @@ export function overviewElements(o: Overview, opts: { minTies: number; format?: 
   let hiddenTies = 0;
   const edges: Element[] = [];
   for (const t of o.ties) {
-    const w = tieCount(t);
+    const w = tieStrength(t, weighting);
     if (!ids.has(t.a) || !ids.has(t.b) || w <= 0) continue;
     if (w < opts.minTies) {
       hiddenTies++;
@@ -82,7 +97,9 @@ export function overviewElements(o: Overview, opts: { minTies: number; format?: 
   }
   // Heaviest ties drawn last (on top).
   edges.sort((a, b) => (a.data as { weight: number }).weight - (b.data as { weight: number }).weight);
-  return { elements: [...elements, ...edges], positions, hiddenTies, maxTies };
+  const strengths = o.ties.map((t) => tieStrength(t, weighting)).filter((x) => x > 0);
+  const minStrength = strengths.length > 0 ? Math.min(...strengths) : 1;
+  return { elements: [...elements, ...edges], positions, hiddenTies, maxTies, minStrength };
 }
 
 /** Median distance from a point to its nearest other point (n ≤ a few hundred regions: the quadratic scan is cheaper than an index). */

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
+import type { TieWeighting } from '../graph/overview.ts';
 import type { Lang } from '../state/explorer.ts';
 
 export interface Crumb {
@@ -18,7 +19,9 @@ export interface OverviewBarProps {
   crumbs: Crumb[];
   onUp(depth: number): void;
   /** The overview is drawn: its tie threshold (log-scaled slider) and the way to the network. */
-  threshold?: { value: number; max: number; hidden: number; onChange(v: number): void } | null;
+  threshold?: { value: number; min?: number; max: number; hidden: number; onChange(v: number): void } | null;
+  /** How region ties are weighed (actor pairs or Newman's collaboration weight). */
+  weighting?: { value: TieWeighting; onChange(w: TieWeighting): void } | null;
   unplaced?: number;
   showNetwork?: { actors: number; onClick(): void } | null;
   backToOverview?: (() => void) | null;
@@ -29,8 +32,12 @@ const STEPS = 100;
 export function OverviewBar(p: OverviewBarProps) {
   const { t } = useTranslation();
   const th = p.threshold;
-  const toSlider = (v: number, max: number) => (max <= 1 ? 0 : Math.round((Math.log(v) / Math.log(max)) * STEPS));
-  const fromSlider = (x: number, max: number) => Math.max(1, Math.round(Math.exp((x / STEPS) * Math.log(max))));
+  // Log scale from the weakest tie (1 pair, or the smallest Newman weight) to the strongest.
+  const lo = Math.max(1e-6, Math.min(th?.min ?? 1, th?.max ?? 1));
+  const span = (max: number) => Math.log(max) - Math.log(lo);
+  const toSlider = (v: number, max: number) => (span(max) <= 0 ? 0 : Math.round(((Math.log(Math.max(v, lo)) - Math.log(lo)) / span(max)) * STEPS));
+  const round = (v: number) => (v >= 10 || p.weighting?.value !== 'newman' ? Math.max(1, Math.round(v)) : Number(v.toPrecision(2)));
+  const fromSlider = (x: number, max: number) => round(Math.exp(Math.log(lo) + (x / STEPS) * span(max)));
   return (
     <div className="overview-bar" data-testid="overview-bar" role="navigation" aria-label={t('overview.label')}>
       <ol className="crumbs" data-testid="breadcrumb">
@@ -46,7 +53,16 @@ export function OverviewBar(p: OverviewBarProps) {
           </li>
         ))}
       </ol>
-      {th && th.max > 1 && (
+      {p.weighting && (
+        <label className="weighting" title={t('overview.weightingHint')}>
+          {t('overview.weighting')}{' '}
+          <select value={p.weighting.value} data-testid="overview-weighting" onChange={(e) => p.weighting?.onChange(e.target.value as TieWeighting)}>
+            <option value="pairs">{t('overview.weightingPairs')}</option>
+            <option value="newman">{t('overview.weightingNewman')}</option>
+          </select>
+        </label>
+      )}
+      {th && th.max > (th.min ?? 1) && (
         <label className="threshold" title={t('overview.hint')}>
           {t('overview.minTies')}{' '}
           <input
@@ -57,7 +73,7 @@ export function OverviewBar(p: OverviewBarProps) {
             data-testid="overview-threshold"
             onChange={(e) => th.onChange(fromSlider(Number(e.target.value), th.max))}
           />{' '}
-          <span>{t('overview.minTiesValue', { count: th.value })}</span>
+          <span>{p.weighting?.value === 'newman' ? t('overview.minWeightValue', { value: formatNumber(th.value, p.lang) }) : t('overview.minTiesValue', { count: th.value })}</span>
           {th.hidden > 0 && <span className="muted"> · {t('overview.hidden', { count: th.hidden })}</span>}
         </label>
       )}
