@@ -67,7 +67,7 @@ function split(list: Int32Array, parts: number): Int32Array[] {
 
 export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions = {}): Generator<PathJob[], PathResults, PathPart[]> {
   const n = csr.ids.length;
-  const { offsets, targets } = csr;
+  const { offsets } = csr;
   const exactWork = options.exactWork ?? EXACT_WORK;
   const epsilon = options.epsilon ?? 0.01;
   const delta = options.delta ?? 0.1;
