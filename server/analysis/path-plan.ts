@@ -9,20 +9,25 @@
  *   within ε with probability 1 − δ. ε is scaled so the bound holds on the networkx-normalised value.
  * - closeness: k sources drawn without replacement (Eppstein–Wang 2004); each node's mean distance
  *   to a random source lies within η = D·√(ln(2R/δ)/(2k)) of the true mean for all R nodes at once
- *   with probability 1 − δ (Hoeffding, distances in [0, D], D = diameter, union bound); the stated
+ *   with probability 1 − δ (Hoeffding, distances in [0, D], D = the node's eccentricity bound, union bound); the stated
  *   closeness bound is the largest change in (R−1)²/((n−1)·R·mean) that η allows, over all nodes.
  * - average path length: the mean of the sources' mean distances (each in [1, D]), Hoeffding.
- * - diameter: iFUB, exact in a handful of searches on small-world networks (bounds if it gives up).
+ * - diameter: Takes–Kosters bounds (paths.ts `diameter`), raised by the sampled sources' eccentricities;
+ *   stated as lower bound + gap when they do not meet.
  *
  * Written as a generator that yields batches of independent jobs, so the same plan runs inline
  * (tests, CLI) or split across threads (path-pool.ts).
  */
 import type { Csr } from './csr.ts';
-import { diameter, type BrandesPart, type DistancesPart, type PairsPart, type PathJob, type PathPart } from './paths.ts';
+import { diameter, type BrandesPart, type DiameterResult, type DistancesPart, type PairsPart, type PathJob, type PathPart } from './paths.ts';
 import { seededRandom } from './random.ts';
 
-/** Exact while Σ size·ties ≤ this: 2·10⁹ is ~4 s of Brandes on one core (e.g. 10,000 actors with 200,000 ties). */
-export const EXACT_WORK = 2e9;
+/**
+ * Exact while Σ size·ties ≤ this. Brandes costs ~10 ns per node·tie here (14 ms per source at
+ * 665,000 ties on a loaded core), so 3·10⁸ is ~3 s of CPU, ~1.5 s on two threads — e.g. 5,000
+ * actors with 60,000 ties; the demo and the reference networks are far below it.
+ */
+export const EXACT_WORK = 3e8;
 
 export interface PathOptions {
   exactWork?: number;
@@ -98,7 +103,7 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   }
 
   // Diameters of the sampled components first: they set the sample sizes.
-  const diam = new Map<number, { lower: number; upper: number; searches: number }>();
+  const diam = new Map<number, DiameterResult>();
   for (const c of sampled) {
     const list = members[c] as number[];
     let hub = list[0] as number;
@@ -115,7 +120,7 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   const perComponent = sampled.map((c, index) => {
     const list = Int32Array.from(members[c] as number[]);
     const R = list.length;
-    const d = diam.get(c) as { lower: number; upper: number; searches: number };
+    const d = diam.get(c) as DiameterResult;
     const deltaC = delta / sampled.length;
     // The bound on the normalised value: ε' on the component's own pair share, scaled by R(R−1)/((n−1)(n−2)).
     const scale = (R * (R - 1)) / ((n - 1) * (n - 2));
@@ -198,13 +203,14 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
     }
     const D = d.upper;
     const exactCloseness = k >= R;
-    const eta = exactCloseness ? 0 : D * Math.sqrt(Math.log((2 * R) / deltaC) / (2 * k));
+    const spread = exactCloseness ? 0 : Math.sqrt(Math.log((2 * R) / deltaC) / (2 * k));
     const K = ((R - 1) * (R - 1)) / ((n - 1) * R);
     const aMin = (R - 1) / R;
     for (const v of list) {
       const a = (sum[v] as number) / k; // mean distance to a random node of the component
       closeness[v] = a > 0 ? K / a : 0;
       if (!exactCloseness && a > 0) {
+        const eta = Math.min(D, d.eccentricityUpper[v] as number) * spread;
         const lo = Math.max(aMin, a - eta);
         closenessBound = Math.max(closenessBound, K * Math.max(1 / lo - 1 / a, 1 / a - 1 / (a + eta)));
       }
@@ -214,8 +220,10 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
     distanceTotal += meanDistance * R * (R - 1);
     pairTotal += R * (R - 1);
     pathEstimates.push({ pairs: R * (R - 1), bound: exactCloseness ? 0 : (D - 1) * Math.sqrt(Math.log(2 / deltaC) / (2 * k)) });
-    diameterValue = Math.max(diameterValue, d.lower);
-    diameterGap = Math.max(diameterGap, d.upper - d.lower);
+    let lower = d.lower;
+    for (const part of distanceParts) for (const e of part.sourceEccentricity) lower = Math.max(lower, e);
+    diameterValue = Math.max(diameterValue, lower);
+    diameterGap = Math.max(diameterGap, d.upper - lower);
     diameterSearches += d.searches;
   }
   if (perComponent.length > 0) {
@@ -229,7 +237,7 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
       estimates.push({ metric: 'averagePathLength', method: 'sampled sources, Hoeffding bound', epsilon: pathBound, confidence: 1 - delta, samples: closenessSources });
     }
     if (diameterGap > 0) {
-      estimates.push({ metric: 'diameter', method: 'iFUB bounds (search budget reached)', epsilon: diameterGap, confidence: 1, samples: diameterSearches });
+      estimates.push({ metric: 'diameter', method: 'Takes–Kosters eccentricity bounds: the diameter lies between the value and value + epsilon', epsilon: diameterGap, confidence: 1, samples: diameterSearches });
     }
   }
   return {

@@ -11,7 +11,7 @@
  *   component, one uniform random shortest s–t path by balanced bidirectional BFS, +1 for each inner node.
  * - `distanceJob`: plain BFS from sampled sources, each node's summed distance to them (closeness and
  *   average path length estimates, Eppstein–Wang 2004).
- * - `eccentricity` and `diameter` (iFUB, Crescenzi et al. 2013) for the exact diameter of a large component.
+ * - `diameter` (Takes–Kosters BoundingDiameters) for the exact diameter of a large component.
  */
 import { seededRandom } from './random.ts';
 
@@ -297,63 +297,89 @@ export interface DiameterResult {
   upper: number;
   /** Breadth-first searches spent. */
   searches: number;
+  /** Per node of the component: an upper bound on its eccentricity (Int32 max elsewhere). */
+  eccentricityUpper: Int32Array;
 }
 
 /**
- * The diameter of the component holding `start` by iFUB (Crescenzi et al. 2013): a BFS from a
- * central node u (the midpoint of a double sweep from the highest-degree node), then eccentricities
- * of u's fringe, level by level from the farthest, until the best one found exceeds twice the next
- * level — usually a handful of searches on small-world networks. Stops at `maxSearches` with bounds.
+ * The diameter of the component holding `start` by Takes & Kosters' BoundingDiameters (2011): each
+ * BFS from v tightens every node w's eccentricity bounds, max(d(v,w), ecc(v) − d(v,w)) ≤ ecc(w) ≤
+ * ecc(v) + d(v,w); searches alternate between the node with the largest upper and the smallest lower
+ * bound, until no node's upper bound exceeds the largest lower bound. Stops at `maxSearches` with
+ * bounds: on a 25,000-actor projection (diameter 5, radius 3, most eccentricities 4 or 5) neither
+ * this nor iFUB settles within 1,000 searches (igraph's exact answer took 138 s), while 30 searches
+ * (0.1 s) bound it to 5–6; the first search from the hub and the double sweep give both bounds.
  */
-export function diameter(adj: Adjacency, start: number, maxSearches = 1_000): DiameterResult {
+export function diameter(adj: Adjacency, start: number, maxSearches = 30): DiameterResult {
   const n = adj.offsets.length - 1;
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
+  const reached = bfs(adj, start, dist, order);
+  const members = Int32Array.from(order.subarray(0, reached));
+  for (const v of members) dist[v] = -1;
+  const lowerOf = new Int32Array(n);
+  const upperOf = new Int32Array(n).fill(2 ** 31 - 1);
+  const done = new Uint8Array(n);
+  // Twins (equal closed neighbourhoods, e.g. the partners of one project that have no other) share
+  // their eccentricity: one search settles the whole class. Classes by two 32-bit sums of node keys.
+  const key1 = (v: number) => Math.imul(v + 0x9e3779b9, 0x85ebca6b) ^ (v >>> 13);
+  const key2 = (v: number) => Math.imul(v ^ 0x27d4eb2f, 0xc2b2ae35) + (v << 7);
+  const classOf = new Map<string, number[]>();
+  const twinClass: number[][] = new Array<number[]>(n);
+  for (const v of members) {
+    let h1 = key1(v);
+    let h2 = key2(v);
+    for (let p = adj.offsets[v] as number, end = adj.offsets[v + 1] as number; p < end; p++) {
+      h1 = (h1 + key1(adj.targets[p] as number)) | 0;
+      h2 = (h2 + key2(adj.targets[p] as number)) | 0;
+    }
+    const k = `${(adj.offsets[v + 1] as number) - (adj.offsets[v] as number)}:${h1}:${h2}`;
+    let c = classOf.get(k);
+    if (!c) classOf.set(k, (c = []));
+    c.push(v);
+    twinClass[v] = c;
+  }
+  let lower = 0;
+  let upper = 2 ** 31 - 1;
   let searches = 0;
-  const ecc = (s: number): { e: number; far: number; reached: number } => {
+  let pickHigh = true;
+  let next = start;
+  while (searches < maxSearches) {
     searches++;
-    const reached = bfs(adj, s, dist, order);
-    const far = order[reached - 1] as number;
-    const e = dist[far] as number;
-    for (let i = 0; i < reached; i++) dist[order[i] as number] = -1;
-    return { e, far, reached };
-  };
-  // Double sweep from the start: a far node a, then from a to b; u = the middle of an a–b path.
-  const a = ecc(start).far;
-  searches++;
-  const reachedA = bfs(adj, a, dist, order);
-  const b = order[reachedA - 1] as number;
-  const dab = dist[b] as number;
-  let lower = dab;
-  // Walk back from b halfway to a.
-  let u = b;
-  for (let step = 0; step < Math.floor(dab / 2); step++) {
-    const du = dist[u] as number;
-    for (let p = adj.offsets[u] as number, end = adj.offsets[u + 1] as number; p < end; p++) {
-      const w = adj.targets[p] as number;
-      if (dist[w] === du - 1) {
-        u = w;
-        break;
+    bfs(adj, next, dist, order);
+    const e = dist[order[reached - 1] as number] as number;
+    for (const t of twinClass[next] as number[]) {
+      done[t] = 1;
+      lowerOf[t] = Math.max(lowerOf[t] as number, e);
+      upperOf[t] = Math.min(upperOf[t] as number, e);
+    }
+    lower = Math.max(lower, e);
+    upper = Math.min(upper, 2 * e);
+    let maxUpper = 0;
+    let high = -1;
+    let low = -1;
+    for (const w of members) {
+      const d = dist[w] as number;
+      if (done[w] === 0) {
+        lowerOf[w] = Math.max(lowerOf[w] as number, d, e - d);
+        upperOf[w] = Math.min(upperOf[w] as number, e + d);
       }
+      if ((upperOf[w] as number) > maxUpper) maxUpper = upperOf[w] as number;
+      lower = Math.max(lower, lowerOf[w] as number);
     }
-  }
-  for (let i = 0; i < reachedA; i++) dist[order[i] as number] = -1;
-  searches++;
-  const reached = bfs(adj, u, dist, order);
-  const level = Int32Array.from(order.subarray(0, reached), (v) => dist[v] as number);
-  const byLevel = Int32Array.from(order.subarray(0, reached));
-  for (let i = 0; i < reached; i++) dist[order[i] as number] = -1;
-  const eccU = level[reached - 1] as number;
-  lower = Math.max(lower, eccU);
-  let i = reached - 1;
-  for (let lv = eccU; lv > 0; lv--) {
-    // Pairs whose farther end lies at level ≤ lv are at most 2·lv apart; farther ends were searched.
-    if (lower >= 2 * lv) return { lower, upper: lower, searches };
-    while (i >= 0 && (level[i] as number) === lv) {
-      if (searches >= maxSearches) return { lower, upper: Math.max(lower, 2 * lv), searches };
-      lower = Math.max(lower, ecc(byLevel[i] as number).e);
-      i--;
+    upper = Math.min(upper, maxUpper);
+    for (const w of members) dist[w] = -1;
+    if (lower >= upper) return { lower, upper: lower, searches, eccentricityUpper: upperOf };
+    // Candidates: nodes whose eccentricity is still open and could exceed the lower bound.
+    for (const w of members) {
+      if (done[w] === 1 || (upperOf[w] as number) <= lower || lowerOf[w] === upperOf[w]) continue;
+      const degree = (adj.offsets[w + 1] as number) - (adj.offsets[w] as number);
+      if (high < 0 || (upperOf[w] as number) > (upperOf[high] as number) || (upperOf[w] === upperOf[high] && degree > adj.offsets[high + 1]! - adj.offsets[high]!)) high = w;
+      if (low < 0 || (lowerOf[w] as number) < (lowerOf[low] as number) || (lowerOf[w] === lowerOf[low] && degree > adj.offsets[low + 1]! - adj.offsets[low]!)) low = w;
     }
+    if (high < 0) return { lower, upper: lower, searches, eccentricityUpper: upperOf };
+    next = pickHigh ? high : low;
+    pickHigh = !pickHigh;
   }
-  return { lower, upper: lower, searches };
+  return { lower, upper, searches, eccentricityUpper: upperOf };
 }
