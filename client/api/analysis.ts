@@ -39,6 +39,15 @@ export interface NodeMetrics extends Record<MetricKey, number | null> {
   brokerage: BrokerageRoles;
 }
 
+/** How an estimated figure was computed: |estimate − exact| ≤ epsilon with probability `confidence` (server/metrics/metrics.type.ts Estimate). */
+export interface Estimate {
+  metric: string;
+  method: string;
+  epsilon: number;
+  confidence: number;
+  samples: number;
+}
+
 export interface NetworkStats {
   nodes: number;
   edges: number;
@@ -53,6 +62,8 @@ export interface NetworkStats {
   modularity: number;
   articulationPoints: number;
   bridges: number;
+  /** Whole-network figures that are estimates (average path length, diameter); empty when exact. */
+  estimates: Estimate[];
 }
 
 export interface Metrics {
@@ -60,6 +71,8 @@ export interface Metrics {
   communitySizes: number[];
   modularity: number;
   stats: NetworkStats;
+  /** Per-actor metrics that are estimates (betweenness, closeness); empty when exact. */
+  estimates: Estimate[];
 }
 
 export interface RegionGapSummary {
@@ -172,13 +185,14 @@ export function analysisFilter(f: Filters): NetworkFilter {
   return { ...rest, includeDirect: true, includeDerived: true };
 }
 
-const STATS = 'nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges';
+const ESTIMATE = 'estimates { metric method epsilon confidence samples }';
+const STATS = `nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges ${ESTIMATE}`;
 const CELL = 'a b aName bName observed expected ratio';
 
 export async function fetchMetrics(filter: NetworkFilter, weighted: boolean, level: Level, signal?: AbortSignal): Promise<Metrics> {
   const q = `query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) { metrics(filter: $filter, weighted: $weighted, level: $level) {
     nodes { id label kind regionId ${METRIC_KEYS.join(' ')} community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison } }
-    communitySizes modularity stats { ${STATS} } } }`;
+    communitySizes modularity stats { ${STATS} } ${ESTIMATE} } }`;
   return (await gql<{ metrics: Metrics }>(q, { filter, weighted, level }, signal)).metrics;
 }
 

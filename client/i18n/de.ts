@@ -64,6 +64,7 @@ export const de = {
     itinerant: 'Berater (itinerant)',
     liaison: 'Verbindungsglied (liaison)',
     rank: 'Rang {{rank}} von {{count}}',
+    estimated: 'Geschätzt ({{method}}, {{samples}} Stichproben): der wahre Wert liegt mit der angegebenen Wahrscheinlichkeit höchstens so weit entfernt.',
   },
   filters: {
     title: 'Filter',
@@ -105,6 +106,9 @@ export const de = {
     level: { district: 'Landkreise/kreisfreie Städte', planning_region: 'Planungsregionen', state: 'Länder' },
     loading: 'Analyse wird berechnet …',
     stats: 'Akteure: {{actors}} · Verbindungen: {{ties}} · Komponenten: {{components}} · Dichte: {{density}} · Modularität: {{modularity}}',
+    paths: 'Mittlere Pfadlänge: {{length}} · Durchmesser: {{diameter}}',
+    diameterBounds: '{{lower}} bis {{upper}}',
+    estimated: 'Geschätzt ({{method}}, {{samples}} Stichproben)',
     insights: {
       none: 'Keine Auffälligkeiten gefunden.',
       highlight: 'im Netzwerk hervorheben',

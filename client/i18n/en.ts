@@ -66,6 +66,7 @@ export const en: Messages = {
     itinerant: 'Itinerant',
     liaison: 'Liaison',
     rank: 'rank {{rank}} of {{count}}',
+    estimated: 'Estimated ({{method}}, {{samples}} samples): the true value lies at most this far off with the stated probability.',
   },
   filters: {
     title: 'Filters',
@@ -107,6 +108,9 @@ export const en: Messages = {
     level: { district: 'Districts/independent cities', planning_region: 'Planning regions', state: 'States' },
     loading: 'Computing the analysis …',
     stats: 'Actors: {{actors}} · ties: {{ties}} · components: {{components}} · density: {{density}} · modularity: {{modularity}}',
+    paths: 'Mean path length: {{length}} · diameter: {{diameter}}',
+    diameterBounds: '{{lower}} to {{upper}}',
+    estimated: 'Estimated ({{method}}, {{samples}} samples)',
     insights: {
       none: 'Nothing remarkable found.',
       highlight: 'highlight in the network',

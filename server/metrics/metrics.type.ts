@@ -37,6 +37,19 @@ export class NodeMetrics {
   @Field(() => BrokerageRoles) brokerage!: BrokerageRoles;
 }
 
+@ObjectType({
+  description:
+    'How an estimated figure was computed and how far it may be off: |estimate − exact| ≤ epsilon with probability `confidence`. Figures without an estimate entry are exact.',
+})
+export class Estimate {
+  @Field(() => String, { description: 'betweenness, closeness (per actor), averagePathLength, diameter (whole network).' }) metric!: string;
+  @Field(() => String, { description: 'The estimator, e.g. Riondato–Kornaropoulos shortest-path sampling.' }) method!: string;
+  @Field(() => Float, { description: 'Absolute error bound, in the unit of the figure (diameter: the value is a lower bound, the true diameter at most value + epsilon).' })
+  epsilon!: number;
+  @Field(() => Float, { description: 'Probability that every estimated value lies within epsilon (1 = certain).' }) confidence!: number;
+  @Field(() => Int, { description: 'Sampled shortest paths, sources or searches.' }) samples!: number;
+}
+
 @ObjectType()
 export class NetworkStats {
   @Field(() => Int) nodes!: number;
@@ -52,6 +65,7 @@ export class NetworkStats {
   @Field(() => Float) modularity!: number;
   @Field(() => Int) articulationPoints!: number;
   @Field(() => Int) bridges!: number;
+  @Field(() => [Estimate], { description: 'Whole-network figures that are estimates (large networks); empty when all are exact.' }) estimates!: Estimate[];
 }
 
 @ObjectType({ description: 'A tie whose removal splits its component.' })
@@ -67,6 +81,8 @@ export class Metrics {
   @Field(() => Float) modularity!: number;
   @Field(() => [BridgeTie]) bridges!: BridgeTie[];
   @Field(() => NetworkStats) stats!: NetworkStats;
+  @Field(() => [Estimate], { description: 'Per-actor metrics that are estimates (betweenness, closeness above the exact work budget), with their bounds; empty when all are exact.' })
+  estimates!: Estimate[];
 }
 
 @ObjectType()
