@@ -50,6 +50,18 @@ export class Estimate {
   @Field(() => Int, { description: 'Sampled shortest paths, sources or searches.' }) samples!: number;
 }
 
+@ObjectType({ description: "The background analysis of the default view (whole network, district level), started whenever the store's data changes." })
+export class AnalysisStatus {
+  @Field(() => Int, { description: 'The data revision the background run is about.' }) revision!: number;
+  @Field(() => Int, { description: "The store's current data revision (differs from revision until the next run starts)." }) currentRevision!: number;
+  @Field(() => String, { description: 'idle, running, ready or failed' }) state!: string;
+  @Field(() => Int, { description: 'Analyses finished, of total.' }) done!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => String, { nullable: true, description: 'The analysis running now: metrics, gaps, coverage, parts, insights.' }) step!: string | null;
+  @Field(() => Int, { description: 'Milliseconds since the run started (running) or that it took.' }) elapsedMs!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+}
+
 @ObjectType()
 export class NetworkStats {
   @Field(() => Int) nodes!: number;

@@ -39,6 +39,23 @@ describe('analysis input', () => {
   });
 });
 
+describe('background analysis', () => {
+  it('runs after start for the current data and reports its progress until ready', async () => {
+    type Status = { revision: number; currentRevision: number; state: string; done: number; total: number; step: string | null; elapsedMs: number; error: string | null };
+    const ask = async () => (await server.gql<{ analysisStatus: Status }>('{ analysisStatus { revision currentRevision state done total step elapsedMs error } }')).data?.analysisStatus as Status;
+    let status = await ask();
+    for (let i = 0; i < 100 && status.state !== 'ready'; i++) {
+      expect(['idle', 'running']).toContain(status.state);
+      if (status.state === 'running') expect(status.done).toBeLessThan(status.total);
+      await new Promise((r) => setTimeout(r, 100));
+      status = await ask();
+    }
+    expect(status).toMatchObject({ state: 'ready', done: 5, total: 5, step: null, error: null });
+    expect(status.revision).toBe(status.currentRevision);
+    expect(status.elapsedMs).toBeGreaterThan(0);
+  });
+});
+
 describe('analysis API on the demo network', () => {
   it('metrics: every actor with centralities; stats agree with the network', async () => {
     const r = await server.gql<{
