@@ -48,6 +48,23 @@ export interface Estimate {
   samples: number;
 }
 
+/** The background analysis after a data change (server AnalysisStatus). */
+export interface AnalysisStatus {
+  revision: number;
+  currentRevision: number;
+  state: 'idle' | 'running' | 'ready' | 'failed';
+  done: number;
+  total: number;
+  step: string | null;
+  elapsedMs: number;
+  error: string | null;
+}
+
+export async function fetchAnalysisStatus(signal?: AbortSignal): Promise<AnalysisStatus> {
+  const q = '{ analysisStatus { revision currentRevision state done total step elapsedMs error } }';
+  return (await gql<{ analysisStatus: AnalysisStatus }>(q, {}, signal)).analysisStatus;
+}
+
 export interface NetworkStats {
   nodes: number;
   edges: number;

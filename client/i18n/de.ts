@@ -105,6 +105,8 @@ export const de = {
     levelLabel: 'Regionsebene',
     level: { district: 'Landkreise/kreisfreie Städte', planning_region: 'Planungsregionen', state: 'Länder' },
     loading: 'Analyse wird berechnet …',
+    progress: 'Hintergrundberechnung: {{done}} von {{total}} fertig, jetzt {{step}} ({{seconds}} s)',
+    step: { metrics: 'Kennzahlen', gaps: 'Regionslücken', coverage: 'Abdeckung', parts: 'Teilnetze', insights: 'Erkenntnisse' },
     stats: 'Akteure: {{actors}} · Verbindungen: {{ties}} · Komponenten: {{components}} · Dichte: {{density}} · Modularität: {{modularity}}',
     paths: 'Mittlere Pfadlänge: {{length}} · Durchmesser: {{diameter}}',
     diameterBounds: '{{lower}} bis {{upper}}',

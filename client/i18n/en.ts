@@ -107,6 +107,8 @@ export const en: Messages = {
     levelLabel: 'Region level',
     level: { district: 'Districts/independent cities', planning_region: 'Planning regions', state: 'States' },
     loading: 'Computing the analysis …',
+    progress: 'Background run: {{done}} of {{total}} done, now {{step}} ({{seconds}} s)',
+    step: { metrics: 'metrics', gaps: 'region gaps', coverage: 'coverage', parts: 'network parts', insights: 'insights' },
     stats: 'Actors: {{actors}} · ties: {{ties}} · components: {{components}} · density: {{density}} · modularity: {{modularity}}',
     paths: 'Mean path length: {{length}} · diameter: {{diameter}}',
     diameterBounds: '{{lower}} to {{upper}}',
