@@ -14,7 +14,7 @@ import { toCsr } from './csr.ts';
 import { eigenvectorCentrality } from './eigenvector.ts';
 import type { ActorGraph } from './graph.ts';
 import { pagerank } from './pagerank.ts';
-import { pathPlan, type Estimate, type PathOptions } from './path-plan.ts';
+import { pathPlan, type Estimate, type PathOptions, type PathResults } from './path-plan.ts';
 import type { PathPool } from './path-pool.ts';
 import { runPathJob, type Adjacency, type PathJob, type PathPart } from './paths.ts';
 import { seededRandom } from './random.ts';
@@ -108,6 +108,8 @@ export async function computeMetricsParallel(graph: ActorGraph, options: MetricO
   return step.value;
 }
 
+const pathCache = new WeakMap<ActorGraph, Map<string, PathResults>>();
+
 /** The suite as a plan that hands out its path searches as batches of independent jobs. */
 function* metricsPlan(graph: ActorGraph, options: MetricOptions): Generator<{ adjacency: Adjacency; jobs: PathJob[] }, MetricsResult, PathPart[]> {
   const weighted = options.weighted ?? false;
@@ -123,10 +125,19 @@ function* metricsPlan(graph: ActorGraph, options: MetricOptions): Generator<{ ad
   const comps = time('components', () => components(csr));
   const t0 = performance.now();
   const adjacency: Adjacency = { offsets: csr.offsets, targets: csr.targets };
-  const inner = pathPlan(csr, comps, { parts: 2, ...options.paths });
-  let step = inner.next([]);
-  while (!step.done) step = inner.next(yield { adjacency, jobs: step.value });
-  const paths = step.value;
+  // Path measures ignore weights: the weighted and unweighted suites of one graph share them
+  // (analysis graphs are not changed once built).
+  const pathKey = JSON.stringify(options.paths ?? {});
+  let paths = pathCache.get(graph)?.get(pathKey);
+  if (!paths) {
+    const inner = pathPlan(csr, comps, { parts: 2, ...options.paths });
+    let step = inner.next([]);
+    while (!step.done) step = inner.next(yield { adjacency, jobs: step.value });
+    paths = step.value;
+    let byKey = pathCache.get(graph);
+    if (!byKey) pathCache.set(graph, (byKey = new Map()));
+    byKey.set(pathKey, paths);
+  }
   timings.paths = performance.now() - t0;
   const eigen = time('eigenvector', () => eigenvectorCentrality(csr, weighted));
   const rank = time('pagerank', () => pagerank(csr, weighted));
