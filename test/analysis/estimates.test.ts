@@ -92,6 +92,29 @@ describe('betweenness and closeness: exact below the work budget, estimated with
   });
 });
 
+describe('the switch is per component', () => {
+  it('small components stay exact while the large one is sampled; the default budget keeps small networks exact', () => {
+    const graph = projectionGraph({ actors: 800, projects: 240, participations: 1_900, seed: 2 });
+    // A separate chain x0–x1–x2–x3: its own component, far under any budget.
+    for (let i = 0; i < 4; i++) graph.addNode(`x${i}`, { label: '', kind: null, regionId: null, sectors: [] });
+    for (let i = 0; i < 3; i++) graph.addUndirectedEdge(`x${i}`, `x${i + 1}`, { weight: 1, direct: 1, derived: 0 });
+    const exact = computeMetrics(graph);
+    expect(exact.estimates).toEqual([]);
+    const mixed = computeMetrics(graph, { paths: { exactWork: 100, seed: 1, closenessSamples: 100 } });
+    expect(mixed.estimates.map((e) => e.metric)).toEqual(['betweenness', 'closeness']);
+    const at = (r: MetricsResult, id: string) => r.nodes.find((n) => n.id === id) as MetricsResult['nodes'][number];
+    for (const id of ['x0', 'x1', 'x2', 'x3']) {
+      expect(at(mixed, id).betweenness).toBe(at(exact, id).betweenness);
+      expect(at(mixed, id).closeness).toBe(at(exact, id).closeness);
+    }
+    expect(at(exact, 'x1').betweenness).toBeGreaterThan(0);
+    // As many sampled sources as the component has nodes: closeness is exact again, and says so.
+    const allSources = computeMetrics(graph, { paths: { exactWork: 100, seed: 1, closenessSamples: 10_000 } });
+    expect(allSources.estimates.map((e) => e.metric)).toEqual(['betweenness']);
+    expect(Math.max(...allSources.nodes.map((n) => Math.abs(n.closeness - at(exact, n.id).closeness)))).toBeLessThanOrEqual(1e-12);
+  });
+});
+
 describe('two threads compute what one does', () => {
   const pool = new PathPool(2);
   afterAll(() => pool.close());
