@@ -4,9 +4,14 @@
  * the summed work Σ size·ties of the exactly computed components stays under `exactWork`, smallest
  * first; the rest (in practice: the giant component of a large network) is estimated:
  *
- * - betweenness: Riondato–Kornaropoulos (WSDM 2014 / DMKD 2016) — r = ⌈(c/ε²)(⌊log₂(VD−2)⌋ + 1 + ln(1/δ))⌉
+ * - betweenness: Riondato–Kornaropoulos (WSDM 2014 / DMKD 2016) — r = ⌈(c/ε'²)(⌊log₂(VD−2)⌋ + 1 + ln(1/δ))⌉
  *   sampled shortest paths (c = 0.5, VD = vertex diameter = diameter + 1) give every node's value
- *   within ε with probability 1 − δ. ε is scaled so the bound holds on the networkx-normalised value.
+ *   within ε' = ε/2 with probability 1 − δ (scaled so the bound holds on the networkx-normalised value).
+ *   That leaves most of the many small values at 0 (rank correlation 0.77 against exact at 25,000
+ *   actors, max error 0.0013). With `rankSources` > 0 the path sample is drawn for ε/2 and the
+ *   reported value is Brandes–Pich's (2007) unbiased estimate from that many sampled sources (full
+ *   dependency passes, which reach every node), clamped into [e − ε/2, e + ε/2]: whenever the true
+ *   value lies in that interval (prob. ≥ 1 − δ), the clamped one is within ε of it.
  * - closeness: k sources drawn without replacement (Eppstein–Wang 2004); each node's mean distance
  *   to a random source lies within η = D·√(ln(2R/δ)/(2k)) of the true mean for all R nodes at once
  *   with probability 1 − δ (Hoeffding, distances in [0, D], D = the node's eccentricity bound, union bound); the stated
@@ -36,6 +41,12 @@ export interface PathOptions {
   delta?: number;
   /** Closeness and path length: sampled sources. */
   closenessSamples?: number;
+  /**
+   * Of those, how many run a full Brandes pass, whose dependencies order the many small betweenness
+   * values (default 0: path sampling only). At 25,000 actors / 661,000 ties 300 of them lift the rank
+   * correlation with exact from 0.77 to 0.95, but the path step takes ~2.3× as long (4× the paths for ε/2).
+   */
+  rankSources?: number;
   seed?: number;
   /** Jobs per batch (one per thread). */
   parts?: number;
@@ -124,7 +135,10 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
     const deltaC = delta / sampled.length;
     // The bound on the normalised value: ε' on the component's own pair share, scaled by R(R−1)/((n−1)(n−2)).
     const scale = (R * (R - 1)) / ((n - 1) * (n - 2));
-    const eps = epsilon / scale;
+    // With ranking sources the path sample bounds half of ε: the final value is clamped into that interval.
+    const kb = Math.min(R, options.closenessSamples ?? 1_000, options.rankSources ?? 0);
+    const halfOrWhole = kb > 0 ? epsilon / 2 : epsilon;
+    const eps = halfOrWhole / scale;
     const vd = d.upper + 1;
     const samples = Math.ceil((0.5 / (eps * eps)) * (Math.floor(Math.log2(Math.max(1, vd - 2))) + 1 + Math.log(1 / deltaC)));
     const base = Math.floor(samples / parts);
@@ -141,10 +155,10 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
       pool[i] = pool[j] as number;
       pool[j] = t;
     }
-    const sources = pool.slice(0, k);
-    for (const s of split(sources, parts)) jobs.push({ kind: 'distances', sources: s });
+    for (const s of split(pool.slice(0, kb), parts)) jobs.push({ kind: 'brandes', sources: s });
+    for (const s of split(pool.slice(kb, k), parts)) jobs.push({ kind: 'distances', sources: s });
     while (owner.length < jobs.length) owner.push(index);
-    return { c, list, R, d, deltaC, scale, samples, k };
+    return { c, list, R, d, deltaC, scale, samples, k, kb, halfOrWhole };
   });
 
   const results = jobs.length > 0 ? yield jobs : [];
@@ -153,15 +167,13 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   let distanceTotal = 0;
   let pairTotal = 0;
   let diameterValue = 0;
-  for (const r of results) {
-    if (r.kind !== 'brandes') continue;
-    const part = r as BrandesPart;
+  const exactParts = results.filter((r, i): r is BrandesPart => r.kind === 'brandes' && owner[i] === -1);
+  for (const part of exactParts) {
     for (let v = 0; v < n; v++) betweenness[v] = (betweenness[v] as number) + (part.betweenness[v] as number);
   }
   const norm = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
   for (let v = 0; v < n; v++) betweenness[v] = (betweenness[v] as number) * norm;
-  for (const r of results) {
-    if (r.kind !== 'brandes') continue;
+  for (const r of exactParts) {
     for (let v = 0; v < n; v++) {
       const reached = r.reached[v] as number;
       if (reached === 0) continue; // not a source of this part
@@ -182,15 +194,27 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   let diameterSearches = 0;
   for (const [index, pc] of perComponent.entries()) {
     const pairsParts = results.filter((r, i): r is PairsPart => r.kind === 'pairs' && owner[i] === index);
-    const distanceParts = results.filter((r, i): r is DistancesPart => r.kind === 'distances' && owner[i] === index);
-    const { list, R, d, deltaC, scale, k } = pc;
+    const rankParts = results.filter((r, i): r is BrandesPart => r.kind === 'brandes' && owner[i] === index);
+    const distanceParts = [...rankParts, ...results.filter((r, i): r is DistancesPart => r.kind === 'distances' && owner[i] === index)];
+    const { list, R, d, deltaC, scale, k, kb, halfOrWhole } = pc;
     const hits = new Float64Array(n);
     let drawn = 0;
     for (const part of pairsParts) {
       drawn += part.samples;
       for (const v of list) hits[v] = (hits[v] as number) + (part.hits[v] as number);
     }
-    for (const v of list) betweenness[v] = drawn > 0 ? ((hits[v] as number) / drawn) * scale : 0;
+    // Brandes–Pich: the sampled sources' dependencies, scaled to all R sources (unbiased; orders the
+    // small values, which the path sample leaves mostly at 0), clamped into the path sample's interval.
+    const dependency = new Float64Array(n);
+    for (const part of rankParts) for (const v of list) dependency[v] = (dependency[v] as number) + (part.betweenness[v] as number);
+    for (const v of list) {
+      const sampledPaths = drawn > 0 ? ((hits[v] as number) / drawn) * scale : 0;
+      if (kb === 0) betweenness[v] = sampledPaths;
+      else {
+        const bySources = ((dependency[v] as number) * R) / kb / ((n - 1) * (n - 2));
+        betweenness[v] = Math.min(sampledPaths + halfOrWhole, Math.max(sampledPaths - halfOrWhole, 0, bySources));
+      }
+    }
 
     // Closeness and path length from the sources' distances.
     const sum = new Float64Array(n);
@@ -228,7 +252,12 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   }
   if (perComponent.length > 0) {
     const drawn = perComponent.reduce((s, pc) => s + pc.samples, 0);
-    estimates.push({ metric: 'betweenness', method: 'Riondato–Kornaropoulos shortest-path sampling', epsilon, confidence: 1 - delta, samples: drawn });
+    const ranked = perComponent.reduce((s, pc) => s + pc.kb, 0);
+    const method =
+      ranked > 0
+        ? `Brandes–Pich source sampling (${ranked} sources) clamped into a Riondato–Kornaropoulos interval (± ε/2, ${drawn} sampled shortest paths)`
+        : 'Riondato–Kornaropoulos shortest-path sampling';
+    estimates.push({ metric: 'betweenness', method, epsilon, confidence: 1 - delta, samples: drawn });
     if (closenessBound > 0) {
       estimates.push({ metric: 'closeness', method: 'Eppstein–Wang sampled sources, Hoeffding bound', epsilon: closenessBound, confidence: 1 - delta, samples: closenessSources });
     }

@@ -11,7 +11,7 @@ export type PathWorkerReply = { id: number; part: PathPart } | { id: number; err
 let held: { id: number; adjacency: Adjacency } | null = null;
 
 function buffersOf(part: PathPart): ArrayBuffer[] {
-  const arrays = part.kind === 'brandes' ? [part.betweenness, part.distanceSum, part.reached, part.eccentricity] : part.kind === 'pairs' ? [part.hits] : [part.sum, part.sourceMean, part.sourceEccentricity];
+  const arrays = part.kind === 'brandes' ? [part.betweenness, part.distanceSum, part.reached, part.eccentricity, part.sum, part.sourceMean, part.sourceEccentricity] : part.kind === 'pairs' ? [part.hits] : [part.sum, part.sourceMean, part.sourceEccentricity];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 

@@ -34,6 +34,11 @@ export interface BrandesPart {
   distanceSum: Float64Array;
   reached: Int32Array;
   eccentricity: Int32Array;
+  /** Per node: Σ over the job's sources of the distance to it (for sampled sources, as in DistancesPart). */
+  sum: Float64Array;
+  /** Per source (in job order): mean distance to the other reached nodes, and its eccentricity. */
+  sourceMean: Float64Array;
+  sourceEccentricity: Int32Array;
 }
 export interface PairsPart {
   kind: 'pairs';
@@ -73,8 +78,11 @@ export function brandesJob(adj: Adjacency, sources: Int32Array): BrandesPart {
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
+  const targetSum = new Float64Array(n);
+  const sourceMean = new Float64Array(sources.length);
+  const sourceEccentricity = new Int32Array(sources.length);
 
-  for (const s of sources) {
+  for (const [k, s] of sources.entries()) {
     dist[s] = 0;
     sigma[s] = 1;
     order[0] = s;
@@ -86,6 +94,7 @@ export function brandesJob(adj: Adjacency, sources: Int32Array): BrandesPart {
       const dv = dist[v] as number;
       const sv = sigma[v] as number;
       sum += dv;
+      targetSum[v] = (targetSum[v] as number) + dv;
       for (let p = offsets[v] as number, end = offsets[v + 1] as number; p < end; p++) {
         const w = targets[p] as number;
         const dw = dist[w] as number;
@@ -101,6 +110,8 @@ export function brandesJob(adj: Adjacency, sources: Int32Array): BrandesPart {
     eccentricity[s] = dist[order[tail - 1] as number] as number;
     distanceSum[s] = sum;
     reachedOut[s] = tail;
+    sourceMean[k] = tail > 1 ? sum / (tail - 1) : 0;
+    sourceEccentricity[k] = eccentricity[s] as number;
     // Dependencies in reverse BFS order; predecessors are the neighbours one step closer to s.
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i] as number;
@@ -119,7 +130,7 @@ export function brandesJob(adj: Adjacency, sources: Int32Array): BrandesPart {
       delta[v] = 0;
     }
   }
-  return { kind: 'brandes', betweenness, distanceSum, reached: reachedOut, eccentricity };
+  return { kind: 'brandes', betweenness, distanceSum, reached: reachedOut, eccentricity, sum: targetSum, sourceMean, sourceEccentricity };
 }
 
 /** Breadth-first distances from `s` into `dist` (filled with -1 beforehand); returns the visiting order's length. */

@@ -92,6 +92,21 @@ describe('betweenness and closeness: exact below the work budget, estimated with
   });
 });
 
+describe('betweenness from sampled sources, clamped into the path sample interval', () => {
+  const graph = projectionGraph({ actors: 3_000, projects: 900, participations: 7_200, seed: 13 });
+  const exact = computeMetrics(graph, { paths: { exactWork: Infinity } });
+  const ranked = computeMetrics(graph, { paths: { exactWork: 0, seed: 4, rankSources: 150 } });
+
+  it('keeps the 0.01 guarantee and orders the actors as the exact values do', () => {
+    const pairs = ranked.nodes.map((n, i) => [n.betweenness, (exact.nodes[i] as MetricsResult['nodes'][number]).betweenness] as const);
+    expect(Math.max(...pairs.map(([a, b]) => Math.abs(a - b)))).toBeLessThanOrEqual(0.01);
+    expect(spearman(pairs.map(([a]) => a), pairs.map(([, b]) => b))).toBeGreaterThanOrEqual(0.95);
+    const stated = ranked.estimates.find((e) => e.metric === 'betweenness');
+    expect(stated?.epsilon).toBe(0.01);
+    expect(stated?.method).toContain('150 sources');
+  });
+});
+
 describe('the switch is per component', () => {
   it('small components stay exact while the large one is sampled; the default budget keeps small networks exact', () => {
     const graph = projectionGraph({ actors: 800, projects: 240, participations: 1_900, seed: 2 });
