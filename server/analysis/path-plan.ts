@@ -190,7 +190,7 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
   let pathBound = 0;
   const pathEstimates: { pairs: number; bound: number }[] = [];
   let closenessSources = 0;
-  let diameterGap = 0;
+  let upperAll = 0;
   let diameterSearches = 0;
   for (const [index, pc] of perComponent.entries()) {
     const pairsParts = results.filter((r, i): r is PairsPart => r.kind === 'pairs' && owner[i] === index);
@@ -247,9 +247,11 @@ export function* pathPlan(csr: Csr, comps: ComponentInfo, options: PathOptions =
     let lower = d.lower;
     for (const part of distanceParts) for (const e of part.sourceEccentricity) lower = Math.max(lower, e);
     diameterValue = Math.max(diameterValue, lower);
-    diameterGap = Math.max(diameterGap, d.upper - lower);
+    upperAll = Math.max(upperAll, d.upper);
     diameterSearches += d.searches;
   }
+  // The diameter lies in [value, value + gap]: exact components count with their exact diameter.
+  const diameterGap = Math.max(0, upperAll - diameterValue);
   if (perComponent.length > 0) {
     const drawn = perComponent.reduce((s, pc) => s + pc.samples, 0);
     const ranked = perComponent.reduce((s, pc) => s + pc.kb, 0);
