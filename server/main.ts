@@ -89,6 +89,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     }
     // The worker reads the store through its own connection (not possible for an in-memory database).
     analysis = new AnalysisService(store, workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null));
+    // Whole-network figures are computed after every data change, before anyone asks.
+    analysis.startWarming();
     ready = store;
   } catch (e) {
     failed = e as Error;

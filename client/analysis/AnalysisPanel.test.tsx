@@ -12,7 +12,7 @@ import { initialState, type AnalysisTab, type ExplorerState, type Lang } from '.
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { analysisRequest, analysisRequestKey, type AnalysisData, type InsightsData } from './useAnalysis.ts';
 
-const stats = { nodes: 1234, edges: 56, density: 0.01234, components: 3, largestComponent: 40, isolates: 2, averagePathLength: 2.5, diameter: 5, degreeCentralization: 0.2, communities: 4, modularity: 0.4567, articulationPoints: 3, bridges: 2 };
+const stats = { nodes: 1234, edges: 56, density: 0.01234, components: 3, largestComponent: 40, isolates: 2, averagePathLength: 2.5, diameter: 5, degreeCentralization: 0.2, communities: 4, modularity: 0.4567, articulationPoints: 3, bridges: 2, estimates: [] };
 const insights: InsightsData = {
   insights: [
     { id: 'bridge:a1', kind: 'bridge', text: { de: 'Brücke A', en: 'Bridge A' }, nodeIds: ['a1'], regionIds: ['r1'] },
@@ -130,9 +130,20 @@ describe('AnalysisPanel', () => {
     expect(de).toContain('>Firma A<');
     // A card without nodes or regions is no button.
     expect(de).toMatch(/<div class="insight-card" data-testid="insight-card" data-kind="something_new">/);
+    expect(de).toContain('Mittlere Pfadlänge: 2,50 · Durchmesser: 5');
     const en = render(stateWith('insights', 'en'), { insights });
     expect(en).toContain('Bridge A');
     expect(en).toContain('Actors: 1,234');
+  });
+
+  it('shows an estimated path length with its bound and a diameter as bounds', () => {
+    const estimates = [
+      { metric: 'averagePathLength', method: 'sampled sources, Hoeffding bound', epsilon: 0.1935, confidence: 0.9, samples: 1000 },
+      { metric: 'diameter', method: 'Takes–Kosters eccentricity bounds', epsilon: 1, confidence: 1, samples: 30 },
+    ];
+    const large = { ...insights, networkStats: { ...stats, averagePathLength: 2.9297, estimates } };
+    expect(render(stateWith('insights'), { insights: large }).replace(/[\u00a0\u202f]/g, ' ')).toContain('Mittlere Pfadlänge: 2,93 ± 0,19 (90 %) · Durchmesser: 5 bis 6');
+    expect(render(stateWith('insights', 'en'), { insights: large })).toContain('Mean path length: 2.93 ± 0.19 (90%) · diameter: 5 to 6');
   });
 
   it('draws the heatmap by region name with observed counts, a marked gap and the E-I index', () => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ANALYSIS_TABS, LEVELS, type Action, type AnalysisTab, type ExplorerState } from '../state/explorer.ts';
 import { HeatmapTab } from './HeatmapTab.tsx';
 import { CoverageTab, InsightsTab, SuggestionsTab, WhatIfTab, WhiteSpotsTab } from './tabs.tsx';
-import type { AnalysisData } from './useAnalysis.ts';
+import { useAnalysisStatus, type AnalysisData } from './useAnalysis.ts';
 import './analysis.css';
 
 export interface AnalysisPanelProps {
@@ -38,6 +38,9 @@ export function AnalysisPanel({ state, data, dispatch: act, onNavigate: navigate
   const tabRefs = useRef(new Map<AnalysisTab, HTMLButtonElement>());
   const [large, setLarge] = useState(false);
   const tab = state.analysis.tab;
+  // While loading, the server's background run (after a data change) says how far it is.
+  const background = useAnalysisStatus(tab !== null && data.loading);
+  const progress = background?.state === 'running' && background.revision === background.currentRevision ? background : null;
   if (tab === null) return null;
   const lang = state.lang;
   const nameOf = (id: string) => labelOf?.(id) ?? id;
@@ -133,6 +136,7 @@ export function AnalysisPanel({ state, data, dispatch: act, onNavigate: navigate
           <span className="progress" role="status" data-testid="analysis-loading">
             <span className="spinner" aria-hidden="true" />
             {t('analysis.loading')}
+            {progress && <span className="hint" data-testid="analysis-progress" data-done={progress.done} data-total={progress.total}> {t('analysis.progress', { done: progress.done, total: progress.total, step: t(`analysis.step.${progress.step ?? 'metrics'}`), seconds: Math.round(progress.elapsedMs / 1000) })}</span>}
           </span>
         )}
       </div>

@@ -20,5 +20,9 @@ export const formatFixed = (n: number, lang: Lang, digits = 1): string =>
 export const formatSigned = (n: number, lang: Lang, digits = 2): string =>
   format(lang, `signed${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 
+/** An estimate's bound next to its figure: "± 0,01 (90 %)" / "± 0.01 (90%)". */
+export const formatBound = (epsilon: number, confidence: number, lang: Lang): string =>
+  `± ${format(lang, 'bound', { maximumSignificantDigits: 2 }).format(epsilon)} (${format(lang, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(confidence)})`;
+
 /** Small shares with a few significant digits: 0,012 / 0.00034. */
 export const formatSignificant = (n: number, lang: Lang, digits = 2): string => format(lang, `sig${digits}`, { maximumSignificantDigits: digits }).format(n);

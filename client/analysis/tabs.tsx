@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Coverage, CoverageStatus, Insight, RegionGaps, Suggestion, WhatIf, WhatIfSide } from '../api/analysis.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Action, ExplorerState, Lang } from '../state/explorer.ts';
-import { formatFixed, formatSignificant } from './format.ts';
+import { formatBound, formatFixed, formatSignificant } from './format.ts';
 import type { InsightsData } from './useAnalysis.ts';
 
 type Dispatch = (a: Action) => void;
@@ -38,6 +38,7 @@ export function InsightsTab(props: {
           modularity: formatFixed(s.modularity, lang, 2),
         })}
       </p>
+      <PathFigures stats={s} lang={lang} />
       {data.insights.length === 0 ? (
         <p className="hint">{t('analysis.insights.none')}</p>
       ) : (
@@ -72,6 +73,26 @@ export function InsightsTab(props: {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Mean path length and diameter, each with its bound when the network was too large to compute them exactly. */
+function PathFigures({ stats, lang }: { stats: InsightsData['networkStats']; lang: Lang }) {
+  const { t } = useTranslation();
+  if (stats.averagePathLength === null) return null;
+  const estimates = stats.estimates ?? [];
+  const length = estimates.find((e) => e.metric === 'averagePathLength');
+  const diameter = estimates.find((e) => e.metric === 'diameter');
+  const title = length ? t('analysis.estimated', { method: length.method, samples: formatNumber(length.samples, lang) }) : undefined;
+  return (
+    <p className="analysis-stats" data-testid="analysis-paths" title={title}>
+      {t('analysis.paths', {
+        length: formatFixed(stats.averagePathLength, lang, 2) + (length ? ` ${formatBound(length.epsilon, length.confidence, lang)}` : ''),
+        diameter: diameter
+          ? t('analysis.diameterBounds', { lower: formatNumber(stats.diameter, lang), upper: formatNumber(stats.diameter + diameter.epsilon, lang) })
+          : formatNumber(stats.diameter, lang),
+      })}
+    </p>
   );
 }
 

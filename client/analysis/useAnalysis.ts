@@ -19,6 +19,7 @@ import {
   type Suggestion,
   type WhatIf,
 } from '../api/analysis.ts';
+import { fetchAnalysisStatus, type AnalysisStatus } from '../api/analysis.ts';
 import type { ApiError } from '../api/client.ts';
 import type { NetworkFilter } from '../api/types.ts';
 import type { AnalysisTab, ExplorerState } from '../state/explorer.ts';
@@ -156,4 +157,31 @@ export function useAnalysisData(state: ExplorerState): AnalysisData {
     error,
     retry: () => setAttempt((n) => n + 1),
   };
+}
+
+/** While `active` (an analysis is loading), the server's background progress, polled every second; null otherwise. */
+export function useAnalysisStatus(active: boolean): AnalysisStatus | null {
+  const [status, setStatus] = useState<AnalysisStatus | null>(null);
+  useEffect(() => {
+    if (!active) {
+      setStatus(null);
+      return;
+    }
+    const ac = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = () => {
+      fetchAnalysisStatus(ac.signal)
+        .then((s) => !ac.signal.aborted && setStatus(s))
+        .catch(() => undefined)
+        .finally(() => {
+          if (!ac.signal.aborted) timer = setTimeout(poll, 1_000);
+        });
+    };
+    poll();
+    return () => {
+      ac.abort();
+      clearTimeout(timer);
+    };
+  }, [active]);
+  return status;
 }

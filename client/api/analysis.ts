@@ -12,6 +12,8 @@ import type {
   InsightsQuery,
   MetricsQuery,
   NetworkStatsFieldsFragment,
+  EstimateFieldsFragment,
+  AnalysisStatusQuery,
   ProfileCategoryInput,
   RegionCellFieldsFragment,
   GapsQuery,
@@ -32,6 +34,9 @@ export type NodeMetrics = Metrics['nodes'][number];
 const _allMetrics: NodeMetrics extends Record<MetricKey, number | null> ? true : never = true;
 export type BrokerageRoles = NodeMetrics['brokerage'];
 export type NetworkStats = NetworkStatsFieldsFragment;
+export type Estimate = EstimateFieldsFragment;
+/** The background analysis after a data change. */
+export type AnalysisStatus = AnalysisStatusQuery['analysisStatus'];
 
 export type RegionGaps = GapsQuery['regionGaps'];
 export type RegionGapSummary = RegionGaps['regions'][number];
@@ -53,8 +58,22 @@ export type NetworkPart = InsightsQuery['networkParts'][number];
 export const NetworkStatsFields = graphql(`
   fragment NetworkStatsFields on NetworkStats {
     nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges
+    estimates { ...EstimateFields }
   }
 `);
+
+/** How an estimated figure was computed: |estimate − exact| ≤ epsilon with probability `confidence`. */
+export const EstimateFields = graphql(`
+  fragment EstimateFields on Estimate { metric method epsilon confidence samples }
+`);
+
+const AnalysisStatusDoc = graphql(`
+  query AnalysisStatus { analysisStatus { revision currentRevision state done total step elapsedMs error } }
+`);
+
+export async function fetchAnalysisStatus(signal?: AbortSignal): Promise<AnalysisStatus> {
+  return (await gql(AnalysisStatusDoc, {}, signal)).analysisStatus;
+}
 
 export const RegionCellFields = graphql(`
   fragment RegionCellFields on RegionCell { a b aName bName observed expected ratio }
@@ -67,7 +86,7 @@ const MetricsDoc = graphql(`
         id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize
         community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }
       }
-      communitySizes modularity stats { ...NetworkStatsFields }
+      communitySizes modularity stats { ...NetworkStatsFields } estimates { ...EstimateFields }
     }
   }
 `);

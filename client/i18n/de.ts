@@ -64,6 +64,7 @@ export const de = {
     itinerant: 'Berater (itinerant)',
     liaison: 'Verbindungsglied (liaison)',
     rank: 'Rang {{rank}} von {{count}}',
+    estimated: 'Geschätzt ({{method}}, {{samples}} Stichproben): der wahre Wert liegt mit der angegebenen Wahrscheinlichkeit höchstens so weit entfernt.',
   },
   filters: {
     title: 'Filter',
@@ -104,7 +105,12 @@ export const de = {
     levelLabel: 'Regionsebene',
     level: { district: 'Landkreise/kreisfreie Städte', planning_region: 'Planungsregionen', state: 'Länder' },
     loading: 'Analyse wird berechnet …',
+    progress: 'Hintergrundberechnung: {{done}} von {{total}} fertig, jetzt {{step}} ({{seconds}} s)',
+    step: { metrics: 'Kennzahlen', gaps: 'Regionslücken', coverage: 'Abdeckung', parts: 'Teilnetze', insights: 'Erkenntnisse' },
     stats: 'Akteure: {{actors}} · Verbindungen: {{ties}} · Komponenten: {{components}} · Dichte: {{density}} · Modularität: {{modularity}}',
+    paths: 'Mittlere Pfadlänge: {{length}} · Durchmesser: {{diameter}}',
+    diameterBounds: '{{lower}} bis {{upper}}',
+    estimated: 'Geschätzt ({{method}}, {{samples}} Stichproben)',
     insights: {
       none: 'Keine Auffälligkeiten gefunden.',
       highlight: 'im Netzwerk hervorheben',

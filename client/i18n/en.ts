@@ -66,6 +66,7 @@ export const en: Messages = {
     itinerant: 'Itinerant',
     liaison: 'Liaison',
     rank: 'rank {{rank}} of {{count}}',
+    estimated: 'Estimated ({{method}}, {{samples}} samples): the true value lies at most this far off with the stated probability.',
   },
   filters: {
     title: 'Filters',
@@ -106,7 +107,12 @@ export const en: Messages = {
     levelLabel: 'Region level',
     level: { district: 'Districts/independent cities', planning_region: 'Planning regions', state: 'States' },
     loading: 'Computing the analysis …',
+    progress: 'Background run: {{done}} of {{total}} done, now {{step}} ({{seconds}} s)',
+    step: { metrics: 'metrics', gaps: 'region gaps', coverage: 'coverage', parts: 'network parts', insights: 'insights' },
     stats: 'Actors: {{actors}} · ties: {{ties}} · components: {{components}} · density: {{density}} · modularity: {{modularity}}',
+    paths: 'Mean path length: {{length}} · diameter: {{diameter}}',
+    diameterBounds: '{{lower}} to {{upper}}',
+    estimated: 'Estimated ({{method}}, {{samples}} samples)',
     insights: {
       none: 'Nothing remarkable found.',
       highlight: 'highlight in the network',

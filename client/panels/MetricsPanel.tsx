@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Metrics, MetricKey, NodeMetrics } from '../api/analysis.ts';
 import { communityColor } from '../graph/toElements.ts';
+import { formatBound } from '../analysis/format.ts';
 import { formatMetric, formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../state/explorer.ts';
 
@@ -20,6 +21,7 @@ export function MetricsPanel({ metrics, node, lang }: { metrics: Metrics; node: 
   const { t } = useTranslation();
   const fmt = (v: number | null, key: MetricKey) => (v === null ? '–' : key === 'degree' ? formatNumber(v, lang) : formatMetric(v, lang));
   const roles = ROLES.filter((r) => node.brokerage[r] > 0);
+  const estimateOf = (k: MetricKey) => (metrics.estimates ?? []).find((e) => e.metric === k);
   return (
     <section className="metrics-panel" data-testid="metrics-panel" aria-label={t('metric.title')}>
       <h3>{t('metric.title')}</h3>
@@ -28,7 +30,13 @@ export function MetricsPanel({ metrics, node, lang }: { metrics: Metrics; node: 
           <div key={k} data-metric={k}>
             <dt>{t(`metric.${k}`)}</dt>
             <dd>
-              {fmt(node[k], k)} <span className="hint">{t('metric.rank', { rank: rankOf(metrics, node, k), count: metrics.nodes.length })}</span>
+              {fmt(node[k], k)}{' '}
+              {estimateOf(k) && (
+                <span className="estimate" data-testid={`estimate-${k}`} title={t('metric.estimated', { method: estimateOf(k)?.method, samples: formatNumber(estimateOf(k)?.samples ?? 0, lang) })}>
+                  {formatBound(estimateOf(k)?.epsilon ?? 0, estimateOf(k)?.confidence ?? 1, lang)}{' '}
+                </span>
+              )}
+              <span className="hint">{t('metric.rank', { rank: rankOf(metrics, node, k), count: metrics.nodes.length })}</span>
             </dd>
           </div>
         ))}

@@ -12,11 +12,14 @@ import { openBackend } from '../store/open-store.ts';
 import { createGraphStore } from '../store/store.ts';
 import { loadAnalysisInput } from './input.ts';
 import type { WorkerReply, WorkerRequest } from './runner.ts';
+import { PathPool } from './path-pool.ts';
 import { AnalysisSession } from './tasks.ts';
 
 const MAX_SESSIONS = 3;
 const sessions = new Map<string, Promise<AnalysisSession>>();
 const config = (workerData as { config: Config | null } | null)?.config ?? null;
+/** This thread plus one helper: the path searches of a metric run use both cores. */
+const pool = new PathPool();
 
 let backend: Promise<GraphBackend> | null = null;
 let store: { revision: number; store: GraphStore } | null = null;
@@ -39,8 +42,8 @@ function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
     sessions.set(msg.inputKey, s);
     return s;
   }
-  if (msg.input) s = Promise.resolve(new AnalysisSession(msg.input));
-  else if (config) s = storeAt(msg.revision).then((st) => loadAnalysisInput(st, msg.filter)).then((input) => new AnalysisSession(input));
+  if (msg.input) s = Promise.resolve(new AnalysisSession(msg.input, pool));
+  else if (config) s = storeAt(msg.revision).then((st) => loadAnalysisInput(st, msg.filter)).then((input) => new AnalysisSession(input, pool));
   else return null;
   sessions.set(msg.inputKey, s);
   s.catch(() => sessions.delete(msg.inputKey));
@@ -57,7 +60,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   try {
     const s = session(msg);
     if (!s) return reply({ id: msg.id, needInput: true });
-    s.then((ses) => reply({ id: msg.id, result: ses.run(msg.task) })).catch(fail);
+    s.then((ses) => ses.run(msg.task)).then((result) => reply({ id: msg.id, result }), fail);
   } catch (e) {
     fail(e);
   }

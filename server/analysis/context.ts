@@ -6,7 +6,7 @@
 import type { Region } from '../domain/model.ts';
 import type { Network } from '../network/network.model.ts';
 import { RegionIndex } from '../network/region-index.ts';
-import type { ProgrammeRegions } from '../store/graph-store.ts';
+import type { ActorTie, ProgrammeRegions } from '../store/graph-store.ts';
 import { actorGraph, type ActorGraph } from './graph.ts';
 
 export type Programme = ProgrammeRegions;
@@ -15,6 +15,11 @@ export type Programme = ProgrammeRegions;
 export interface AnalysisInput {
   /** Actors and their cooperation ties (direct and derived), projects and participations. */
   network: Network;
+  /**
+   * The actor–actor projection (the store's `ties`): when given, the graph's ties come from here and
+   * the network's cooperation edges are not read (it then holds actors, projects, participations).
+   */
+  ties?: ActorTie[];
   regions: Region[];
   programmes: Programme[];
   /** The filter leaves actors out (so "no actor here" means "none in this selection"). */
@@ -44,7 +49,7 @@ export class AnalysisContext {
   private readonly levelCache = new Map<string, Map<string, string | null>>();
 
   constructor(input: AnalysisInput) {
-    this.graph = actorGraph(input.network);
+    this.graph = actorGraph(input.network, input.ties);
     this.regions = new RegionIndex(input.regions);
     this.programmes = input.programmes;
     this.filtered = input.filtered ?? false;

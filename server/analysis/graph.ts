@@ -5,6 +5,7 @@
  */
 import Graph from 'graphology';
 import type { Network } from '../network/network.model.ts';
+import type { ActorTie } from '../store/graph-store.ts';
 
 export interface ActorAttributes {
   label: string;
@@ -22,12 +23,24 @@ export interface TieAttributes {
 
 export type ActorGraph = Graph<ActorAttributes, TieAttributes>;
 
-/** The actor cooperation graph of a network: actor nodes, cooperation edges between actors. */
-export function actorGraph(network: Network): ActorGraph {
+/**
+ * The actor cooperation graph of a network: actor nodes, cooperation edges between actors — or,
+ * given the store's projection `ties` (one row per pair), those: weight = cooperations + shared
+ * projects and events, as the network's edges would add up.
+ */
+export function actorGraph(network: Network, ties?: readonly ActorTie[]): ActorGraph {
   const g: ActorGraph = new Graph({ type: 'undirected', allowSelfLoops: false, multi: false });
   for (const n of network.nodes) {
     if (n.type !== 'ACTOR') continue;
     g.addNode(n.id, { label: n.label, kind: n.kind, regionId: n.regionId, sectors: n.sectors });
+  }
+  if (ties) {
+    for (const t of ties) {
+      if (t.a === t.b || !g.hasNode(t.a) || !g.hasNode(t.b)) continue;
+      // One row per pair (the primitive's contract), so no merging is needed.
+      g.addUndirectedEdge(t.a, t.b, { weight: t.direct + t.shared, direct: t.direct, derived: t.shared > 0 ? 1 : 0 });
+    }
+    return g;
   }
   for (const e of network.edges) {
     if (e.kind !== 'cooperation' || e.source === e.target) continue;

@@ -67,9 +67,8 @@ export function inlineRunner(maxSessions = 3): TaskRunner {
  * The worker runs TypeScript: a small bootstrap registers tsx's ESM hooks and then imports the
  * worker module (Node 20 ignores `--import tsx` in a worker's execArgv for its entry module).
  */
-function bootstrap(): string {
+export function bootstrap(entry = new URL('./analysis.worker.ts', import.meta.url).href): string {
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./analysis.worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 

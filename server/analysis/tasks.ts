@@ -2,12 +2,14 @@
  * The analyses the API offers, as one pure dispatcher: a task and the data in, plain results out.
  * Runs inside the analysis worker (analysis.worker.ts); results of one input are memoised there,
  * so the insight cards reuse the metrics, gaps and coverage already computed for the same data.
+ * With a PathPool the metrics' path searches are split across its threads.
  */
 import { AnalysisContext, type AnalysisInput } from './context.ts';
 import { coverage, DEFAULT_PROFILE, type Coverage, type ProfileCategory } from './coverage.ts';
 import { regionGaps, type RegionGaps } from './gaps.ts';
 import { insights, networkParts, type Insight, type NetworkPart } from './insights.ts';
-import { computeMetrics, type MetricsResult } from './metrics.ts';
+import { computeMetrics, computeMetricsParallel, type MetricOptions, type MetricsResult } from './metrics.ts';
+import type { PathPool } from './path-pool.ts';
 import { suggestions, type Suggestion } from './suggestions.ts';
 import { whatIf, type WhatIf } from './what-if.ts';
 
@@ -34,27 +36,34 @@ export type ResultOf<T extends AnalysisTask> = TaskResults[T['kind']];
 /** One input's context and the results computed on it. */
 export class AnalysisSession {
   readonly ctx: AnalysisContext;
-  private readonly memo = new Map<string, unknown>();
+  private readonly memo = new Map<string, Promise<unknown>>();
 
-  constructor(input: AnalysisInput) {
+  constructor(
+    input: AnalysisInput,
+    private readonly pool: PathPool | null = null,
+  ) {
     this.ctx = new AnalysisContext(input);
   }
 
-  run<T extends AnalysisTask>(task: T): ResultOf<T> {
+  run<T extends AnalysisTask>(task: T): Promise<ResultOf<T>> {
     // What-if answers are cheap and their removal sets endless: only the shared results are kept.
-    if (task.kind === 'whatIf') return this.compute(task) as ResultOf<T>;
+    if (task.kind === 'whatIf') return this.compute(task) as Promise<ResultOf<T>>;
     const key = JSON.stringify(task);
-    if (this.memo.has(key)) return this.memo.get(key) as ResultOf<T>;
+    const known = this.memo.get(key);
+    if (known) return known as Promise<ResultOf<T>>;
     const result = this.compute(task);
     this.memo.set(key, result);
-    return result as ResultOf<T>;
+    result.catch(() => this.memo.delete(key));
+    return result as Promise<ResultOf<T>>;
   }
 
-  private compute(task: AnalysisTask): TaskResults[keyof TaskResults] {
+  private async compute(task: AnalysisTask): Promise<TaskResults[keyof TaskResults]> {
     const ctx = this.ctx;
     switch (task.kind) {
-      case 'metrics':
-        return computeMetrics(ctx.graph, { weighted: task.weighted, groupOf: (id) => ctx.regionAt(id, task.level) });
+      case 'metrics': {
+        const options: MetricOptions = { weighted: task.weighted, groupOf: (id) => ctx.regionAt(id, task.level) };
+        return this.pool ? computeMetricsParallel(ctx.graph, options, this.pool) : computeMetrics(ctx.graph, options);
+      }
       case 'gaps':
         return regionGaps(ctx, task.level);
       case 'coverage':
@@ -62,17 +71,17 @@ export class AnalysisSession {
       case 'whatIf':
         return whatIf(ctx, task.remove, task.level);
       case 'suggestions':
-        return suggestions(ctx, this.run({ kind: 'gaps', level: task.level }).whiteSpots, task.level, task.limit);
+        return suggestions(ctx, (await this.run({ kind: 'gaps', level: task.level })).whiteSpots, task.level, task.limit);
       case 'parts':
-        return networkParts(ctx, this.run({ kind: 'metrics', weighted: false, level: task.level }), task.level);
+        return networkParts(ctx, await this.run({ kind: 'metrics', weighted: false, level: task.level }), task.level);
       case 'insights':
         return insights(
           ctx,
           task.level,
-          this.run({ kind: 'metrics', weighted: false, level: task.level }),
-          this.run({ kind: 'gaps', level: task.level }),
-          this.run({ kind: 'coverage', level: task.level, profile: null }),
-          this.run({ kind: 'parts', level: task.level }),
+          await this.run({ kind: 'metrics', weighted: false, level: task.level }),
+          await this.run({ kind: 'gaps', level: task.level }),
+          await this.run({ kind: 'coverage', level: task.level, profile: null }),
+          await this.run({ kind: 'parts', level: task.level }),
         );
     }
   }

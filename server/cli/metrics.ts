@@ -17,8 +17,13 @@ and prints JSON to stdout:
                          community, component, constraint, effectiveSize, articulationPoint } },
     "modularity": …,
     "stats": { nodes, edges, density, components, largestComponent, isolates, averagePathLength,
-               diameter, degreeCentralization, communities, modularity, articulationPoints, bridges } }
+               diameter, degreeCentralization, communities, modularity, articulationPoints, bridges,
+               estimates },
+    "estimates": [ { metric, method, epsilon, confidence, samples } ] }
 Betweenness is normalised by (n-1)(n-2), closeness is Wasserman–Faust's (as networkx computes both).
+Both are exact while the graph is small enough (nodes × ties up to 3·10⁸); above that they are
+estimated, and "estimates" states each estimate's bound: |estimate − exact| ≤ epsilon with
+probability confidence (stats.estimates: the same for average path length and diameter).
 
 Options:
   --weighted  use tie weights for eigenvector, PageRank, Louvain communities and Burt's constraint
@@ -105,7 +110,7 @@ function main(argv: string[]): void {
       articulationPoint: x.articulationPoint,
     };
   }
-  process.stdout.write(`${JSON.stringify({ nodes, modularity: result.modularity, stats: result.stats }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ nodes, modularity: result.modularity, stats: result.stats, estimates: result.estimates }, null, 2)}\n`);
 }
 
 try {

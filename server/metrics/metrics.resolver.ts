@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { NetworkFilter } from '../network/network.input.ts';
 import { ProfileCategoryInput } from './metrics.input.ts';
-import { Coverage, Insight, Metrics, NetworkPart, NetworkStats, RegionGaps, Suggestion, WhatIf } from './metrics.type.ts';
+import { AnalysisStatus, Coverage, Insight, Metrics, NetworkPart, NetworkStats, RegionGaps, Suggestion, WhatIf } from './metrics.type.ts';
 
 const LEVEL = { nullable: true, description: 'Region kind the analysis groups by: district (default), planning_region, state, …' } as const;
 
@@ -17,6 +17,11 @@ export class MetricsResolver {
     @Ctx() { analysis }: Context,
   ): Promise<Metrics> {
     return analysis.metrics(filter, weighted, level);
+  }
+
+  @Query(() => AnalysisStatus, { description: 'Progress of the background analysis that runs after every data change.' })
+  analysisStatus(@Ctx() { analysis }: Context): AnalysisStatus {
+    return analysis.status();
   }
 
   @Query(() => NetworkStats, { description: 'Size, density, components, path lengths, centralisation and modularity of the actor network.' })

@@ -48,9 +48,24 @@ class Lru<V> {
 
 export const DEFAULT_LEVEL = 'district';
 
+/** The background computation for the default view (whole network, district level) at a store revision. */
+export interface WarmStatus {
+  revision: number;
+  state: 'idle' | 'running' | 'ready' | 'failed';
+  /** Analyses finished, of `total` (metrics, gaps, coverage, network parts, insights). */
+  done: number;
+  total: number;
+  step: string | null;
+  elapsedMs: number;
+  error: string | null;
+}
+
 export class AnalysisService {
   private readonly results = new Lru<Promise<unknown>>(64);
   private readonly inputs = new Lru<Promise<AnalysisInput>>(4);
+  private warmStatus: WarmStatus = { revision: -1, state: 'idle', done: 0, total: 5, step: null, elapsedMs: 0, error: null };
+  private warmStarted = 0;
+  private warmTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly store: GraphStore,
@@ -82,7 +97,55 @@ export class AnalysisService {
     return this.run(filter, { kind: 'insights', level: checkLevel(level) });
   }
 
+  /**
+   * Computes the default view's analyses in the background whenever the store's revision moves
+   * (after an import or an edit; checked every `intervalMs`), so the analysis page finds them cached.
+   * Everything runs in the worker; the requests share the same cached promises.
+   */
+  startWarming(intervalMs = 1_000): void {
+    if (this.warmTimer) return;
+    const tick = () => {
+      if (this.store.revision() !== this.warmStatus.revision && this.warmStatus.state !== 'running') void this.warm();
+    };
+    this.warmTimer = setInterval(tick, intervalMs);
+    this.warmTimer.unref();
+    tick();
+  }
+
+  /** Runs the default view's analyses for the current revision, step by step, recording progress. */
+  async warm(): Promise<WarmStatus> {
+    const revision = this.store.revision();
+    this.warmStarted = performance.now();
+    const steps: [string, () => Promise<unknown>][] = [
+      ['metrics', () => this.metrics(null, false, null)],
+      ['gaps', () => this.regionGaps(null, null)],
+      ['coverage', () => this.coverage(null, null, null)],
+      ['parts', () => this.parts(null, null)],
+      ['insights', () => this.insights(null, null)],
+    ];
+    this.warmStatus = { revision, state: 'running', done: 0, total: steps.length, step: steps[0]?.[0] ?? null, elapsedMs: 0, error: null };
+    try {
+      for (const [name, run] of steps) {
+        this.warmStatus = { ...this.warmStatus, step: name };
+        await run();
+        this.warmStatus = { ...this.warmStatus, done: this.warmStatus.done + 1 };
+      }
+      this.warmStatus = { ...this.warmStatus, state: 'ready', step: null, elapsedMs: performance.now() - this.warmStarted };
+    } catch (e) {
+      this.warmStatus = { ...this.warmStatus, state: 'failed', error: e instanceof Error ? e.message : String(e), elapsedMs: performance.now() - this.warmStarted };
+    }
+    return this.status();
+  }
+
+  /** The background computation's progress; `revision` tells whether it is about the current data. */
+  status(): WarmStatus & { currentRevision: number } {
+    const s = this.warmStatus;
+    return { ...s, elapsedMs: Math.round(s.state === 'running' ? performance.now() - this.warmStarted : s.elapsedMs), currentRevision: this.store.revision() };
+  }
+
   close(): Promise<void> {
+    if (this.warmTimer) clearInterval(this.warmTimer);
+    this.warmTimer = null;
     return this.runner.close();
   }
 

@@ -37,6 +37,31 @@ export class NodeMetrics {
   @Field(() => BrokerageRoles) brokerage!: BrokerageRoles;
 }
 
+@ObjectType({
+  description:
+    'How an estimated figure was computed and how far it may be off: |estimate − exact| ≤ epsilon with probability `confidence`. Figures without an estimate entry are exact.',
+})
+export class Estimate {
+  @Field(() => String, { description: 'betweenness, closeness (per actor), averagePathLength, diameter (whole network).' }) metric!: string;
+  @Field(() => String, { description: 'The estimator, e.g. Riondato–Kornaropoulos shortest-path sampling.' }) method!: string;
+  @Field(() => Float, { description: 'Absolute error bound, in the unit of the figure (diameter: the value is a lower bound, the true diameter at most value + epsilon).' })
+  epsilon!: number;
+  @Field(() => Float, { description: 'Probability that every estimated value lies within epsilon (1 = certain).' }) confidence!: number;
+  @Field(() => Int, { description: 'Sampled shortest paths, sources or searches.' }) samples!: number;
+}
+
+@ObjectType({ description: "The background analysis of the default view (whole network, district level), started whenever the store's data changes." })
+export class AnalysisStatus {
+  @Field(() => Int, { description: 'The data revision the background run is about.' }) revision!: number;
+  @Field(() => Int, { description: "The store's current data revision (differs from revision until the next run starts)." }) currentRevision!: number;
+  @Field(() => String, { description: 'idle, running, ready or failed' }) state!: string;
+  @Field(() => Int, { description: 'Analyses finished, of total.' }) done!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => String, { nullable: true, description: 'The analysis running now: metrics, gaps, coverage, parts, insights.' }) step!: string | null;
+  @Field(() => Int, { description: 'Milliseconds since the run started (running) or that it took.' }) elapsedMs!: number;
+  @Field(() => String, { nullable: true }) error!: string | null;
+}
+
 @ObjectType()
 export class NetworkStats {
   @Field(() => Int) nodes!: number;
@@ -52,6 +77,7 @@ export class NetworkStats {
   @Field(() => Float) modularity!: number;
   @Field(() => Int) articulationPoints!: number;
   @Field(() => Int) bridges!: number;
+  @Field(() => [Estimate], { description: 'Whole-network figures that are estimates (large networks); empty when all are exact.' }) estimates!: Estimate[];
 }
 
 @ObjectType({ description: 'A tie whose removal splits its component.' })
@@ -67,6 +93,8 @@ export class Metrics {
   @Field(() => Float) modularity!: number;
   @Field(() => [BridgeTie]) bridges!: BridgeTie[];
   @Field(() => NetworkStats) stats!: NetworkStats;
+  @Field(() => [Estimate], { description: 'Per-actor metrics that are estimates (betweenness, closeness above the exact work budget), with their bounds; empty when all are exact.' })
+  estimates!: Estimate[];
 }
 
 @ObjectType()

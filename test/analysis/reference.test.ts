@@ -1,6 +1,7 @@
 /**
  * The metric suite against networkx: reference values in ../shared/data/sna (rounded to 6 places,
- * so 1e-6 is the tightest honest tolerance) and test/analysis/fixtures/networkx-extra.json.
+ * so 1e-6 is the tightest honest tolerance there), test/analysis/fixtures/networkx-extra.json and,
+ * unrounded for the 1e-9 checks, test/analysis/fixtures/networkx-precise.json.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,10 @@ function expectClose(actual: Record<string, number>, expected: Record<string, nu
   const off = Object.entries(expected).filter(([id, v]) => v !== null && !(Math.abs((actual[id] as number) - v) <= tolerance));
   expect(off.map(([id, v]) => `${id}: ${actual[id]} vs ${v}`)).toEqual([]);
 }
+
+const precise = JSON.parse(readFileSync(new URL('./fixtures/networkx-precise.json', import.meta.url), 'utf8')) as {
+  graphs: Record<string, Record<string, Record<string, number>>>;
+};
 
 const pick = (r: MetricsResult, f: (n: MetricsResult['nodes'][number]) => number | null) =>
   Object.fromEntries(r.nodes.map((n) => [n.id, f(n) ?? NaN]));
@@ -65,6 +70,21 @@ describe.skipIf(!hasSna)('metrics match networkx', () => {
           const range = ref.louvain_weighted_seed_sweep_0_49 as { min_modularity: number; max_modularity: number };
           expect(weighted.modularity).toBeGreaterThanOrEqual(range.min_modularity - 1e-6);
           expect(weighted.modularity).toBeLessThanOrEqual(range.max_modularity + 1e-6);
+        });
+      }
+      const exact = precise.graphs[edges];
+      if (exact) {
+        it('PageRank, eigenvector, betweenness and closeness equal full-precision networkx to 1e-9', () => {
+          expectClose(pick(result, (n) => n.pagerank), exact.pagerank as Record<string, number>, 1e-9);
+          expectClose(pick(result, (n) => n.eigenvector), exact.eigenvector as Record<string, number>, 1e-9);
+          expectClose(pick(result, (n) => n.betweenness), exact.betweenness as Record<string, number>, 1e-9);
+          expectClose(pick(result, (n) => n.closeness), exact.closeness as Record<string, number>, 1e-9);
+          expect(result.estimates).toEqual([]);
+          if (exact.pagerank_weighted) {
+            const weighted = computeMetrics(graph, { weighted: true });
+            expectClose(pick(weighted, (n) => n.pagerank), exact.pagerank_weighted, 1e-9);
+            expectClose(pick(weighted, (n) => n.eigenvector), exact.eigenvector_weighted as Record<string, number>, 1e-9);
+          }
         });
       }
       const more = extra.graphs[edges];

@@ -4,6 +4,8 @@
  * validation errors; results follow the data when it changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorGraph } from '../../server/analysis/graph.ts';
+import { loadAnalysisInput } from '../../server/analysis/input.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -22,6 +24,37 @@ interface Part {
   broker: string | null;
   brokerCutOff: number;
 }
+
+describe('analysis input', () => {
+  it("the store's tie projection gives the graph the assembled network gives, pair for pair and weight for weight", async () => {
+    const filter = { includeDirect: true, includeDerived: true };
+    const input = await loadAnalysisInput(server.store, filter);
+    expect(input.ties?.length).toBeGreaterThan(0);
+    expect(input.network.edges.some((e) => e.derived)).toBe(false); // derived ties come only from the projection
+    const fromTies = actorGraph(input.network, input.ties);
+    const fromNetwork = actorGraph(await server.store.network({ ...filter, nodeTypes: ['ACTOR', 'PROJECT'], limit: 100_000 }));
+    const edges = (g: typeof fromTies) => g.mapEdges((_e, a, s, t) => `${[s, t].sort().join('|')}:${a.weight}:${a.direct}:${a.derived}`).sort();
+    expect(fromTies.order).toBe(fromNetwork.order);
+    expect(edges(fromTies)).toEqual(edges(fromNetwork));
+  });
+});
+
+describe('background analysis', () => {
+  it('runs after start for the current data and reports its progress until ready', async () => {
+    type Status = { revision: number; currentRevision: number; state: string; done: number; total: number; step: string | null; elapsedMs: number; error: string | null };
+    const ask = async () => (await server.gql<{ analysisStatus: Status }>('{ analysisStatus { revision currentRevision state done total step elapsedMs error } }')).data?.analysisStatus as Status;
+    let status = await ask();
+    for (let i = 0; i < 100 && status.state !== 'ready'; i++) {
+      expect(['idle', 'running']).toContain(status.state);
+      if (status.state === 'running') expect(status.done).toBeLessThan(status.total);
+      await new Promise((r) => setTimeout(r, 100));
+      status = await ask();
+    }
+    expect(status).toMatchObject({ state: 'ready', done: 5, total: 5, step: null, error: null });
+    expect(status.revision).toBe(status.currentRevision);
+    expect(status.elapsedMs).toBeGreaterThan(0);
+  });
+});
 
 describe('analysis API on the demo network', () => {
   it('metrics: every actor with centralities; stats agree with the network', async () => {

@@ -35,6 +35,7 @@ const VARIABLES: Record<string, Record<string, unknown>[]> = {
   RegionDetails: [{ id: ids.REGION, editable: false }, { id: ids.REGION, editable: true }],
   EventDetails: [{ id: ids.EVENT, editable: false }, { id: ids.EVENT, editable: true }],
   Metrics: [{ filter, weighted: true, level: 'district' }],
+  AnalysisStatus: [{}],
   Gaps: [{ filter, level: 'district' }],
   Coverage: [{ filter, level: 'district', profile: null }],
   WhatIf: [{ filter, remove: [ids.ACTOR], level: 'district' }],

@@ -52,7 +52,8 @@ describe('metrics CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Output;
-    expect(Object.keys(out).sort()).toEqual(['modularity', 'nodes', 'stats']);
+    expect(Object.keys(out).sort()).toEqual(['estimates', 'modularity', 'nodes', 'stats']);
+    expect((out as unknown as { estimates: unknown[] }).estimates).toEqual([]); // small: all exact
     expect(Object.keys(out.nodes).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     for (const node of Object.values(out.nodes))
       for (const key of ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'community']) expect(node).toHaveProperty(key);

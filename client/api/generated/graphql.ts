@@ -210,7 +210,14 @@ export type RevokeTokenMutationVariables = Exact<{
 
 export type RevokeTokenMutation = { revokeToken: { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean } };
 
-export type NetworkStatsFieldsFragment = { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number };
+export type NetworkStatsFieldsFragment = { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> };
+
+export type EstimateFieldsFragment = { metric: string, method: string, epsilon: number, confidence: number, samples: number };
+
+export type AnalysisStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnalysisStatusQuery = { analysisStatus: { revision: number, currentRevision: number, state: string, done: number, total: number, step: string | null, elapsedMs: number, error: string | null } };
 
 export type RegionCellFieldsFragment = { a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null };
 
@@ -221,7 +228,7 @@ export type MetricsQueryVariables = Exact<{
 }>;
 
 
-export type MetricsQuery = { metrics: { communitySizes: Array<number>, modularity: number, nodes: Array<{ id: string, label: string, kind: string | null, regionId: string | null, degree: number, weightedDegree: number, betweenness: number, closeness: number, eigenvector: number, pagerank: number, constraint: number | null, effectiveSize: number | null, community: number, component: number, articulationPoint: boolean, brokerage: { coordinator: number, gatekeeper: number, representative: number, itinerant: number, liaison: number } }>, stats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number } } };
+export type MetricsQuery = { metrics: { communitySizes: Array<number>, modularity: number, nodes: Array<{ id: string, label: string, kind: string | null, regionId: string | null, degree: number, weightedDegree: number, betweenness: number, closeness: number, eigenvector: number, pagerank: number, constraint: number | null, effectiveSize: number | null, community: number, component: number, articulationPoint: boolean, brokerage: { coordinator: number, gatekeeper: number, representative: number, itinerant: number, liaison: number } }>, stats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> }, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> } };
 
 export type GapsQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
@@ -264,7 +271,7 @@ export type InsightsQueryVariables = Exact<{
 }>;
 
 
-export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number } };
+export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> } };
 
 export type CreateActorMutationVariables = Exact<{
   input: ActorInput;
@@ -665,6 +672,15 @@ export const TokenFieldsFragmentDoc = new TypedDocumentString(`
   active
 }
     `, {"fragmentName":"TokenFields"}) as unknown as TypedDocumentString<TokenFieldsFragment, unknown>;
+export const EstimateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EstimateFields on Estimate {
+  metric
+  method
+  epsilon
+  confidence
+  samples
+}
+    `, {"fragmentName":"EstimateFields"}) as unknown as TypedDocumentString<EstimateFieldsFragment, unknown>;
 export const NetworkStatsFieldsFragmentDoc = new TypedDocumentString(`
     fragment NetworkStatsFields on NetworkStats {
   nodes
@@ -680,8 +696,17 @@ export const NetworkStatsFieldsFragmentDoc = new TypedDocumentString(`
   modularity
   articulationPoints
   bridges
+  estimates {
+    ...EstimateFields
+  }
 }
-    `, {"fragmentName":"NetworkStatsFields"}) as unknown as TypedDocumentString<NetworkStatsFieldsFragment, unknown>;
+    fragment EstimateFields on Estimate {
+  metric
+  method
+  epsilon
+  confidence
+  samples
+}`, {"fragmentName":"NetworkStatsFields"}) as unknown as TypedDocumentString<NetworkStatsFieldsFragment, unknown>;
 export const RegionCellFieldsFragmentDoc = new TypedDocumentString(`
     fragment RegionCellFields on RegionCell {
   a
@@ -862,6 +887,20 @@ export const RevokeTokenDocument = new TypedDocumentString(`
   revokedAt
   active
 }`) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const AnalysisStatusDocument = new TypedDocumentString(`
+    query AnalysisStatus {
+  analysisStatus {
+    revision
+    currentRevision
+    state
+    done
+    total
+    step
+    elapsedMs
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<AnalysisStatusQuery, AnalysisStatusQueryVariables>;
 export const MetricsDocument = new TypedDocumentString(`
     query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) {
   metrics(filter: $filter, weighted: $weighted, level: $level) {
@@ -894,6 +933,9 @@ export const MetricsDocument = new TypedDocumentString(`
     stats {
       ...NetworkStatsFields
     }
+    estimates {
+      ...EstimateFields
+    }
   }
 }
     fragment NetworkStatsFields on NetworkStats {
@@ -910,6 +952,16 @@ export const MetricsDocument = new TypedDocumentString(`
   modularity
   articulationPoints
   bridges
+  estimates {
+    ...EstimateFields
+  }
+}
+fragment EstimateFields on Estimate {
+  metric
+  method
+  epsilon
+  confidence
+  samples
 }`) as unknown as TypedDocumentString<MetricsQuery, MetricsQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
     query Gaps($filter: NetworkFilter, $level: String) {
@@ -1083,6 +1135,16 @@ export const InsightsDocument = new TypedDocumentString(`
   modularity
   articulationPoints
   bridges
+  estimates {
+    ...EstimateFields
+  }
+}
+fragment EstimateFields on Estimate {
+  metric
+  method
+  epsilon
+  confidence
+  samples
 }`) as unknown as TypedDocumentString<InsightsQuery, InsightsQueryVariables>;
 export const CreateActorDocument = new TypedDocumentString(`
     mutation CreateActor($input: ActorInput!) {
