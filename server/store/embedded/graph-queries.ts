@@ -277,6 +277,17 @@ ta(id, region) AS MATERIALIZED (
  * Pair rows under the filter among the actors taking part: one per shared counting item (dir 0,
  * sh 1, w = 1 / (n - 1), n over the whole store) and one per counting cooperation row (dir 1); `a < b`.
  */
+/**
+ * Newman's weight of every item in `m` (the counting items' memberships): 1 / (n − 1), n its members
+ * in the whole store (funders excluded); items of one member are left out.
+ */
+const ITEM_WEIGHTS = `sz(k, item, w) AS MATERIALIZED (
+  SELECT 0, project_id, 1.0 / (count(*) - 1) FROM participations
+  WHERE project_id IN (SELECT item FROM m WHERE k = 0) AND role NOT IN (SELECT value FROM json_each(@funder))
+  GROUP BY project_id HAVING count(*) > 1
+  UNION ALL SELECT 1, event_id, 1.0 / (count(*) - 1) FROM event_participations
+  WHERE event_id IN (SELECT item FROM m WHERE k = 1) GROUP BY event_id HAVING count(*) > 1)`;
+
 const FILTERED_INCIDENCES = `
 m(k, item, actor) AS MATERIALIZED (
   SELECT 0, p.project_id, p.actor_id FROM participations p
@@ -284,12 +295,7 @@ m(k, item, actor) AS MATERIALIZED (
     AND p.project_id IN (SELECT id FROM cp) AND +p.actor_id IN (SELECT id FROM ta)
   UNION ALL SELECT 1, e.event_id, e.actor_id FROM event_participations e
   WHERE @derived AND e.event_id IN (SELECT id FROM ce) AND +e.actor_id IN (SELECT id FROM ta)),
-sz(k, item, w) AS MATERIALIZED (
-  SELECT 0, project_id, 1.0 / (count(*) - 1) FROM participations
-  WHERE project_id IN (SELECT item FROM m WHERE k = 0) AND role NOT IN (SELECT value FROM json_each(@funder))
-  GROUP BY project_id HAVING count(*) > 1
-  UNION ALL SELECT 1, event_id, 1.0 / (count(*) - 1) FROM event_participations
-  WHERE event_id IN (SELECT item FROM m WHERE k = 1) GROUP BY event_id HAVING count(*) > 1),
+${ITEM_WEIGHTS},
 inc(a, b, dir, sh, w) AS (
   SELECT x.actor, y.actor, 0, 1, sz.w FROM sz JOIN m x ON x.k = sz.k AND x.item = sz.item JOIN m y ON y.k = sz.k AND y.item = sz.item AND y.actor > x.actor
   UNION ALL SELECT a, b, 1, 0, 0.0 FROM cc WHERE a IN (SELECT id FROM ta) AND b IN (SELECT id FROM ta))`;
@@ -378,12 +384,7 @@ m(k, item, actor, at) AS MATERIALIZED (
   WHERE @derived AND p.role NOT IN (SELECT value FROM json_each(@funder)) AND p.project_id IN (SELECT id FROM cp)
   UNION ALL SELECT 1, e.event_id, e.actor_id, tl.at FROM event_participations e JOIN tl ON tl.id = e.actor_id
   WHERE @derived AND e.event_id IN (SELECT id FROM ce)),
-sz(k, item, w) AS MATERIALIZED (
-  SELECT 0, project_id, 1.0 / (count(*) - 1) FROM participations
-  WHERE project_id IN (SELECT item FROM m WHERE k = 0) AND role NOT IN (SELECT value FROM json_each(@funder))
-  GROUP BY project_id HAVING count(*) > 1
-  UNION ALL SELECT 1, event_id, 1.0 / (count(*) - 1) FROM event_participations
-  WHERE event_id IN (SELECT item FROM m WHERE k = 1) GROUP BY event_id HAVING count(*) > 1),
+${ITEM_WEIGHTS},
 inc(lo, hi, a, b, dir, sh, w) AS (
   SELECT min(x.at, y.at), max(x.at, y.at), x.actor, y.actor, 0, 1, sz.w
   FROM sz JOIN m x ON x.k = sz.k AND x.item = sz.item JOIN m y ON y.k = sz.k AND y.item = sz.item AND y.actor > x.actor
