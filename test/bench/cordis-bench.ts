@@ -205,7 +205,12 @@ export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
       let size = 0;
       for (let r = 0; r < opts.runs + 1; r++) {
         const t = performance.now();
-        const res = await gql<{ neighborhood: { nodes: unknown[] } }>(running.url, 'query($id:ID!){neighborhood(id:$id,depth:1){nodes{id} edges{id}}}', { id: hubId });
+        // With every field the explorer asks for (client/api/queries.ts NetworkFields).
+        const res = await gql<{ neighborhood: { nodes: unknown[] } }>(
+          running.url,
+          'query($id:ID!){neighborhood(id:$id,depth:1){nodes{id type kind label regionId lat lon sectors startYear endYear} edges{id source target kind role weight derived via} truncated hiddenTies}}',
+          { id: hubId },
+        );
         if (r > 0) times.push(performance.now() - t);
         size = res.neighborhood.nodes.length;
       }
