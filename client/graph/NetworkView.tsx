@@ -110,6 +110,11 @@ export interface NetworkViewProps {
   onLayoutRunning(running: boolean): void;
   onDrawn(info: DrawInfo): void;
   onLayoutDone(info: LayoutInfo): void;
+  /**
+   * These elements are on the canvas and their layout (if any) has been started: until then the
+   * page must not call the picture finished (data-layout="done" with the previous layout's state).
+   */
+  onElementsApplied?(elements: readonly Element[]): void;
 }
 
 const ANIMATION_MS = 600;
@@ -428,6 +433,7 @@ export function NetworkView(props: NetworkViewProps) {
       lastLayout.current = layout;
       if (elements.length) void track(runLayout(cy, layout, firstDraw));
     } else if (!layoutBusy.current) cullLabels(cy);
+    cb.current.onElementsApplied?.(elements);
   }, [props.elements, props.layout, props.preset?.key]);
 
   /** Moves the nodes to the preset's positions and the view to its zoom and pan; then reports it. */
