@@ -146,6 +146,8 @@ export function App() {
   }, [state.analysis.tab]);
   const [layoutRunning, setLayoutRunning] = useState(false);
   const [drawn, setDrawn] = useState(false);
+  /** The elements the canvas has taken (with their layout started): the picture is not finished before. */
+  const [applied, setApplied] = useState<readonly unknown[] | null>(null);
   const [fitSignal, setFitSignal] = useState(0);
 
   useEffect(() => {
@@ -252,9 +254,8 @@ export function App() {
 
   const errorText = (e: ApiError | null) => (e ? t(`errors.${e.code}`, { field: e.field ?? '' }) : null);
   const apiError = catalogError ?? ov.error ?? data.error;
-  const ready = overviewPicture
-    ? !ov.loading && !layoutRunning && (drawn || elements.length === 0)
-    : network !== null && !data.loading && !layoutRunning && (drawn || elements.length === 0);
+  const onCanvas = elements.length === 0 || (drawn && applied === shownElements);
+  const ready = overviewPicture ? !ov.loading && !layoutRunning && onCanvas : network !== null && !data.loading && !layoutRunning && onCanvas;
   // Breadcrumb: overview › state › district (as its network) › actor (its neighbourhood).
   const regionName = (id: string) => catalog?.regions.get(id)?.name ?? ov.overview?.regions.find((r) => r.id === id)?.name ?? id;
   const overviewInPlay = bigStore || state.overview.path.length > 0 || state.overview.mode !== 'auto' || overviewPicture !== null;
@@ -473,6 +474,7 @@ export function App() {
                 setDrawn(true);
               }}
               onLayoutDone={(info) => probe.layouts.push(info)}
+              onElementsApplied={setApplied}
             />
             {crumbs.length > 0 && !presenting && (
               <OverviewBar
@@ -566,6 +568,7 @@ export function App() {
               edges={counts.edges}
               ready={ready}
               truncated={overviewPicture ? (ov.overview?.truncated ?? false) : (network?.truncated ?? false)}
+              hiddenTies={overviewPicture ? 0 : (network?.hiddenTies ?? 0)}
               loading={data.loading || ov.loading}
               layoutRunning={layoutRunning}
               extra={

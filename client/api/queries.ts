@@ -20,7 +20,7 @@ export const NetworkEdgeFields = graphql(`
 `);
 
 export const NetworkFields = graphql(`
-  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated }
+  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated hiddenTies }
 `);
 
 export const NodeRefFields = graphql(`

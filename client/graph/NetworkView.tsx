@@ -110,6 +110,11 @@ export interface NetworkViewProps {
   onLayoutRunning(running: boolean): void;
   onDrawn(info: DrawInfo): void;
   onLayoutDone(info: LayoutInfo): void;
+  /**
+   * These elements are on the canvas and their layout (if any) has been started: until then the
+   * page must not call the picture finished (data-layout="done" with the previous layout's state).
+   */
+  onElementsApplied?(elements: readonly Element[]): void;
 }
 
 const ANIMATION_MS = 600;
@@ -128,6 +133,12 @@ export function NetworkView(props: NetworkViewProps) {
   const tappedSelection = useRef<string | null>(null);
   const lastForceLike = useRef<LayoutName | null>(null);
   const layoutBusy = useRef(false);
+  /**
+   * The last element update brought mostly new nodes (a drill-down, another region): the next layout
+   * places them at once instead of animating from wherever they were added (there is no earlier
+   * picture to follow, and 0.6 s of animation made a drill-down wait for it).
+   */
+  const newPicture = useRef(true);
   const pendingCenter = useRef<string | null>(null);
   /** The preset (and element set) last shown: the same one is not shown again. */
   const appliedPreset = useRef<string | null>(null);
@@ -360,6 +371,10 @@ export function NetworkView(props: NetworkViewProps) {
       }
       // Parents before children, nodes before edges.
       added.sort((a, b) => rank(a) - rank(b));
+      let addedNodes = 0;
+      for (const a of added) if (a.group === 'nodes') addedNodes++;
+      const total = elements.reduce((n, e) => n + (e.group === 'nodes' ? 1 : 0), 0);
+      newPicture.current = total > 0 && addedNodes * 2 > total;
       const k = labelScale.current;
       const fresh = cy.add(added);
       if (k !== null) fresh.nodes().forEach((n) => setLabelStyle(n, k, labelFactor.current));
@@ -418,6 +433,7 @@ export function NetworkView(props: NetworkViewProps) {
       lastLayout.current = layout;
       if (elements.length) void track(runLayout(cy, layout, firstDraw));
     } else if (!layoutBusy.current) cullLabels(cy);
+    cb.current.onElementsApplied?.(elements);
   }, [props.elements, props.layout, props.preset?.key]);
 
   /** Moves the nodes to the preset's positions and the view to its zoom and pan; then reports it. */
@@ -502,7 +518,7 @@ export function NetworkView(props: NetworkViewProps) {
     if (layout === 'geo') {
       const positions = (id: string) => pinned[id] ?? geo.get(id) ?? remembered.current.get(id) ?? { x: 0, y: 0 };
       const ms = performance.now() - started;
-      const [layoutRunning, stopped] = animateTo(cy, positions);
+      const [layoutRunning, stopped] = animateTo(cy, positions, !first && !newPicture.current);
       running.current = layoutRunning;
       await stopped;
       await done(ms);
@@ -578,7 +594,7 @@ export function NetworkView(props: NetworkViewProps) {
       return;
     }
     const positions = res.positions;
-    const [layoutRunning, stopped] = animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 });
+    const [layoutRunning, stopped] = animateTo(cy, (id) => pinned[id] ?? positions[id] ?? remembered.current.get(id) ?? { x: 0, y: 0 }, !first && !newPicture.current);
     running.current = layoutRunning;
     await stopped;
     await done(res.ms, 'worker');
@@ -788,9 +804,10 @@ function settle(layout: cytoscape.Layouts): Promise<unknown> {
 }
 
 /** Starts moving every leaf node to its target position with an animation, fitting the view. */
-function animateTo(cy: Core, position: (id: string) => Position): [cytoscape.Layouts, Promise<unknown>] {
+/** Moves the nodes to their places: animated when asked (a known picture rearranged) and not too many. */
+function animateTo(cy: Core, position: (id: string) => Position, animated: boolean): [cytoscape.Layouts, Promise<unknown>] {
   const leaves = cy.nodes().filter((n) => !n.isParent());
-  const animate = leaves.length <= 3000;
+  const animate = animated && leaves.length <= 3000;
   // Large views: fitted without measuring every label (see quickFit).
   const layout = cy.layout({
     name: 'preset',
@@ -802,7 +819,11 @@ function animateTo(cy: Core, position: (id: string) => Position): [cytoscape.Lay
   } as unknown as cytoscape.LayoutOptions);
   const stopped = settle(layout);
   layout.run();
-  if (!animate) quickFit(cy);
+  // Unanimated: fitted at once (many nodes without measuring their labels, see quickFit).
+  if (!animate) {
+    if (leaves.length > 500) quickFit(cy);
+    else cy.fit(undefined, 30);
+  }
   return [layout, stopped];
 }
 

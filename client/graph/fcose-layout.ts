@@ -40,7 +40,17 @@ export function forcePositions(req: Omit<LayoutRequest, 'id'>): Record<string, {
       ...req.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
     ]);
     for (const n of req.nodes) cy.getElementById(n.id).style({ width: n.size, height: n.size });
-    cy.layout({ ...fcoseOptions(req), packComponents: false } as unknown as cytoscape.LayoutOptions).run();
+    // Separate parts are packed afterwards (below), so their mutual repulsion is wasted work: each
+    // part is laid out on its own. Measured on the bench's largest district (891 nodes in 154 parts,
+    // the largest 391): ~0.5 s instead of ~1.2–1.7 s, the parts' shapes as before.
+    const packed = req.fixed.length === 0 && req.nodes.every((n) => !n.parent);
+    const parts = packed ? cy.elements().components() : [cy.elements()];
+    for (const part of parts) {
+      const nodes = part.nodes();
+      if (nodes.length < 2) continue;
+      const partReq = parts.length === 1 ? req : { ...req, nodes: nodes.map((n) => ({ id: n.id(), x: 0, y: 0, size: 0 })) };
+      part.layout({ ...fcoseOptions(partReq), packComponents: false } as unknown as cytoscape.LayoutOptions).run();
+    }
     const positions: Record<string, { x: number; y: number }> = {};
     cy.nodes().forEach((n) => {
       if (n.isParent()) return;
@@ -48,10 +58,14 @@ export function forcePositions(req: Omit<LayoutRequest, 'id'>): Record<string, {
       positions[n.id()] = { x: p.x, y: p.y };
     });
     // Region groups and pinned nodes keep their places; otherwise the separate parts are packed.
-    if (req.fixed.length === 0 && req.nodes.every((n) => !n.parent)) {
+    if (packed) {
       const size = new Map(req.nodes.map((n) => [n.id, n.size]));
-      const parts = cy.elements().components().map((c) => c.nodes().map((n) => n.id()));
-      return packComponents(parts, positions, (id) => size.get(id) ?? 20, req.aspectRatio);
+      return packComponents(
+        parts.map((c) => c.nodes().map((n) => n.id())),
+        positions,
+        (id) => size.get(id) ?? 20,
+        req.aspectRatio,
+      );
     }
     return positions;
   } finally {

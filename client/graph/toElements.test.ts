@@ -37,7 +37,7 @@ function regionNode(id: string): NetworkNode {
 function edge(source: string, target: string, kind = 'cooperation', extra: Partial<NetworkEdge> = {}): NetworkEdge {
   return { id: `${kind}${extra.derived ? '+d' : ''}:${source}:${target}`, source, target, kind, role: null, weight: 1, derived: false, via: [], ...extra };
 }
-const net = (nodes: NetworkNode[], edges: NetworkEdge[]): Network => ({ nodes, edges, truncated: false });
+const net = (nodes: NetworkNode[], edges: NetworkEdge[]): Network => ({ nodes, edges, truncated: false, hiddenTies: 0 });
 
 const nodesOf = (els: readonly Element[]): NodeData[] => els.flatMap((e) => (e.group === 'nodes' ? [e.data] : []));
 const edgesOf = (els: readonly Element[]): EdgeData[] => els.flatMap((e) => (e.group === 'edges' ? [e.data] : []));

@@ -245,6 +245,8 @@ export const de = {
   status: {
     counts: '{{nodes}} Knoten, {{edges}} Verbindungen',
     truncated: 'gekürzt: nur die am besten vernetzten Knoten',
+    hiddenTies_one: '{{formatted}} schwächere Verbindung ausgeblendet',
+    hiddenTies_other: '{{formatted}} schwächere Verbindungen ausgeblendet',
     loading: 'Lädt …',
     focus: 'Fokus: {{name}} (Tiefe {{depth}})',
     expanded_one: '{{count}} Nachbarschaft eingeblendet',

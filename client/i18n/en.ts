@@ -247,6 +247,8 @@ export const en: Messages = {
   status: {
     counts: '{{nodes}} nodes, {{edges}} ties',
     truncated: 'truncated: only the best-connected nodes',
+    hiddenTies_one: '{{formatted}} weaker tie hidden',
+    hiddenTies_other: '{{formatted}} weaker ties hidden',
     loading: 'Loading …',
     focus: 'Focus: {{name}} (depth {{depth}})',
     expanded_one: '{{count}} neighbourhood shown',

@@ -1,4 +1,4 @@
-/** Visible counts (for people and tests: data-nodes, data-edges, data-layout running/done), truncation, layout progress. */
+/** Visible counts (for people and tests: data-nodes, data-edges, data-layout running/done), truncation, hidden weak ties, layout progress. */
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../state/explorer.ts';
@@ -9,6 +9,8 @@ export interface StatusLineProps {
   edges: number;
   ready: boolean;
   truncated: boolean;
+  /** Derived ties the server left out (a view carries at most so many edges, weakest first). */
+  hiddenTies?: number;
   loading: boolean;
   layoutRunning: boolean;
   extra?: React.ReactNode;
@@ -29,6 +31,11 @@ export function StatusLine(p: StatusLineProps) {
         {t('status.counts', { nodes: formatNumber(p.nodes, p.lang), edges: formatNumber(p.edges, p.lang) })}
       </span>
       {p.truncated && <span className="warn">{t('status.truncated')}</span>}
+      {(p.hiddenTies ?? 0) > 0 && (
+        <span className="warn" data-testid="hidden-ties" data-hidden={p.hiddenTies}>
+          {t('status.hiddenTies', { count: p.hiddenTies, formatted: formatNumber(p.hiddenTies ?? 0, p.lang) })}
+        </span>
+      )}
       {(p.loading || p.layoutRunning) && (
         <span className="progress" data-testid="layout-progress">
           <span className="spinner" aria-hidden="true" />

@@ -28,7 +28,7 @@ function edge(source: string, target: string, kind = 'cooperation', extra: Parti
   return { id: `${kind}:${source}:${target}`, source, target, kind, role: null, weight: 1, derived: false, via: [], ...extra };
 }
 
-const net = (nodes: NetworkNode[], edges: NetworkEdge[], truncated = false): Network => ({ nodes, edges, truncated });
+const net = (nodes: NetworkNode[], edges: NetworkEdge[], truncated = false, hiddenTies = 0): Network => ({ nodes, edges, truncated, hiddenTies });
 const ids = (xs: readonly { id: string }[]): string[] => xs.map((x) => x.id);
 const filters = (f: Partial<Filters> = {}): Filters => ({ ...defaultFilters(), ...f });
 
@@ -134,7 +134,7 @@ describe('requestsOf', () => {
 
 describe('mergeNetworks', () => {
   it('is empty for no networks', () => {
-    expect(mergeNetworks([])).toEqual({ nodes: [], edges: [], truncated: false });
+    expect(mergeNetworks([])).toEqual({ nodes: [], edges: [], truncated: false, hiddenTies: 0 });
   });
 
   it('unites by id, the first occurrence wins, order of first appearance kept', () => {
@@ -151,6 +151,11 @@ describe('mergeNetworks', () => {
 
   it('is truncated when any part is', () => {
     expect(mergeNetworks([net([], []), net([], [], true), net([], [])]).truncated).toBe(true);
+  });
+
+  it('carries the largest hidden-tie count of its parts (they overlap, so not the sum)', () => {
+    expect(mergeNetworks([net([], [], false, 1200), net([], [], false, 30), net([], [])]).hiddenTies).toBe(1200);
+    expect(mergeNetworks([net([], []), net([], [])]).hiddenTies).toBe(0);
   });
 });
 
@@ -201,6 +206,7 @@ describe('applyClientFilter', () => {
     const n = { ...fixture(), truncated: true };
     const before = structuredClone(n);
     expect(applyClientFilter(n, filters({ nodeTypes: [] })).truncated).toBe(true);
+    expect(applyClientFilter({ ...n, hiddenTies: 77 }, filters()).hiddenTies).toBe(77);
     expect(n).toEqual(before);
   });
 });

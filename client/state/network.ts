@@ -40,17 +40,24 @@ export function requestsOf(s: ExplorerState, limit: number): Request[] {
 
 export const requestKey = (r: Request): string => JSON.stringify(r);
 
-/** Union by id; the first occurrence of a node or edge wins. */
+/**
+ * Union by id; the first occurrence of a node or edge wins. `hiddenTies` is the largest count of
+ * any part, not the sum: the parts overlap (an expanded neighbourhood repeats ties of the base
+ * network, and a tie one part leaves out may be drawn by another), so a sum would overcount,
+ * while the maximum is a count of ties certainly hidden from at least one request.
+ */
 export function mergeNetworks(nets: readonly Network[]): Network {
   const nodes = new Map<string, NetworkNode>();
   const edges = new Map<string, NetworkEdge>();
   let truncated = false;
+  let hiddenTies = 0;
   for (const n of nets) {
     truncated ||= n.truncated;
+    hiddenTies = Math.max(hiddenTies, n.hiddenTies);
     for (const x of n.nodes) if (!nodes.has(x.id)) nodes.set(x.id, x);
     for (const e of n.edges) if (!edges.has(e.id)) edges.set(e.id, e);
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated, hiddenTies };
 }
 
 /**
@@ -64,7 +71,7 @@ export function applyClientFilter(net: Network, f: Filters, keep: ReadonlySet<st
   const edges = net.edges.filter(
     (e) => ids.has(e.source) && ids.has(e.target) && (e.kind !== 'cooperation' || (e.derived ? f.derived : f.direct)),
   );
-  return { nodes, edges, truncated: net.truncated };
+  return { nodes, edges, truncated: net.truncated, hiddenTies: net.hiddenTies };
 }
 
 export const pathEdgeId = (a: string, b: string): string => `path:${a < b ? `${a}|${b}` : `${b}|${a}`}`;
@@ -102,5 +109,5 @@ export function withPaths(net: Network, paths: readonly Path[]): { network: Netw
       }
     });
   }
-  return { network: { nodes: [...nodes.values()], edges: [...net.edges, ...extra], truncated: net.truncated }, highlight };
+  return { network: { nodes: [...nodes.values()], edges: [...net.edges, ...extra], truncated: net.truncated, hiddenTies: net.hiddenTies }, highlight };
 }

@@ -46,6 +46,7 @@ describe('pseudonymizer', () => {
       ],
       edges: [],
       truncated: false,
+      hiddenTies: 0,
     };
     expect(pseudonymizeNetwork(net, nameOf).nodes.map((n) => n.label)).toEqual(['Unternehmen 3', 'Netzwerk Chemie']);
     expect(pseudonymizeHits([{ id: 'a-zarof', type: 'ACTOR', kind: 'company', label: 'ZAROF. GmbH' }], nameOf)[0]?.label).toBe('Unternehmen 3');

@@ -46,6 +46,7 @@ const NET: Network = {
     edge('a-x', 'a-m1'),
   ],
   truncated: false,
+  hiddenTies: 0,
 };
 
 describe('groupOf', () => {
@@ -81,6 +82,7 @@ describe('regionSteps', () => {
       nodes: [node('a-busy', 'ACTOR', 'r-meissen'), node('a-1', 'ACTOR', 'r-nordsachsen'), node('a-2', 'ACTOR', 'r-nordsachsen'), ...[1, 2, 3].map((i) => node(`p-${i}`, 'PROJECT'))],
       edges: [1, 2, 3].map((i) => edge('a-busy', `p-${i}`, 'participation')),
       truncated: false,
+      hiddenTies: 0,
     };
     expect(regionSteps(net, REGIONS).map((s) => [s.regionId, s.added])).toEqual([
       ['r-meissen', 4],
@@ -95,11 +97,11 @@ describe('regionSteps', () => {
 
   it(`makes at most ${MAX_STEPS} steps, and none for an empty network`, () => {
     const regions = new Map(Array.from({ length: 20 }, (_, i) => region(`r-d${i}`, 'district')).map((r) => [r.id, r]));
-    const many: Network = { nodes: Array.from({ length: 20 }, (_, i) => node(`a-${i}`, 'ACTOR', `r-d${i}`)), edges: [], truncated: false };
+    const many: Network = { nodes: Array.from({ length: 20 }, (_, i) => node(`a-${i}`, 'ACTOR', `r-d${i}`)), edges: [], truncated: false, hiddenTies: 0 };
     const s = regionSteps(many, regions);
     expect(s).toHaveLength(MAX_STEPS);
     expect(s[MAX_STEPS - 1]?.visible.size).toBe(20);
-    expect(regionSteps({ nodes: [], edges: [], truncated: false }, regions)).toEqual([]);
+    expect(regionSteps({ nodes: [], edges: [], truncated: false, hiddenTies: 0 }, regions)).toEqual([]);
   });
 });
 
@@ -142,9 +144,10 @@ describe('yearVisible', () => {
       nodes: [node('a-1', 'ACTOR'), node('a-2', 'ACTOR'), node('a-3', 'ACTOR'), node('a-lone', 'ACTOR'), node('p-old', 'PROJECT'), node('p-new', 'PROJECT')],
       edges: [edge('a-1', 'p-old', 'participation'), edge('a-2', 'p-new', 'participation'), edge('a-1', 'a-3')],
       truncated: false,
+      hiddenTies: 0,
     };
     // As of the early year: the old project, all actors (the server keeps actors), no tie a-1–a-3 yet.
-    const early: Network = { nodes: slide.nodes.filter((n) => n.id !== 'p-new'), edges: [edge('a-1', 'p-old', 'participation')], truncated: false };
+    const early: Network = { nodes: slide.nodes.filter((n) => n.id !== 'p-new'), edges: [edge('a-1', 'p-old', 'participation')], truncated: false, hiddenTies: 0 };
     const v = yearVisible(slide, early);
     expect([...v.nodes].sort()).toEqual(['a-1', 'a-lone', 'p-old']);
     expect([...(v.edges ?? [])]).toEqual(['a-1-p-old']);
@@ -159,11 +162,13 @@ describe('yearReveal', () => {
     nodes: [node('a-1', 'ACTOR'), node('a-2', 'ACTOR'), node('a-3', 'ACTOR'), node('p-old', 'PROJECT'), node('p-new', 'PROJECT')],
     edges: [edge('a-1', 'p-old', 'participation'), edge('a-2', 'p-new', 'participation'), edge('a-1', 'a-3')],
     truncated: false,
+    hiddenTies: 0,
   };
   const asOf = (keep: string[], ties: string[]): Network => ({
     nodes: slide.nodes.filter((n) => keep.includes(n.id)),
     edges: slide.edges.filter((e) => ties.includes(e.id)),
     truncated: false,
+    hiddenTies: 0,
   });
   const nothing = asOf([], []);
   const old = asOf(['a-1', 'a-2', 'a-3', 'p-old'], ['a-1-p-old']);

@@ -61,7 +61,7 @@ type Documents = {
     "mutation DeleteTarget($version: Int!, $input: TargetInput!) { result: deleteTarget(version: $version, input: $input) { type id cascaded } }": typeof types.DeleteTargetDocument,
     "\n  fragment NetworkNodeFields on NetworkNode { id type kind label regionId lat lon sectors startYear endYear }\n": typeof types.NetworkNodeFieldsFragmentDoc,
     "\n  fragment NetworkEdgeFields on NetworkEdge { id source target kind role weight derived via }\n": typeof types.NetworkEdgeFieldsFragmentDoc,
-    "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated }\n": typeof types.NetworkFieldsFragmentDoc,
+    "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated hiddenTies }\n": typeof types.NetworkFieldsFragmentDoc,
     "\n  fragment NodeRefFields on NodeRef { id type kind label }\n": typeof types.NodeRefFieldsFragmentDoc,
     "\n  fragment SourceFields on Source { id title url publisher date }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": typeof types.EventSummaryFieldsFragmentDoc,
@@ -131,7 +131,7 @@ const documents: Documents = {
     "mutation DeleteTarget($version: Int!, $input: TargetInput!) { result: deleteTarget(version: $version, input: $input) { type id cascaded } }": types.DeleteTargetDocument,
     "\n  fragment NetworkNodeFields on NetworkNode { id type kind label regionId lat lon sectors startYear endYear }\n": types.NetworkNodeFieldsFragmentDoc,
     "\n  fragment NetworkEdgeFields on NetworkEdge { id source target kind role weight derived via }\n": types.NetworkEdgeFieldsFragmentDoc,
-    "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated }\n": types.NetworkFieldsFragmentDoc,
+    "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated hiddenTies }\n": types.NetworkFieldsFragmentDoc,
     "\n  fragment NodeRefFields on NodeRef { id type kind label }\n": types.NodeRefFieldsFragmentDoc,
     "\n  fragment SourceFields on Source { id title url publisher date }\n": types.SourceFieldsFragmentDoc,
     "\n  fragment EventSummaryFields on EventSummary { id name kind date place { ...NodeRefFields } }\n": types.EventSummaryFieldsFragmentDoc,
@@ -342,7 +342,7 @@ export function graphql(source: "\n  fragment NetworkEdgeFields on NetworkEdge {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated }\n"): typeof import('./graphql.ts').NetworkFieldsFragmentDoc;
+export function graphql(source: "\n  fragment NetworkFields on Network { nodes { ...NetworkNodeFields } edges { ...NetworkEdgeFields } truncated hiddenTies }\n"): typeof import('./graphql.ts').NetworkFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

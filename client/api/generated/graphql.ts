@@ -503,7 +503,7 @@ export type NetworkNodeFieldsFragment = { id: string, type: NodeType, kind: stri
 
 export type NetworkEdgeFieldsFragment = { id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> };
 
-export type NetworkFieldsFragment = { truncated: boolean, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> };
+export type NetworkFieldsFragment = { truncated: boolean, hiddenTies: number, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> };
 
 export type NodeRefFieldsFragment = { id: string, type: NodeType, kind: string | null, label: string };
 
@@ -516,7 +516,7 @@ export type NetworkQueryVariables = Exact<{
 }>;
 
 
-export type NetworkQuery = { network: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
+export type NetworkQuery = { network: { truncated: boolean, hiddenTies: number, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
 
 export type OverviewQueryVariables = Exact<{
   level?: string | null | undefined;
@@ -534,7 +534,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, hiddenTies: number, nodes: Array<{ id: string, type: NodeType, kind: string | null, label: string, regionId: string | null, lat: number | null, lon: number | null, sectors: Array<string>, startYear: number | null, endYear: number | null }>, edges: Array<{ id: string, source: string, target: string, kind: string, role: string | null, weight: number, derived: boolean, via: Array<string> }> } };
 
 export type PathsQueryVariables = Exact<{
   from: string;
@@ -753,6 +753,7 @@ export const NetworkFieldsFragmentDoc = new TypedDocumentString(`
     ...NetworkEdgeFields
   }
   truncated
+  hiddenTies
 }
     fragment NetworkNodeFields on NetworkNode {
   id
@@ -1439,6 +1440,7 @@ fragment NetworkFields on Network {
     ...NetworkEdgeFields
   }
   truncated
+  hiddenTies
 }`) as unknown as TypedDocumentString<NetworkQuery, NetworkQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($level: String, $parentId: ID, $filter: NetworkFilter) {
@@ -1506,6 +1508,7 @@ fragment NetworkFields on Network {
     ...NetworkEdgeFields
   }
   truncated
+  hiddenTies
 }`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
     query Paths($from: ID!, $to: ID!, $limit: Int) {
