@@ -82,7 +82,7 @@ const whatIf: WhatIf = {
 };
 
 const noData: AnalysisData = { insights: null, gaps: null, coverage: null, suggestions: null, whatIf: null, loading: false, error: null, retry: () => {} };
-const stateWith = (tab: AnalysisTab, lang: Lang = 'de', remove: string[] = []): ExplorerState => ({ ...initialState(lang), analysis: { tab, level: 'district', remove } });
+const stateWith = (tab: AnalysisTab, lang: Lang = 'de', remove: string[] = []): ExplorerState => ({ ...initialState(lang), analysis: { tab, level: 'district', weights: 'none', remove } });
 
 function render(state: ExplorerState, data: Partial<AnalysisData>): string {
   return renderToStaticMarkup(
@@ -108,6 +108,14 @@ describe('AnalysisPanel', () => {
     expect(html).toMatch(/aria-pressed="true" data-level="district"/);
     expect(html).toContain('data-state="loading"');
     expect(html).toContain('data-testid="analysis-loading"');
+  });
+
+  it('offers the tie weight of the metrics: unweighted, shared projects, Newman', () => {
+    const state = stateWith('insights', 'en');
+    const html = render({ ...state, analysis: { ...state.analysis, weights: 'newman' } }, {});
+    expect(html).toContain('data-testid="analysis-weights"');
+    expect(html).toMatch(/<option value="none">unweighted<\/option><option value="count">shared projects<\/option><option value="newman" selected="">Newman weight<\/option>/);
+    expect(render(stateWith('insights'), {})).toContain('Gewicht der Verbindungen');
   });
 
   it('shows a translated error with a retry button', () => {

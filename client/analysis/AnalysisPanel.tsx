@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { METRIC_WEIGHTS, type MetricWeights } from '../api/analysis.ts';
 import { ANALYSIS_TABS, LEVELS, type Action, type AnalysisTab, type ExplorerState } from '../state/explorer.ts';
 import { HeatmapTab } from './HeatmapTab.tsx';
 import { CoverageTab, InsightsTab, SuggestionsTab, WhatIfTab, WhiteSpotsTab } from './tabs.tsx';
@@ -132,6 +133,16 @@ export function AnalysisPanel({ state, data, dispatch: act, onNavigate: navigate
             </button>
           ))}
         </div>
+        <label className="analysis-weights" title={t('analysis.weightsHint')}>
+          {t('analysis.weightsLabel')}:{' '}
+          <select value={state.analysis.weights} data-testid="analysis-weights" onChange={(e) => dispatch({ type: 'setWeights', weights: e.target.value as MetricWeights })}>
+            {METRIC_WEIGHTS.map((w) => (
+              <option key={w} value={w}>
+                {t(`analysis.weights.${w}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {data.loading && (
           <span className="progress" role="status" data-testid="analysis-loading">
             <span className="spinner" aria-hidden="true" />

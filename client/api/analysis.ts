@@ -19,6 +19,7 @@ import type {
   GapsQuery,
   SuggestionsQuery,
   WhatIfQuery,
+  TieWeighting,
 } from './generated/graphql.ts';
 import type { NetworkFilter } from './types.ts';
 
@@ -80,8 +81,8 @@ export const RegionCellFields = graphql(`
 `);
 
 const MetricsDoc = graphql(`
-  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) {
-    metrics(filter: $filter, weighted: $weighted, level: $level) {
+  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String, $weighting: TieWeighting) {
+    metrics(filter: $filter, weighted: $weighted, level: $level, weighting: $weighting) {
       nodes {
         id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize
         community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }
@@ -134,8 +135,17 @@ const InsightsDoc = graphql(`
   }
 `);
 
-export async function fetchMetrics(filter: NetworkFilter, weighted: boolean, level: Level, signal?: AbortSignal): Promise<Metrics> {
-  return (await gql(MetricsDoc, { filter, weighted, level }, signal)).metrics;
+/**
+ * The tie weight of the weighted measures (weighted degree, eigenvector, PageRank, Louvain, Burt):
+ * none — every tie counts once; count — cooperations plus shared projects and events; newman —
+ * cooperations plus Newman's 1/(n − 1) per shared project of n partners.
+ */
+export const METRIC_WEIGHTS = ['none', 'count', 'newman'] as const;
+export type MetricWeights = (typeof METRIC_WEIGHTS)[number];
+
+export async function fetchMetrics(filter: NetworkFilter, weights: MetricWeights, level: Level, signal?: AbortSignal): Promise<Metrics> {
+  const weighting: TieWeighting = weights === 'newman' ? 'NEWMAN' : 'COUNT';
+  return (await gql(MetricsDoc, { filter, weighted: weights !== 'none', level, weighting }, signal)).metrics;
 }
 
 export async function fetchRegionGaps(filter: NetworkFilter, level: Level, signal?: AbortSignal): Promise<RegionGaps> {

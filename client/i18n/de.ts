@@ -103,6 +103,10 @@ export const de = {
       whatif: 'Was wäre, wenn …',
     },
     levelLabel: 'Regionsebene',
+    weightsLabel: 'Gewicht der Verbindungen',
+    weights: { none: 'ungewichtet', count: 'gemeinsame Projekte', newman: 'Newman-Gewicht' },
+    weightsHint:
+      'Gewichteter Grad, Eigenvektor, PageRank, Communities und Burt: ungewichtet zählt jede Verbindung einmal; gemeinsame Projekte zählt Kooperationen und jedes gemeinsame Projekt; das Newman-Gewicht zählt ein gemeinsames Projekt mit n Partnern nur 1/(n−1) je Paar, sodass große Konsortien nicht alles überdecken.',
     level: { district: 'Landkreise/kreisfreie Städte', planning_region: 'Planungsregionen', state: 'Länder' },
     loading: 'Analyse wird berechnet …',
     progress: 'Hintergrundberechnung: {{done}} von {{total}} fertig, jetzt {{step}} ({{seconds}} s)',

@@ -105,6 +105,10 @@ export const en: Messages = {
       whatif: 'What if …',
     },
     levelLabel: 'Region level',
+    weightsLabel: 'Tie weight',
+    weights: { none: 'unweighted', count: 'shared projects', newman: 'Newman weight' },
+    weightsHint:
+      "Weighted degree, eigenvector, PageRank, communities and Burt: unweighted counts every tie once; shared projects counts cooperations and every shared project; Newman's weight counts a shared project of n partners only 1/(n−1) per pair, so big consortia do not drown everything else.",
     level: { district: 'Districts/independent cities', planning_region: 'Planning regions', state: 'States' },
     loading: 'Computing the analysis …',
     progress: 'Background run: {{done}} of {{total}} done, now {{step}} ({{seconds}} s)',

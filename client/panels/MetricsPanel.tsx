@@ -6,7 +6,7 @@ import { formatBound } from '../analysis/format.ts';
 import { formatMetric, formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../state/explorer.ts';
 
-const SHOWN: MetricKey[] = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'effectiveSize'];
+const SHOWN: MetricKey[] = ['degree', 'weightedDegree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'effectiveSize'];
 const ROLES = ['coordinator', 'gatekeeper', 'representative', 'itinerant', 'liaison'] as const;
 
 /** 1-based rank of the actor for a metric (higher is first; for constraint lower is first). */

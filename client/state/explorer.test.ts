@@ -29,7 +29,7 @@ function busy(): ExplorerState {
     path: { from: 'a-zarof', to: 'a-wfg' },
     collapsed: ['r-nordsachsen'],
     pinned: { 'a-zarof': { x: 10, y: -5 } },
-    analysis: { tab: 'heatmap', level: 'state', remove: ['a-lvkkws'] },
+    analysis: { tab: 'heatmap', level: 'state', weights: 'newman', remove: ['a-lvkkws'] },
     encoding: { size: 'betweenness', color: 'community' },
     pseudo: true,
     story: 'story-demo',
@@ -53,7 +53,7 @@ describe('initialState and defaults', () => {
       path: { from: null, to: null },
       collapsed: [],
       pinned: {},
-      analysis: { tab: null, level: 'district', remove: [] },
+      analysis: { tab: null, level: 'district', weights: 'none', remove: [] },
       encoding: { size: 'degree', color: 'kind' },
       pseudo: false,
       story: null,
@@ -415,7 +415,10 @@ describe('analysis and encoding', () => {
     s = reduce(s, { type: 'toggleRemove', id: 'a-zarof' });
     s = reduce(s, { type: 'toggleRemove', id: 'a-wfg' });
     s = reduce(s, { type: 'toggleRemove', id: 'a-zarof' });
-    expect(s.analysis).toEqual({ tab: 'whatif', level: 'state', remove: ['a-wfg'] });
+    expect(s.analysis).toEqual({ tab: 'whatif', level: 'state', weights: 'none', remove: ['a-wfg'] });
+    s = reduce(s, { type: 'setWeights', weights: 'newman' });
+    expect(s.analysis.weights).toBe('newman');
+    expect(reduce(s, { type: 'setWeights', weights: 'newman' })).toBe(s);
     expect(reduce(s, { type: 'clearRemove' }).analysis.remove).toEqual([]);
     expect(reduce(s, { type: 'setAnalysisTab', tab: 'whatif' })).toBe(s);
   });

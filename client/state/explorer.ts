@@ -3,7 +3,7 @@
  * Everything a link should reproduce lives here (see `url.ts`); transient things (hover, the
  * running layout) stay in the components.
  */
-import { LEVELS, METRIC_KEYS, type Level, type MetricKey } from '../api/analysis.ts';
+import { LEVELS, METRIC_KEYS, type Level, type MetricKey, type MetricWeights } from '../api/analysis.ts';
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
 
 export const LAYOUTS = ['force', 'regions', 'geo', 'concentric'] as const;
@@ -39,6 +39,8 @@ export interface Analysis {
   tab: AnalysisTab | null;
   /** Region level the gaps, coverage and brokerage group by. */
   level: Level;
+  /** The tie weight of the weighted metrics (none: every tie counts once, as before). */
+  weights: MetricWeights;
   /** What-if: actors taken out (clicking actors in the what-if tab toggles them). */
   remove: string[];
 }
@@ -125,7 +127,7 @@ export const initialState = (lang: Lang = 'de'): ExplorerState => ({
   path: { from: null, to: null },
   collapsed: [],
   pinned: {},
-  analysis: { tab: null, level: 'district', remove: [] },
+  analysis: { tab: null, level: 'district', weights: 'none', remove: [] },
   encoding: { size: 'degree', color: 'kind' },
   pseudo: false,
   story: null,
@@ -163,6 +165,7 @@ export type Action =
   | { type: 'unpinAll' }
   | { type: 'setAnalysisTab'; tab: AnalysisTab | null }
   | { type: 'setLevel'; level: Level }
+  | { type: 'setWeights'; weights: MetricWeights }
   /** What-if: take an actor out, or put it back. */
   | { type: 'toggleRemove'; id: string }
   | { type: 'clearRemove' }
@@ -269,6 +272,8 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
       return s.analysis.tab === a.tab ? s : { ...s, analysis: { ...s.analysis, tab: a.tab } };
     case 'setLevel':
       return s.analysis.level === a.level ? s : { ...s, analysis: { ...s.analysis, level: a.level } };
+    case 'setWeights':
+      return s.analysis.weights === a.weights ? s : { ...s, analysis: { ...s.analysis, weights: a.weights } };
     case 'toggleRemove':
       return { ...s, analysis: { ...s.analysis, remove: toggle(s.analysis.remove, a.id) } };
     case 'clearRemove':

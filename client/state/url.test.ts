@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { METRIC_WEIGHTS } from '../api/analysis.ts';
 import { NODE_TYPES } from '../api/types.ts';
 import { ANALYSIS_TABS, COLOR_BY, LAYOUTS, LEVELS, OVERVIEW_MODES, SIZE_BY, defaultFilters, initialState, type Depth, type ExplorerState } from './explorer.ts';
 import { fromSearch, toSearch } from './url.ts';
@@ -40,6 +41,7 @@ const stateArb: fc.Arbitrary<ExplorerState> = fc.record({
   analysis: fc.record({
     tab: fc.option(fc.constantFrom(...ANALYSIS_TABS)),
     level: fc.constantFrom(...LEVELS),
+    weights: fc.constantFrom(...METRIC_WEIGHTS),
     remove: fc.uniqueArray(idArb, { maxLength: 4 }),
   }),
   encoding: fc.record({ size: fc.constantFrom(...SIZE_BY), color: fc.constantFrom(...COLOR_BY) }),

@@ -5,7 +5,7 @@
  * left out so links stay short; unknown or malformed values fall back to the defaults.
  */
 import { NODE_TYPES, type NodeType } from '../api/types.ts';
-import { LEVELS, METRIC_KEYS, type Level, type MetricKey } from '../api/analysis.ts';
+import { LEVELS, METRIC_KEYS, METRIC_WEIGHTS, type Level, type MetricKey, type MetricWeights } from '../api/analysis.ts';
 import {
   ANALYSIS_TABS,
   COLOR_BY,
@@ -57,6 +57,7 @@ export function toSearch(s: ExplorerState): string {
   if (s.collapsed.length) p.set('collapsed', s.collapsed.join(','));
   if (s.analysis.tab) p.set('analysis', s.analysis.tab);
   if (s.analysis.level !== 'district') p.set('level', s.analysis.level);
+  if (s.analysis.weights !== 'none') p.set('weights', s.analysis.weights);
   if (s.analysis.remove.length) p.set('remove', s.analysis.remove.join(','));
   if (s.encoding.size !== 'degree') p.set('size', s.encoding.size);
   if (s.encoding.color !== 'kind') p.set('color', s.encoding.color);
@@ -108,6 +109,7 @@ export function fromSearch(search: string, fallbackLang: Lang = 'de'): ExplorerS
   s.analysis = {
     tab: one<AnalysisTab>('analysis', ANALYSIS_TABS),
     level: one<Level>('level', LEVELS) ?? 'district',
+    weights: one<MetricWeights>('weights', METRIC_WEIGHTS) ?? 'none',
     remove: ids(p.get('remove')),
   };
   s.encoding = { size: one<MetricKey>('size', METRIC_KEYS) ?? 'degree', color: one<ColorBy>('color', COLOR_BY) ?? 'kind' };

@@ -316,7 +316,7 @@ export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byI
   const wanted = state.encoding.size !== 'degree' || state.encoding.color !== 'kind' || state.selected !== null;
   const filter = useMemo(() => analysisFilter(state.filters), [state.filters]);
   const revision = useDataRevision();
-  const key = wanted ? JSON.stringify([filter, state.analysis.level, revision]) : null;
+  const key = wanted ? JSON.stringify([filter, state.analysis.level, state.analysis.weights, revision]) : null;
   const [result, setResult] = useState<{ key: string; metrics: Metrics } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -329,12 +329,12 @@ export function useMetrics(state: ExplorerState): { metrics: Metrics | null; byI
     const ac = new AbortController();
     setLoading(true);
     setError(null);
-    fetchMetrics(filter, false, state.analysis.level, ac.signal)
+    fetchMetrics(filter, state.analysis.weights, state.analysis.level, ac.signal)
       .then((metrics) => !ac.signal.aborted && setResult({ key, metrics }))
       .catch((e: unknown) => !ac.signal.aborted && setError(asApiError(e)))
       .finally(() => !ac.signal.aborted && setLoading(false));
     return () => ac.abort();
-  }, [key, attempt]); // filter, level and the data revision are inside the key
+  }, [key, attempt]); // filter, level, weights and the data revision are inside the key
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const metrics = result?.key === key ? result.metrics : null;
   const byId = useMemo(() => new Map((metrics?.nodes ?? []).map((n) => [n.id, n])), [metrics]);

@@ -17,6 +17,11 @@ export interface ActorAttributes {
 export interface TieAttributes {
   /** Direct ties count 1 each, derived ties their number of shared projects and events. */
   weight: number;
+  /**
+   * The same tie under Newman's collaboration weighting: direct ties 1 each, every shared project or
+   * event of n cooperating members 1/(n − 1). Absent (edge lists, networks without the projection): `weight`.
+   */
+  newman?: number;
   direct: number;
   derived: number;
 }
@@ -38,7 +43,7 @@ export function actorGraph(network: Network, ties?: readonly ActorTie[]): ActorG
     for (const t of ties) {
       if (t.a === t.b || !g.hasNode(t.a) || !g.hasNode(t.b)) continue;
       // One row per pair (the primitive's contract), so no merging is needed.
-      g.addUndirectedEdge(t.a, t.b, { weight: t.direct + t.shared, direct: t.direct, derived: t.shared > 0 ? 1 : 0 });
+      g.addUndirectedEdge(t.a, t.b, { weight: t.direct + t.shared, newman: t.direct + t.newman, direct: t.direct, derived: t.shared > 0 ? 1 : 0 });
     }
     return g;
   }

@@ -22,9 +22,13 @@ import { components, cutPoints } from './structure.ts';
 
 export type { Estimate } from './path-plan.ts';
 
+export type TieWeighting = 'count' | 'newman';
+
 export interface MetricOptions {
   /** Use tie weights for eigenvector, PageRank, Louvain and Burt's measures (weightedDegree is always the weight sum). */
   weighted?: boolean;
+  /** Which tie weight those use: shared projects and events counted (default) or Newman's 1/(n − 1) per shared item. */
+  weighting?: TieWeighting;
   /** Group of a node for brokerage roles (the actor's region); null = unknown. */
   groupOf?: (id: string) => string | null;
   /** Louvain's seed (default 42). */
@@ -120,7 +124,8 @@ function* metricsPlan(graph: ActorGraph, options: MetricOptions): Generator<{ ad
     timings[name] = performance.now() - t0;
     return out;
   };
-  const csr = time('csr', () => toCsr(graph, (a) => Number(a.weight ?? 1)));
+  const newman = options.weighting === 'newman';
+  const csr = time('csr', () => toCsr(graph, (a) => Number((newman ? (a.newman ?? a.weight) : a.weight) ?? 1)));
   const n = csr.ids.length;
   const comps = time('components', () => components(csr));
   const t0 = performance.now();
@@ -141,7 +146,7 @@ function* metricsPlan(graph: ActorGraph, options: MetricOptions): Generator<{ ad
   timings.paths = performance.now() - t0;
   const eigen = time('eigenvector', () => eigenvectorCentrality(csr, weighted));
   const rank = time('pagerank', () => pagerank(csr, weighted));
-  const communities = time('louvain', () => communityPartition(graph, weighted, options.seed ?? 42));
+  const communities = time('louvain', () => communityPartition(graph, weighted, options.seed ?? 42, options.weighting));
   const cuts = time('cutPoints', () => cutPoints(csr));
   const burtMeasures = time('burt', () => burt(csr, weighted));
   const groupOf = options.groupOf;
@@ -222,13 +227,13 @@ export interface Partition {
 }
 
 /** Louvain communities (seeded, so the same network always gets the same partition) and modularity. */
-export function communityPartition(graph: ActorGraph, weighted: boolean, seed: number): Partition {
+export function communityPartition(graph: ActorGraph, weighted: boolean, seed: number, weighting: TieWeighting = 'count'): Partition {
   if (graph.size === 0) {
     const ids = graph.nodes();
     return { of: new Map(ids.map((id, i) => [id, i])), sizes: ids.map(() => 1), modularity: 0 };
   }
   // randomWalk off: graphology's random-walk moves spread the result below networkx's range on small graphs.
-  const result = louvain.detailed(graph, { getEdgeWeight: weighted ? 'weight' : null, rng: seededRandom(seed), randomWalk: false });
+  const result = louvain.detailed(graph, { getEdgeWeight: !weighted ? null : weighting === 'newman' ? (_e: string, a: Record<string, unknown>) => Number(a.newman ?? a.weight) : 'weight', rng: seededRandom(seed), randomWalk: false });
   const size = new Map<number, number>();
   const first = new Map<number, number>();
   graph.nodes().forEach((id, i) => {

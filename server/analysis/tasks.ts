@@ -8,13 +8,13 @@ import { AnalysisContext, type AnalysisInput } from './context.ts';
 import { coverage, DEFAULT_PROFILE, type Coverage, type ProfileCategory } from './coverage.ts';
 import { regionGaps, type RegionGaps } from './gaps.ts';
 import { insights, networkParts, type Insight, type NetworkPart } from './insights.ts';
-import { computeMetrics, computeMetricsParallel, type MetricOptions, type MetricsResult } from './metrics.ts';
+import { computeMetrics, computeMetricsParallel, type MetricOptions, type MetricsResult, type TieWeighting } from './metrics.ts';
 import type { PathPool } from './path-pool.ts';
 import { suggestions, type Suggestion } from './suggestions.ts';
 import { whatIf, type WhatIf } from './what-if.ts';
 
 export type AnalysisTask =
-  | { kind: 'metrics'; weighted: boolean; level: string }
+  | { kind: 'metrics'; weighted: boolean; weighting: TieWeighting; level: string }
   | { kind: 'gaps'; level: string }
   | { kind: 'coverage'; level: string; profile: ProfileCategory[] | null }
   | { kind: 'whatIf'; remove: string[]; level: string }
@@ -61,7 +61,7 @@ export class AnalysisSession {
     const ctx = this.ctx;
     switch (task.kind) {
       case 'metrics': {
-        const options: MetricOptions = { weighted: task.weighted, groupOf: (id) => ctx.regionAt(id, task.level) };
+        const options: MetricOptions = { weighted: task.weighted, weighting: task.weighting, groupOf: (id) => ctx.regionAt(id, task.level) };
         return this.pool ? computeMetricsParallel(ctx.graph, options, this.pool) : computeMetrics(ctx.graph, options);
       }
       case 'gaps':
@@ -73,12 +73,12 @@ export class AnalysisSession {
       case 'suggestions':
         return suggestions(ctx, (await this.run({ kind: 'gaps', level: task.level })).whiteSpots, task.level, task.limit);
       case 'parts':
-        return networkParts(ctx, await this.run({ kind: 'metrics', weighted: false, level: task.level }), task.level);
+        return networkParts(ctx, await this.run({ kind: 'metrics', weighted: false, weighting: 'count', level: task.level }), task.level);
       case 'insights':
         return insights(
           ctx,
           task.level,
-          await this.run({ kind: 'metrics', weighted: false, level: task.level }),
+          await this.run({ kind: 'metrics', weighted: false, weighting: 'count', level: task.level }),
           await this.run({ kind: 'gaps', level: task.level }),
           await this.run({ kind: 'coverage', level: task.level, profile: null }),
           await this.run({ kind: 'parts', level: task.level }),

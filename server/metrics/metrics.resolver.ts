@@ -2,7 +2,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { NetworkFilter } from '../network/network.input.ts';
-import { ProfileCategoryInput } from './metrics.input.ts';
+import { ProfileCategoryInput, TieWeighting } from './metrics.input.ts';
 import { AnalysisStatus, Coverage, Insight, Metrics, NetworkPart, NetworkStats, RegionGaps, Suggestion, WhatIf } from './metrics.type.ts';
 
 const LEVEL = { nullable: true, description: 'Region kind the analysis groups by: district (default), planning_region, state, …' } as const;
@@ -14,9 +14,10 @@ export class MetricsResolver {
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
     @Arg('weighted', () => Boolean, { defaultValue: false, description: 'Use tie weights (strength, eigenvector, PageRank, Louvain, Burt).' }) weighted: boolean,
     @Arg('level', () => String, LEVEL) level: string | null,
+    @Arg('weighting', () => TieWeighting, { defaultValue: TieWeighting.COUNT, description: 'Which tie weight the weighted measures and weightedDegree use (cached separately).' }) weighting: TieWeighting,
     @Ctx() { analysis }: Context,
   ): Promise<Metrics> {
-    return analysis.metrics(filter, weighted, level);
+    return analysis.metrics(filter, weighted, level, weighting);
   }
 
   @Query(() => AnalysisStatus, { description: 'Progress of the background analysis that runs after every data change.' })

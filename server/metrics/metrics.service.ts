@@ -10,6 +10,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import type { AnalysisInput } from '../analysis/context.ts';
 import { loadAnalysisInput } from '../analysis/input.ts';
 import type { ProfileCategory } from '../analysis/coverage.ts';
+import type { TieWeighting } from '../analysis/metrics.ts';
 import type { TaskRunner } from '../analysis/runner.ts';
 import type { AnalysisTask, ResultOf } from '../analysis/tasks.ts';
 
@@ -72,8 +73,8 @@ export class AnalysisService {
     readonly runner: TaskRunner,
   ) {}
 
-  metrics(filter: NetworkFilter | null, weighted: boolean, level: string | null) {
-    return this.run(filter, { kind: 'metrics', weighted, level: checkLevel(level) });
+  metrics(filter: NetworkFilter | null, weighted: boolean, level: string | null, weighting: TieWeighting = 'count') {
+    return this.run(filter, { kind: 'metrics', weighted, weighting, level: checkLevel(level) });
   }
   regionGaps(level: string | null, filter: NetworkFilter | null) {
     return this.run(filter, { kind: 'gaps', level: checkLevel(level) });

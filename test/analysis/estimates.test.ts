@@ -53,6 +53,8 @@ describe('betweenness and closeness: exact below the work budget, estimated with
     expect(exact.stats.estimates).toEqual([]);
     expect(est('betweenness')).toMatchObject({ epsilon: 0.01, confidence: 0.9 });
     expect(est('betweenness')?.samples).toBeGreaterThan(10_000);
+    // By default 100 of the closeness sources run a Brandes pass that orders the small values.
+    expect(est('betweenness')?.method).toContain('Brandes–Pich source sampling (100 sources)');
     expect(est('closeness')?.samples).toBe(1_000);
     expect(estimated.stats.estimates.map((x) => x.metric)).toContain('averagePathLength');
   });

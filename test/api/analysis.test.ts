@@ -39,6 +39,26 @@ describe('analysis input', () => {
   });
 });
 
+describe('metrics under Newman weighting', () => {
+  it("weightedDegree under NEWMAN is each actor's Σ over its ties of cooperations + Σ 1/(n − 1); COUNT stays the default", async () => {
+    type Row = { id: string; weightedDegree: number };
+    const ask = async (args: string) => ((await server.gql<{ metrics: { nodes: Row[] } }>(`{ metrics(${args}) { nodes { id weightedDegree } } }`)).data?.metrics.nodes ?? []) as Row[];
+    const [byDefault, count, newman] = await Promise.all([ask('weighted: true'), ask('weighted: true, weighting: COUNT'), ask('weighted: true, weighting: NEWMAN')]);
+    expect(byDefault).toEqual(count);
+    const input = await loadAnalysisInput(server.store, { includeDirect: true, includeDerived: true });
+    const expected = new Map<string, number>();
+    for (const t of input.ties ?? []) {
+      for (const id of [t.a, t.b]) expected.set(id, (expected.get(id) ?? 0) + t.direct + t.newman);
+    }
+    expect(newman.length).toBeGreaterThan(10);
+    for (const n of newman) expect(n.weightedDegree).toBeCloseTo(expected.get(n.id) ?? 0, 9);
+    // Big consortia weigh less: no actor gains, some lose.
+    const c = new Map(count.map((n) => [n.id, n.weightedDegree]));
+    expect(newman.every((n) => n.weightedDegree <= (c.get(n.id) as number) + 1e-9)).toBe(true);
+    expect(newman.some((n) => n.weightedDegree < (c.get(n.id) as number) - 1e-9)).toBe(true);
+  });
+});
+
 describe('background analysis', () => {
   it('runs after start for the current data and reports its progress until ready', async () => {
     type Status = { revision: number; currentRevision: number; state: string; done: number; total: number; step: string | null; elapsedMs: number; error: string | null };

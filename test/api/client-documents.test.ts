@@ -34,7 +34,10 @@ const VARIABLES: Record<string, Record<string, unknown>[]> = {
   ProjectDetails: [{ id: ids.PROJECT, editable: false }, { id: ids.PROJECT, editable: true }],
   RegionDetails: [{ id: ids.REGION, editable: false }, { id: ids.REGION, editable: true }],
   EventDetails: [{ id: ids.EVENT, editable: false }, { id: ids.EVENT, editable: true }],
-  Metrics: [{ filter, weighted: true, level: 'district' }],
+  Metrics: [
+    { filter, weighted: true, level: 'district' },
+    { filter, weighted: true, level: 'district', weighting: 'NEWMAN' },
+  ],
   AnalysisStatus: [{}],
   Gaps: [{ filter, level: 'district' }],
   Coverage: [{ filter, level: 'district', profile: null }],

@@ -181,6 +181,11 @@ export type TargetInput = {
   subjectId: string;
 };
 
+/** The tie weight of the weighted measures: COUNT — cooperations plus shared projects and events; NEWMAN — cooperations plus Newman's collaboration weight 1/(n − 1) per shared project or event of n partners. */
+export type TieWeighting =
+  | 'COUNT'
+  | 'NEWMAN';
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -225,6 +230,7 @@ export type MetricsQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
   weighted: boolean;
   level?: string | null | undefined;
+  weighting?: TieWeighting | null | undefined;
 }>;
 
 
@@ -903,8 +909,13 @@ export const AnalysisStatusDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AnalysisStatusQuery, AnalysisStatusQueryVariables>;
 export const MetricsDocument = new TypedDocumentString(`
-    query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String) {
-  metrics(filter: $filter, weighted: $weighted, level: $level) {
+    query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String, $weighting: TieWeighting) {
+  metrics(
+    filter: $filter
+    weighted: $weighted
+    level: $level
+    weighting: $weighting
+  ) {
     nodes {
       id
       label
