@@ -9,20 +9,9 @@ import './worker-globals.ts';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { fcoseOptions, type LayoutRequest } from './layouts.ts';
+import { seeded } from './random.ts';
 
 cytoscape.use(fcose);
-
-/** A small seeded generator: the same network gets the same picture (fcose draws on Math.random). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(req: Omit<LayoutRequest, 'id'>): number {
   let h = 2166136261;

@@ -8,6 +8,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { seeded } from './random.ts';
 
 export interface StreamNode {
   id: string;
@@ -38,18 +39,6 @@ export interface StreamRun {
 
 /** Model units per ForceAtlas2 unit: about the spacing the other layouts give. */
 export const FA2_SCALE = 6;
-
-/** A small seeded generator: the same network starts from the same jitter. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function streamForceLayout(nodes: readonly StreamNode[], edges: readonly StreamEdge[], opts: StreamOptions): StreamRun {
   const started = performance.now();

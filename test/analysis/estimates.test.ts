@@ -8,37 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { computeMetrics, computeMetricsParallel, type MetricsResult } from '../../server/analysis/metrics.ts';
 import { PathPool } from '../../server/analysis/path-pool.ts';
 import { projectionGraph } from '../support/projection.ts';
-
-/** Spearman's rank correlation with average ranks for ties. */
-function spearman(x: number[], y: number[]): number {
-  const rank = (v: number[]) => {
-    const order = v.map((value, i) => [value, i] as const).sort((a, b) => a[0] - b[0]);
-    const r = new Array<number>(v.length);
-    for (let i = 0; i < order.length; ) {
-      let j = i;
-      while (j + 1 < order.length && (order[j + 1] as readonly [number, number])[0] === (order[i] as readonly [number, number])[0]) j++;
-      for (let k = i; k <= j; k++) r[(order[k] as readonly [number, number])[1]] = (i + j) / 2;
-      i = j + 1;
-    }
-    return r;
-  };
-  const rx = rank(x);
-  const ry = rank(y);
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const dx = (rx[i] as number) - mx;
-    const dy = (ry[i] as number) - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
+import { spearman } from '../support/rank.ts';
 
 describe('betweenness and closeness: exact below the work budget, estimated with a bound above it', () => {
   const graph = projectionGraph({ actors: 5_000, projects: 1_500, participations: 12_000, seed: 11 });

@@ -32,6 +32,7 @@ import { startServer } from '../../server/main.ts';
 import { launchChromium } from '../support/browser.ts';
 import { buildClient } from '../support/client-build.ts';
 import { coParticipationTies, generateCordisLike, readDistricts, writeCordisLike, CORDIS_LIKE_DEFAULTS, type CordisLikeOptions } from './cordis-like.ts';
+import { spearman } from '../support/rank.ts';
 import { expectedRegionId } from './cordis-like-placement.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -81,36 +82,6 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
-
-/** Spearman rank correlation (average ranks for ties). */
-export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const rank = (x: ArrayLike<number>) => {
-    const idx = Array.from({ length: x.length }, (_, i) => i).sort((i, j) => (x[i] as number) - (x[j] as number));
-    const r = new Float64Array(x.length);
-    for (let i = 0; i < idx.length; ) {
-      let j = i;
-      while (j + 1 < idx.length && x[idx[j + 1] as number] === x[idx[i] as number]) j++;
-      for (let k = i; k <= j; k++) r[idx[k] as number] = (i + j) / 2;
-      i = j + 1;
-    }
-    return r;
-  };
-  const ra = rank(a);
-  const rb = rank(b);
-  const n = ra.length;
-  const mean = (n - 1) / 2;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    const x = (ra[i] as number) - mean;
-    const y = (rb[i] as number) - mean;
-    num += x * y;
-    da += x * x;
-    db += y * y;
-  }
-  return num / Math.sqrt(da * db);
-}
 
 interface Reference {
   library: string;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCordis } from '../../server/import/cordis.ts';
 import { requireShared } from '../support/sna.ts';
-import { spearman } from './cordis-bench.ts';
+import { spearman } from '../support/rank.ts';
 import { coParticipationTies, generateCordisLike, readDistricts, writeCordisLike, type CordisLikeOptions } from './cordis-like.ts';
 
 const DISTRICTS = fileURLToPath(new URL('../../../shared/data/geo/de_districts_2021.csv', import.meta.url));
