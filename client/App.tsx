@@ -568,7 +568,7 @@ export function App() {
               edges={counts.edges}
               ready={ready}
               truncated={overviewPicture ? (ov.overview?.truncated ?? false) : (network?.truncated ?? false)}
-              hiddenTies={overviewPicture ? 0 : (network?.hiddenTies ?? 0)}
+              hiddenTies={overviewPicture || !state.filters.derived ? 0 : (network?.hiddenTies ?? 0)}
               loading={data.loading || ov.loading}
               layoutRunning={layoutRunning}
               extra={

@@ -244,7 +244,7 @@ export const de = {
     hidden_other: '{{count}} schwächere Verbindungen ausgeblendet',
     showNetwork: 'Netzwerk zeigen ({{formatted}} Akteure)',
     backToOverview: 'Zur Übersicht',
-    unplaced: '{{count}} Akteure ohne Region',
+    unplaced: '{{count}} Akteure ohne Region (im Ausland oder nicht zugeordnet)',
   },
   status: {
     counts: '{{nodes}} Knoten, {{edges}} Verbindungen',

@@ -246,7 +246,7 @@ export const en: Messages = {
     hidden_other: '{{count}} weaker ties hidden',
     showNetwork: 'Show network ({{formatted}} actors)',
     backToOverview: 'Back to overview',
-    unplaced: '{{count}} actors without a region',
+    unplaced: '{{count}} actors without a region (abroad or not placed)',
   },
   status: {
     counts: '{{nodes}} nodes, {{edges}} ties',
