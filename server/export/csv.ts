@@ -1,11 +1,13 @@
 /**
  * A batch as CSV template files (the demo network's format, read back by server/import/csv-bundle.ts):
  * one file per kind, UTF-8 with a BOM (Excel opens umlauts right), comma-separated, lists joined
- * with `|`, numbers with a decimal point, dates as ISO, a story's slides as JSON in one cell.
+ * with `|`, numbers with a decimal point, dates as ISO, a story's slides as JSON in one cell. Text
+ * cells a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) get a leading `'`, which the
+ * CSV import takes off again (`neutraliseCell` in server/import/csv-format.ts).
  */
 import { stringify } from 'csv-stringify/sync';
 import { BATCH_KEYS, type BatchKey, type GraphBatch } from '../domain/model.ts';
-import { CSV_FILES, LIST_SEPARATOR, type CellType } from '../import/csv-format.ts';
+import { CSV_FILES, LIST_SEPARATOR, neutraliseCell, type CellType } from '../import/csv-format.ts';
 
 /** A field value as template cell text (the inverse of `parseCell`). */
 export function formatCell(value: unknown, type: CellType): string {
@@ -29,7 +31,9 @@ export function writeCsvBundle(batch: GraphBatch): Map<string, string> {
   const files = new Map<string, string>();
   for (const key of BATCH_KEYS) {
     const { header, rows } = templateTable(batch, key);
-    files.set(CSV_FILES[key].file, `\uFEFF${stringify([header, ...rows], { record_delimiter: '\n' })}`);
+    const types = CSV_FILES[key].columns.map((c) => c.type);
+    const safe = rows.map((r) => r.map((cell, i) => neutraliseCell(cell, types[i] ?? 'text')));
+    files.set(CSV_FILES[key].file, `\uFEFF${stringify([header, ...safe], { record_delimiter: '\n' })}`);
   }
   return files;
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_KEYS, type BatchKey, type GraphBatchInput } from '../domain/model.ts';
 import { type BatchValidationError, formatPath } from '../store/batch.ts';
-import { CellError, CSV_FILES, importColumns, parseCell, STORIES_JSON, type Column } from './csv-format.ts';
+import { CellError, CSV_FILES, importColumns, parseCell, STORIES_JSON, unneutraliseCell, type Column } from './csv-format.ts';
 import { ImportWarnings, isMissingToken, MAX_WARNINGS } from './missing.ts';
 import { csvIssue, eachCsvRecord, eachCsvRecordInFile, type CsvReading } from './csv-stream.ts';
 import { jsonErrorLine, topLevelItemLines } from './json-lines.ts';
@@ -59,20 +59,23 @@ function unknownColumns(headers: readonly string[], known: Known, file: string, 
 
 /**
  * A record as a row; a cell that cannot be read (broken JSON) is reported to `bad` and left out; a cell
- * saying "no value" (`NA`, `k. A.`, `-`, …) is read as empty and reported to `missing`.
+ * saying "no value" (`NA`, `k. A.`, `-`, …) is read as empty and reported to `missing`. From CSV
+ * (`csv`), a cell the export neutralised against formulas (`'=…`, `'-`) loses that one quote and
+ * is a value, never "missing".
  */
 function rowOf(
   record: Record<string, string>,
   known: Known,
   bad: (header: string, message: string) => void,
   missing: (header: string, raw: string) => void,
+  csv: boolean,
 ): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [h, text] of Object.entries(record)) {
     const c = known.get(h);
     if (!c) continue;
-    let raw = text;
-    if (isMissingToken(raw)) {
+    let raw = csv ? unneutraliseCell(text) : text;
+    if (raw === text && isMissingToken(raw)) {
       missing(h, raw);
       raw = '';
     }
@@ -122,6 +125,7 @@ class TemplateRows {
           this.known,
           (field, message) => this.cellIssues.push({ file: this.file, line, field, message }),
           (field, raw) => this.warnings.missing(this.file, line, field, raw),
+          true,
         ),
       );
       this.origins.push({ file: this.file, line });
@@ -214,6 +218,7 @@ export function rowsFromRecords(
       known,
       (field, message) => issues.push({ file, line, field, message }),
       (field, raw) => warnings.missing(file, line, field, raw),
+      false,
     ),
   );
   if (issues.length > 0) throw new ImportError(issues);

@@ -98,6 +98,30 @@ export const importColumns = (key: BatchKey): Column[] => (key === 'actors' ? [.
 
 export const LIST_SEPARATOR = '|';
 
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return as a formula. Our CSV export writes such a text cell with a `'` in front (what spreadsheets
+ * take as "text, not formula"); a number cell (`-5`) stays as it is. So that the quote is only ever
+ * the one the export added, a cell that already starts with quotes before such a character gets one
+ * more (`'=x` → `''=x`), and the CSV import takes exactly one quote off every cell of that shape —
+ * export → import gives back the value it started with. XLSX cells are typed text and need none of this.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/** A cell text as written to CSV: neutralised with a leading `'` when a spreadsheet would run it. */
+export function neutraliseCell(text: string, type: CellType): string {
+  if (type === 'number' && PLAIN_NUMBER.test(text)) return text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell text as read: the one `'` that `neutraliseCell` added taken off again. */
+export function unneutraliseCell(text: string): string {
+  const start = text.length - text.trimStart().length;
+  return NEUTRALISED.test(text.slice(start)) ? text.slice(0, start) + text.slice(start + 1) : text;
+}
+
 /** The stories of a template folder in readable form: a JSON array of stories (instead of stories.csv). */
 export const STORIES_JSON = 'stories.json';
 

@@ -113,3 +113,76 @@ describe('cypher export', () => {
     expect(script).toMatch(/MERGE \(n:Story \{id: row\.id\}\)/);
   });
 });
+
+describe('CSV export against formula injection', () => {
+  /** Names a spreadsheet would run as formulas, one that looks neutralised already, and a lone dash. */
+  const hostile = [
+    { id: 'a-formula', name: '=HYPERLINK("http://x","y")' },
+    { id: 'a-plus', name: '+Plus Verbund e.V.' },
+    { id: 'a-minus', name: '-Minus GmbH' },
+    { id: 'a-at', name: '@Werkstatt' },
+    { id: 'a-quoted', name: "'=schon zitiert" },
+    { id: 'a-dash', name: '-' },
+    { id: 'a-plain', name: "O'Brien & Partner" },
+  ];
+  let store: GraphStore;
+  let batch: GraphBatch;
+  beforeAll(async () => {
+    store = await freshStore();
+    await loadDemo(store);
+    await store.applyBatch({
+      regions: [{ id: 'r-suedhalbkugel', name: 'Südhalbkugel', kind: 'planning_region', code: null, lat: -33.92, lon: -18.42, parentId: null, description: '-5 °C', tags: ['-kalt', '+warm'], sourceIds: [] }],
+      actors: hostile.map((a) => ({ ...a, kind: 'company', sectors: ['@forschung'], regionId: 'r-suedhalbkugel', website: null, description: null, tags: [], sourceIds: [] })),
+    } as Partial<GraphBatch>);
+    batch = await store.exportBatch();
+  });
+  afterAll(() => store.close());
+
+  it('writes formula-like text cells with a leading quote and numbers as they are', async () => {
+    const files = (await EXPORT_FORMATS.csv.write(batch)) as Map<string, string>;
+    const actors = files.get('actors.csv') ?? '';
+    expect(actors).toContain(`a-formula,"'=HYPERLINK(""http://x"",""y"")",company,'@forschung,`);
+    expect(actors).toContain("a-plus,'+Plus Verbund e.V.,");
+    expect(actors).toContain("a-minus,'-Minus GmbH,");
+    expect(actors).toContain("a-at,'@Werkstatt,");
+    expect(actors).toContain("a-quoted,''=schon zitiert,");
+    expect(actors).toContain("a-dash,'-,");
+    expect(actors).toContain("a-plain,O'Brien & Partner,");
+    const regions = files.get('regions.csv') ?? '';
+    expect(regions).toContain("r-suedhalbkugel,Südhalbkugel,planning_region,,-33.92,-18.42,,'-5 °C,'-kalt|+warm,");
+    // No cell of any file starts with a formula character (after the CSV quoting).
+    for (const [file, text] of files) {
+      for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+        const cells = line.match(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g) ?? [];
+        for (const raw of cells) {
+          const cell = raw.replace(/^,/, '').replace(/^"(.*)"$/s, '$1');
+          if (/^-?\d+(\.\d+)?$/.test(cell)) continue;
+          expect(/^[=+\-@\t\r]/.test(cell), `${file}: ${cell}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('export → import gives back the same names and numbers (the added quote is taken off)', async () => {
+    const path = await exportTo('csv', batch);
+    const target = await freshStore();
+    await importFiles(target, path);
+    const back = await target.exportBatch();
+    expect(back).toEqual(batch);
+    const names = new Map(back.actors.map((a) => [a.id, a.name]));
+    for (const a of hostile) expect(names.get(a.id)).toBe(a.name);
+    const region = back.regions.find((r) => r.id === 'r-suedhalbkugel');
+    expect([region?.lat, region?.lon, region?.description, region?.tags]).toEqual([-33.92, -18.42, '-5 °C', ['-kalt', '+warm']]);
+    await target.close();
+  });
+
+  it('XLSX cells are typed text and keep the value as it is (no quote added)', async () => {
+    // A lone "-" is read as missing from XLSX (a sheet cannot mark it as text); leave that actor out.
+    const path = await exportTo('xlsx', { ...batch, actors: batch.actors.filter((a) => a.id !== 'a-dash') });
+    const target = await freshStore();
+    await importFiles(target, path);
+    const names = new Map((await target.exportBatch()).actors.map((a) => [a.id, a.name]));
+    for (const a of hostile.filter((x) => x.id !== 'a-dash')) expect(names.get(a.id)).toBe(a.name);
+    await target.close();
+  });
+});
