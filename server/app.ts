@@ -3,24 +3,22 @@
  * /healthz, and the built explorer as static files — all on one port.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from './context.ts';
 import { requireRoleMiddleware } from './auth/http.ts';
 import { bearer, sessionOf, type ReadAccess } from './auth/session.ts';
 import { usageRecorder } from './auth/tokens.ts';
-import { BadUserInputError, ServiceUnavailableError } from './errors.ts';
+import { ServiceUnavailableError } from './errors.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
 import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
-import { BatchValidationError, formatPath } from './store/batch.ts';
+import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
 export interface AppOptions {
@@ -37,6 +35,8 @@ export interface AppOptions {
   readAccess?: ReadAccess;
   /** The address users open (for sign-in links); known once the server listens. */
   baseUrl: () => string;
+  /** Where 5xx and internal errors are logged, one JSON line each (default stderr). */
+  errorLog?: ErrorLog;
 }
 
 /** Limits for a single GraphQL request. */
@@ -50,46 +50,37 @@ export const LIMITS = {
   maxDirectives: 20,
 } as const;
 
-/** Masks unexpected errors outside development; keeps the stable codes. */
-export function formatError(development: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof BatchValidationError) {
-      const first = original.issues[0];
-      const e = new BadUserInputError(first ? formatPath(first.path) : 'input', original.message, original.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-      return { message: e.message, path: formatted.path, extensions: e.extensions };
-    }
-    const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-    if (development) return formatted;
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
-}
-
 export async function createApp(opts: AppOptions): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: false },
     costLimit: { maxCost: LIMITS.maxCost },
     maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's runs a second parser in a plugin,
+    // whose errors (and stack overflows) come out as HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
-    blockFieldSuggestion: { enabled: !opts.development },
+    // Suggestions are taken out of every message by formatError (fields and enum values alike).
+    blockFieldSuggestion: { enabled: false },
   });
+  const errorLog = opts.errorLog ?? stderrLog;
   const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
+    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: opts.development,
-    formatError: formatError(opts.development),
+    formatError: formatError(opts.development, errorLog),
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds);
   app.use((_req, res, next) => {
     // No address (which may carry a sign-in token) leaves the page in a Referer header.
     res.setHeader('referrer-policy', 'no-referrer');
@@ -138,6 +129,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
+    nestingGuard,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const store = opts.store();
@@ -166,7 +158,12 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     if (res.headersSent) return next(err);
     const status = err.status ?? 500;
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    res.status(status).json({ errors: [{ message: status >= 500 && !opts.development ? 'Internal server error' : err.message, extensions: { code } }] });
+    if (status >= 500) {
+      const requestId = logInternal(errorLog, err, { code, path: _req.path });
+      res.status(status).json({ errors: [{ message: opts.development ? err.message : 'Internal server error', extensions: { code, requestId } }] });
+      return;
+    }
+    res.status(status).json({ errors: [{ message: clientMessage(err.message), extensions: { code } }] });
   });
 
   return { app, apollo };

@@ -21,7 +21,7 @@ export class BadUserInputError extends GraphQLError {
 
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message: string) {
-    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
   }
 }
 
