@@ -25,7 +25,7 @@ export function exportHandler(store: () => GraphStore | null, readAccess: ReadAc
     const format = String(req.params.format ?? '') as ExportFormatName;
     const spec = (DOWNLOAD_FORMATS as string[]).includes(format) ? EXPORT_FORMATS[format] : undefined;
     if (!spec || spec.output === 'folder') {
-      res.status(404).json({ errors: [{ message: `unknown export format "${format}" (one of: ${DOWNLOAD_FORMATS.join(', ')})`, extensions: { code: 'NOT_FOUND' } }] });
+      res.status(404).json({ errors: [{ message: `unknown export format "${format.slice(0, 40)}" (one of: ${DOWNLOAD_FORMATS.join(', ')})`, extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
     const s = store();
