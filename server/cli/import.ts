@@ -15,6 +15,7 @@ import { formatPlacement } from '../geo/placement.ts';
 import { addMissingBuiltins } from '../geo/seed.ts';
 import { openStore } from '../store/open-store.ts';
 import { progressBar } from './progress.ts';
+import { onShutdown } from '../process/shutdown.ts';
 
 const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
 
@@ -51,15 +52,41 @@ const store = await openStore(config);
 // Progress only on a terminal: piped or redirected output stays as it was.
 const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
 let code = 0;
+let written = false;
+let interrupted = false;
+/** After a stop was asked for, the import's own ending (a store closed under it) waits for the stop's exit. */
+const waitForStop = () => new Promise((r) => setTimeout(r, 10_000));
+// SIGTERM, Ctrl-C or the parent gone (kill -9 of npm): the one transaction is not committed, the store
+// closes (Neo4j rolls the open transaction back), exit 130 (SIGINT) or 143. The embedded store writes in
+// one synchronous transaction that no handler can interrupt: from the write step on, the signals are left
+// to the OS, which ends the process at once, and SQLite's journal drops the uncommitted transaction.
+const shutdown = onShutdown({
+  stop: async (reason) => {
+    interrupted = true;
+    bar?.end();
+    console.error(
+      written
+        ? `Stopped (${reason}) after the import was written.`
+        : `Import interrupted (${reason}): nothing written (its one transaction was not committed).`,
+    );
+    await store.close().catch(() => undefined);
+    return reason === 'SIGINT' ? 130 : 143;
+  },
+});
 try {
   await store.init();
   // The store as the app opens it: Germany's states and districts are there (a dry run writes nothing).
   if (!args.dryRun) await addMissingBuiltins(store);
   const result = await importFiles(store, args.path, {
     dryRun: args.dryRun,
-    onProgress: bar?.update,
+    onProgress: (p) => {
+      if (store.kind === 'embedded' && p.phase === 'validate' && p.done === 0) shutdown.pause();
+      bar?.update(p);
+    },
     audit: { who: { name: 'CLI (npm run import)', role: null }, summary: basename(resolve(args.path)) },
   });
+  written = !args.dryRun;
+  shutdown.resume();
   bar?.end();
   console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
   console.log(formatReport(result, args.dryRun));
@@ -68,12 +95,15 @@ try {
   const warnings = formatWarnings(result);
   if (warnings !== '') console.warn(warnings);
 } catch (e) {
+  if (interrupted) await waitForStop();
   bar?.end();
   if (!(e instanceof ImportError)) throw e;
   code = 1;
   console.error(`Rejected, nothing written: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${args.path}`);
   for (const issue of e.issues) console.error(`  ${formatIssue(issue)}`);
 } finally {
+  if (interrupted) await waitForStop();
+  shutdown.dispose();
   await store.close();
 }
 process.exit(code);
