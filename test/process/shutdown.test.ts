@@ -5,7 +5,7 @@
  * import leaves nothing in the store. Runs on the embedded store (DATA_DIR in a temp folder).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -192,11 +192,29 @@ describe('npm run import interrupted', () => {
     await new Promise((r) => setTimeout(r, 2_500));
     const t0 = performance.now();
     s.npm.kill('SIGTERM');
-    const { code, signal, at } = await s.exited;
+    const { code, at } = await s.exited;
     expect(await waitFor(() => !alive(node as number), 5_000)).toBe(true);
     console.log(`npm run import, SIGTERM: gone after ${Math.round(Math.max(at, performance.now()) - t0)} ms, code ${code}`);
     expect(at - t0).toBeLessThan(5_000);
-    expect(code === 0 && signal === null).toBe(false);
+    expect(code).toBe(143);
+    expect(s.out()).toMatch(/Import interrupted \(SIGTERM\): nothing written/);
+    expect(await storeCounts(dataDir)).toEqual({ actors: 0, projects: 0 });
+  });
+
+  it('SIGTERM to npm during the write transaction: rolled back, exits 143 within 5 s; the store holds none of it', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir('nwa-stop-write-');
+    const s = npm(['run', 'import', '--', folder], dataDir);
+    // Writing: the write-ahead log has grown far beyond the built-in regions' 0.5 MB.
+    const wal = join(dataDir, 'netzwerkatlas.sqlite-wal');
+    expect(await waitFor(() => existsSync(wal) && statSync(wal).size > 20e6, 60_000)).toBe(true);
+    const [node] = childrenOf(s.npm.pid as number);
+    const t0 = performance.now();
+    s.npm.kill('SIGTERM');
+    const { code, at } = await s.exited;
+    expect(await waitFor(() => !alive(node as number), 5_000)).toBe(true);
+    console.log(`npm run import, SIGTERM while writing: gone after ${Math.round(Math.max(at, performance.now()) - t0)} ms, code ${code}`);
+    expect(at - t0).toBeLessThan(5_000);
+    expect(code).toBe(143);
     expect(s.out()).toMatch(/Import interrupted \(SIGTERM\): nothing written/);
     expect(await storeCounts(dataDir)).toEqual({ actors: 0, projects: 0 });
   });
