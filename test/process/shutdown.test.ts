@@ -55,10 +55,10 @@ function npm(args: string[], dataDir: string): Spawned {
   return { npm: child, out: () => out, exited };
 }
 
+/** Running (a zombie, exited but not yet reaped by whoever adopted it, counts as gone). */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
