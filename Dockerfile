@@ -17,6 +17,12 @@ RUN npm run build \
 # ---- runtime
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
+# tini (Debian's package) is PID 1: it forwards SIGTERM/SIGINT to npm, which passes them on to node
+# (`npm start` execs node, no wrapper), and reaps zombies; node drains requests and closes the
+# store within 5 s (server/process/shutdown.ts), so `docker stop` ends cleanly with exit code 0.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000
@@ -32,4 +38,5 @@ COPY --from=build --chown=node:node /app/cypher ./cypher
 RUN mkdir -p /app/data && chown node:node /app /app/data
 USER node
 EXPOSE 4000
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["npm", "start"]

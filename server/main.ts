@@ -12,6 +12,7 @@ import type { GraphStore } from './store/graph-store.ts';
 import { workerRunner } from './analysis/runner.ts';
 import { AnalysisService } from './metrics/metrics.service.ts';
 import { openStore } from './store/open-store.ts';
+import { onShutdown } from './process/shutdown.ts';
 import { ensureAdminToken, signInUrl } from './auth/tokens.ts';
 
 export const CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -21,7 +22,8 @@ export interface Running {
   store: GraphStore;
   /** The admin token created on this start (first start only), else null. */
   adminSecret: string | null;
-  close(): Promise<void>;
+  /** Stops: requests in flight get `graceMs` (default 0) to finish, then the analysis workers and the store close. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -31,11 +33,20 @@ export interface StartOptions {
   demo?: boolean;
 }
 
-/** Stops accepting connections and ends open (keep-alive) ones, so close() does not wait on an idle browser tab. */
-function stopListening(server: Server): Promise<void> {
+/**
+ * Stops accepting connections and ends idle (keep-alive) ones at once, so close() does not wait on an
+ * idle browser tab; requests in flight get `graceMs` to finish before their connections are cut.
+ */
+function stopListening(server: Server, graceMs = 0): Promise<void> {
   const closed = new Promise<void>((r) => server.close(() => r()));
-  server.closeAllConnections();
-  return closed;
+  server.closeIdleConnections();
+  // A connection whose response has just finished turns idle: end it then, not at the grace's end.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+  return closed.finally(() => {
+    clearInterval(idle);
+    clearTimeout(cut);
+  });
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
@@ -44,6 +55,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let analysis: AnalysisService | null = null;
   let failed: Error | null = null;
   let baseUrl = config.publicUrl ?? '';
+  const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { app, apollo } = await createApp({
     readAccess: config.readAccess,
     baseUrl: () => baseUrl,
@@ -53,6 +65,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clientDir: opts.clientDir ?? CLIENT_DIR,
     development: config.development,
   });
+
+  // Apollo stops itself on SIGINT/SIGTERM (its stopOnTerminationSignals, on outside NODE_ENV=test)
+  // and answers requests still in flight with INTERNAL_SERVER_ERROR; main() stops it after the HTTP
+  // server has drained. (`stopOnTerminationSignals: false` in server/app.ts would make this a no-op.)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(signal)) if (!before.has(l)) process.off(signal, l);
+  }
 
   // Listen first so /healthz can report "starting" while the store connects.
   const server: Server = await new Promise((resolve, reject) => {
@@ -105,8 +124,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     url,
     store,
     adminSecret,
-    async close() {
-      await stopListening(server);
+    async close(graceMs = 0) {
+      await stopListening(server, graceMs);
       await apollo.stop();
       await analysis?.close();
       await store.close();
@@ -125,10 +144,16 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Netzwerkatlas is running at ${running.url}  (GraphQL IDE: ${running.url}graphql)`);
-  const stop = async () => {
-    await running.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGTERM, Ctrl-C or a parent gone: requests in flight get 3 s, then workers and store close (all within 4.5 s).
+  onShutdown({
+    stop: async (reason) => {
+      console.log(`Stopping (${reason}) …`);
+      const t0 = performance.now();
+      await running.close(STOP_GRACE_MS);
+      console.log(`Stopped in ${Math.round(performance.now() - t0)} ms.`);
+    },
+  });
 }
+
+/** How long requests in flight may take to finish once a stop is asked for. */
+export const STOP_GRACE_MS = 3_000;

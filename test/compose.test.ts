@@ -106,13 +106,16 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('installs with npm ci, builds, exposes 4000 and starts with npm start', () => {
+  it('installs with npm ci, builds, exposes 4000 and starts with npm start under tini', () => {
     const runs = instructions.filter((l) => /^RUN\s/i.test(l)).join('\n');
     expect(runs).toMatch(/\bnpm ci\b/);
     expect(runs).toMatch(/\bnpm run build\b/);
     expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm run build'));
     expect(instructions).toContain('EXPOSE 4000');
     expect(instructions.at(-1)).toBe('CMD ["npm", "start"]');
+    // An init process as PID 1 (tini from Debian) forwards the stop signal and reaps zombies.
+    expect(instructions).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
+    expect(instructions.some((l) => /^RUN\s.*apt-get install .*\btini\b/.test(l))).toBe(true);
     expect(instructions.some((l) => /^ENV\s.*\bHOST=0\.0\.0\.0\b/.test(l))).toBe(true);
   });
 

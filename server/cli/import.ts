@@ -6,14 +6,12 @@
  * Importing the same files again changes nothing. CSV files are streamed (100,000 rows and more);
  * on a terminal a progress bar on stderr shows reading, validating and writing.
  */
-import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { bootstrap } from '../analysis/runner.ts';
 import { loadConfig } from '../config.ts';
-import { ImportError, formatIssue } from '../import/csv-bundle.ts';
-import { formatReport, formatWarnings, importFiles } from '../import/import-files.ts';
-import { formatPlacement } from '../geo/placement.ts';
-import { addMissingBuiltins } from '../geo/seed.ts';
-import { openStore } from '../store/open-store.ts';
+import { onShutdown } from '../process/shutdown.ts';
+import type { ImportJob, ImportJobMessage } from './import.job.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
@@ -47,33 +45,66 @@ try {
 }
 
 const config = loadConfig();
-const store = await openStore(config);
 // Progress only on a terminal: piped or redirected output stays as it was.
 const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
-let code = 0;
-try {
-  await store.init();
-  // The store as the app opens it: Germany's states and districts are there (a dry run writes nothing).
-  if (!args.dryRun) await addMissingBuiltins(store);
-  const result = await importFiles(store, args.path, {
-    dryRun: args.dryRun,
-    onProgress: bar?.update,
-    audit: { who: { name: 'CLI (npm run import)', role: null }, summary: basename(resolve(args.path)) },
-  });
+const stop = new SharedArrayBuffer(4);
+const worker = new Worker(bootstrap(new URL('./import.job.ts', import.meta.url).href), {
+  eval: true,
+  workerData: { config, path: args.path, dryRun: args.dryRun, stop } satisfies ImportJob,
+});
+let written = false;
+let stopping = false;
+let settle: (code: number) => void = () => undefined;
+const finished = new Promise<number>((r) => (settle = r));
+worker.on('message', (m: ImportJobMessage) => {
+  if ('progress' in m) bar?.update(m.progress);
+  else if ('written' in m) written = true;
+  else if ('out' in m) {
+    bar?.end();
+    console.log(m.out);
+  } else if ('err' in m) {
+    bar?.end();
+    console.error(m.err);
+  } else if ('done' in m) settle(m.done);
+  else if ('interrupted' in m) settle(-1);
+  else {
+    bar?.end();
+    if (!stopping) console.error(m.failed);
+    settle(1);
+  }
+});
+worker.on('error', (e) => {
   bar?.end();
-  console.log(`${args.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${args.path}`);
-  console.log(formatReport(result, args.dryRun));
-  const placement = formatPlacement(result.placement);
-  if (placement !== '') console.log(placement);
-  const warnings = formatWarnings(result);
-  if (warnings !== '') console.warn(warnings);
-} catch (e) {
-  bar?.end();
-  if (!(e instanceof ImportError)) throw e;
-  code = 1;
-  console.error(`Rejected, nothing written: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${args.path}`);
-  for (const issue of e.issues) console.error(`  ${formatIssue(issue)}`);
-} finally {
-  await store.close();
-}
-process.exit(code);
+  // Stopping, an error is what the stop asked for (a progress report threw); the stop reports it.
+  if (!stopping) console.error(e.stack ?? e.message);
+  settle(1);
+});
+worker.on('exit', () => settle(1));
+
+// SIGTERM, Ctrl-C or the parent gone (kill -9 of npm): the worker is asked to stop; its next progress
+// report inside the write transaction throws, the transaction rolls back, the store closes (Neo4j rolls
+// its open transaction back). A worker not done within 2 s (checking or placing rows reports no
+// progress) is terminated; its uncommitted transaction is dropped all the same. Exit 130 (SIGINT) or 143
+// (SIGTERM, parent gone); 0 when the signal came after the import was written.
+const shutdown = onShutdown({
+  stop: async (reason) => {
+    stopping = true;
+    Atomics.store(new Int32Array(stop), 0, 1);
+    const timer = setTimeout(() => void worker.terminate(), 2_000);
+    await finished;
+    clearTimeout(timer);
+    bar?.end();
+    console.error(
+      written
+        ? `Stopped (${reason}) after the import was written.`
+        : `Import interrupted (${reason}): nothing written (its one transaction was not committed).`,
+    );
+    if (written) return 0;
+    return reason === 'SIGINT' ? 130 : 143;
+  },
+});
+const code = await finished;
+shutdown.dispose();
+bar?.end();
+// When stopping, the stop above reports and exits.
+if (!stopping) process.exit(code);

@@ -1,0 +1,71 @@
+/**
+ * The work of `npm run import` (server/cli/import.ts), in a worker thread: the embedded store writes
+ * in one synchronous transaction of many seconds, during which the main thread stays free to hear
+ * SIGTERM, Ctrl-C or a parent gone. The main thread then sets `stop`; the next progress report
+ * inside the transaction (every 5,000 rows) throws, so the transaction rolls back and the store closes.
+ */
+import { basename, resolve } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import { ImportError, formatIssue } from '../import/csv-bundle.ts';
+import { formatReport, formatWarnings, importFiles, type ImportProgress } from '../import/import-files.ts';
+import { formatPlacement } from '../geo/placement.ts';
+import { addMissingBuiltins } from '../geo/seed.ts';
+import { openStore } from '../store/open-store.ts';
+
+export interface ImportJob {
+  config: Config;
+  path: string;
+  dryRun: boolean;
+  /** Int32 flag: 1 once the main thread asks to stop. */
+  stop: SharedArrayBuffer;
+}
+
+export type ImportJobMessage =
+  | { progress: ImportProgress }
+  | { out: string }
+  | { err: string }
+  | { written: true }
+  | { done: number }
+  | { interrupted: true }
+  | { failed: string };
+
+class Interrupted extends Error {}
+
+const job = workerData as ImportJob;
+const stopFlag = new Int32Array(job.stop);
+const post = (m: ImportJobMessage) => parentPort?.postMessage(m);
+
+const store = await openStore(job.config);
+try {
+  await store.init();
+  // The store as the app opens it: Germany's states and districts are there (a dry run writes nothing).
+  if (!job.dryRun) await addMissingBuiltins(store);
+  const result = await importFiles(store, job.path, {
+    dryRun: job.dryRun,
+    onProgress: (p) => {
+      // Thrown inside the write transaction, this rolls it back; reading stops at the next report too.
+      if (Atomics.load(stopFlag, 0) === 1) throw new Interrupted('stopped');
+      post({ progress: p });
+    },
+    audit: { who: { name: 'CLI (npm run import)', role: null }, summary: basename(resolve(job.path)) },
+  });
+  if (!job.dryRun) post({ written: true });
+  const lines = [`${job.dryRun ? 'Dry run (nothing written)' : 'Imported in one transaction'}: ${job.path}`, formatReport(result, job.dryRun)];
+  const placement = formatPlacement(result.placement);
+  if (placement !== '') lines.push(placement);
+  post({ out: lines.join('\n') });
+  const warnings = formatWarnings(result);
+  if (warnings !== '') post({ err: warnings });
+  post({ done: 0 });
+} catch (e) {
+  if (e instanceof Interrupted || Atomics.load(stopFlag, 0) === 1) post({ interrupted: true });
+  else if (e instanceof ImportError) {
+    post({
+      err: [`Rejected, nothing written: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${job.path}`, ...e.issues.map((i) => `  ${formatIssue(i)}`)].join('\n'),
+    });
+    post({ done: 1 });
+  } else post({ failed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+} finally {
+  await store.close();
+}
