@@ -71,6 +71,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
+    // Stopping is main.ts's: the HTTP server drains first (Apollo's own handlers answered requests
+    // still in flight with INTERNAL_SERVER_ERROR).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: opts.development,

@@ -55,7 +55,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let analysis: AnalysisService | null = null;
   let failed: Error | null = null;
   let baseUrl = config.publicUrl ?? '';
-  const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { app, apollo } = await createApp({
     readAccess: config.readAccess,
     baseUrl: () => baseUrl,
@@ -65,13 +64,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clientDir: opts.clientDir ?? CLIENT_DIR,
     development: config.development,
   });
-
-  // Apollo stops itself on SIGINT/SIGTERM (its stopOnTerminationSignals, on outside NODE_ENV=test)
-  // and answers requests still in flight with INTERNAL_SERVER_ERROR; main() stops it after the HTTP
-  // server has drained. (`stopOnTerminationSignals: false` in server/app.ts would make this a no-op.)
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const l of process.listeners(signal)) if (!before.has(l)) process.off(signal, l);
-  }
 
   // Listen first so /healthz can report "starting" while the store connects.
   const server: Server = await new Promise((resolve, reject) => {
