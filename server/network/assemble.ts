@@ -101,7 +101,6 @@ export class DerivedTies {
   readonly keys: Float64Array;
   /** Shared projects and events of the pair at the same position in `keys`. */
   readonly weights: Int32Array;
-  private readonly index = new Map<string, number>();
   private readonly itemsOf: Set<string>[];
 
   /**
@@ -124,10 +123,7 @@ export class DerivedTies {
     for (const p of participations) if (!NON_COOPERATING_ROLES.has(p.role)) add(p.projectId, p.actorId);
     for (const p of eventParticipations) add(p.eventId, p.actorId);
     this.actors = [...itemsOfActor.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.itemsOf = this.actors.map((a, i) => {
-      this.index.set(a, i);
-      return itemsOfActor.get(a) as Set<string>;
-    });
+    this.itemsOf = this.actors.map((a) => itemsOfActor.get(a) as Set<string>);
     const members = new Map<string, number[]>();
     this.itemsOf.forEach((items, i) => {
       for (const item of items) {
@@ -179,13 +175,6 @@ export class DerivedTies {
   viaOf(key: number): string[] {
     const [i, j] = this.indexes(key);
     return this.shared(this.itemsOf[i] as Set<string>, this.itemsOf[j] as Set<string>);
-  }
-
-  /** The shared projects and events of two actors, sorted. */
-  via(a: string, b: string): string[] {
-    const ia = this.itemsOf[this.index.get(a) ?? -1];
-    const ib = this.itemsOf[this.index.get(b) ?? -1];
-    return ia && ib ? this.shared(ia, ib) : [];
   }
 
   private shared(ia: Set<string>, ib: Set<string>): string[] {

@@ -28,15 +28,14 @@ import { edgeListGraph } from '../../server/analysis/graph.ts';
 import { computeMetricsParallel } from '../../server/analysis/metrics.ts';
 import { PathPool } from '../../server/analysis/path-pool.ts';
 import { loadConfig } from '../../server/config.ts';
+import { districtId } from '../../server/geo/germany.ts';
 import { startServer } from '../../server/main.ts';
 import { launchChromium } from '../support/browser.ts';
 import { buildClient } from '../support/client-build.ts';
-import { coParticipationTies, generateCordisLike, readDistricts, writeCordisLike, CORDIS_LIKE_DEFAULTS, type CordisLikeOptions } from './cordis-like.ts';
+import { coParticipationTies, generateCordisLike, writeCordisLike, CORDIS_LIKE_DEFAULTS, type CordisLikeOptions } from './cordis-like.ts';
 import { spearman } from '../support/rank.ts';
-import { expectedRegionId } from './cordis-like-placement.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DISTRICTS_CSV = fileURLToPath(new URL('../../../shared/data/geo/de_districts_2021.csv', import.meta.url));
 const REFERENCE_PY = fileURLToPath(new URL('./cordis_reference.py', import.meta.url));
 
 export interface CordisBenchOptions extends CordisLikeOptions {
@@ -117,13 +116,12 @@ async function gql<T>(url: string, query: string, variables: Record<string, unkn
 }
 
 export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
-  if (!existsSync(DISTRICTS_CSV)) throw new Error(`--cordis-like needs the district table ${DISTRICTS_CSV} (../shared/data/geo)`);
   const rows: Row[] = [];
   const work = mkdtempSync(join(tmpdir(), 'netzwerkatlas-cordis-'));
   try {
     // 1. Generate.
     let t0 = performance.now();
-    const data = generateCordisLike(readDistricts(DISTRICTS_CSV), opts);
+    const data = generateCordisLike(opts);
     const ties = coParticipationTies(data);
     const files = join(work, 'files');
     writeCordisLike(data, files);
@@ -159,7 +157,7 @@ export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
         '{network(filter:{nodeTypes:[ACTOR],includeDerived:false,includeDirect:false,limit:100000}){nodes{id regionId}}}',
       );
       const at = new Map(placed.network.nodes.map((p) => [p.id, p.regionId]));
-      const right = germans.filter((o) => at.get(`cordis-org-${o.id}`) === expectedRegionId(o.ags as string)).length;
+      const right = germans.filter((o) => at.get(`cordis-org-${o.id}`) === districtId(o.ags as string)).length;
       const share = (100 * right) / germans.length;
       rows.push({ step: 'German actors placed in their district', ours: share, networkx: null, igraph: null, unit: '%', target: '≥ 99 %', verdict: share >= 99 ? 'PASS' : 'MISS', note: `${right} of ${germans.length} with NUTS-3 or geolocation` });
 

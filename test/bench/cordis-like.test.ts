@@ -1,33 +1,35 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCordis } from '../../server/import/cordis.ts';
-import { requireShared } from '../support/sna.ts';
 import { spearman } from '../support/rank.ts';
-import { coParticipationTies, generateCordisLike, readDistricts, writeCordisLike, type CordisLikeOptions } from './cordis-like.ts';
+import { germany } from '../../server/geo/germany.ts';
+import { coParticipationTies, generateCordisLike, writeCordisLike, type CordisLikeOptions } from './cordis-like.ts';
 
-const DISTRICTS = fileURLToPath(new URL('../../../shared/data/geo/de_districts_2021.csv', import.meta.url));
-const present = requireShared(DISTRICTS);
 const small: Partial<CordisLikeOptions> = { organisations: 2_000, projects: 700, participations: 7_400, seed: 3 };
 
 const dir = mkdtempSync(join(tmpdir(), 'netzwerkatlas-cordis-like-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!present)('the CORDIS-like generator', () => {
-  const districts = present ? readDistricts(DISTRICTS) : [];
+describe('the CORDIS-like generator', () => {
 
-  it('reads all 401 districts with their NUTS-3 codes and population', () => {
-    expect(districts).toHaveLength(401);
-    expect(new Set(districts.map((d) => d.nuts3)).size).toBe(401);
-    expect(districts.find((d) => d.ags === '14612')).toMatchObject({ name: 'Dresden', nuts3: 'DED21' });
-    expect(districts.every((d) => d.population > 30_000 && d.lat > 47 && d.lat < 55.1)).toBe(true);
+  it('puts German organisations in built-in districts, with the NUTS-3 code of their district where they carry one', () => {
+    const byAgs = new Map(germany().districts.map((d) => [d.ags, d]));
+    const a = generateCordisLike(small);
+    const german = a.organisations.filter((o) => o.country === 'DE');
+    expect(german.length).toBeGreaterThan(0);
+    for (const o of german) {
+      const d = byAgs.get(o.ags as string);
+      expect(d, o.name).toBeDefined();
+      if (o.nutsCode !== '') expect(o.nutsCode).toBe(d?.nuts3);
+    }
+    expect(a.organisations.filter((o) => o.country !== 'DE').every((o) => o.ags === null)).toBe(true);
   });
 
   it('is deterministic, uses every organisation and gives every project a German partner', () => {
-    const a = generateCordisLike(districts, small);
-    expect(generateCordisLike(districts, small)).toEqual(a);
+    const a = generateCordisLike(small);
+    expect(generateCordisLike(small)).toEqual(a);
     expect(a.participations).toBe(7_400);
     expect(a.projects.reduce((s, p) => s + p.partners.length, 0)).toBe(7_400);
     const used = new Set(a.projects.flatMap((p) => p.partners));
@@ -42,7 +44,7 @@ describe.skipIf(!present)('the CORDIS-like generator', () => {
   });
 
   it('has heavy-tailed project sizes and activity', () => {
-    const a = generateCordisLike(districts, small);
+    const a = generateCordisLike(small);
     const sizes = a.projects.map((p) => p.partners.length).sort((x, y) => x - y);
     const median = sizes[sizes.length >> 1] as number;
     expect(median).toBeGreaterThanOrEqual(5);
@@ -56,7 +58,7 @@ describe.skipIf(!present)('the CORDIS-like generator', () => {
   });
 
   it('counts every co-participation pair once', () => {
-    const a = generateCordisLike(districts, { organisations: 5, projects: 2, participations: 7, seed: 1 });
+    const a = generateCordisLike({ organisations: 5, projects: 2, participations: 7, seed: 1 });
     const ties = coParticipationTies(a);
     const keys = new Set(ties.map(([x, y]) => `${x}-${y}`));
     expect(keys.size).toBe(ties.length);
@@ -67,7 +69,7 @@ describe.skipIf(!present)('the CORDIS-like generator', () => {
   });
 
   it('writes files our CORDIS import reads, with every participation', () => {
-    const a = generateCordisLike(districts, small);
+    const a = generateCordisLike(small);
     writeCordisLike(a, dir);
     const bundle = readCordis(dir, { today: '2026-01-01' });
     expect(bundle.batch.actors).toHaveLength(2_000);

@@ -10,16 +10,17 @@
  * - Organisations take part with Zipf-like activity (a few research organisations in hundreds of
  *   projects, most in one), so degree is heavy-tailed.
  * - 30 % of organisations are German; every project has at least one. German organisations sit in
- *   the real 401 districts, drawn by population with a pull towards the cities (universities and
+ *   the 401 built-in districts (server/geo), drawn by population with a pull towards the cities (universities and
  *   research institutes), so regions are skewed as in the real data. Like CORDIS, most carry a
  *   NUTS-3 code, some only a geolocation, a few only a city and postcode, 0.5 % nothing at all.
  * - Written as `organization.csv` + `project.csv` in the CORDIS CSV layout (`;`, quoted, header).
  *
  * Everything is drawn from one seeded PRNG, so a seed and the sizes fix the files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../server/analysis/random.ts';
+import { germany, type GeoDistrict } from '../../server/geo/germany.ts';
 
 export interface CordisLikeOptions {
   organisations: number;
@@ -32,15 +33,6 @@ export interface CordisLikeOptions {
 
 export const CORDIS_LIKE_DEFAULTS: CordisLikeOptions = { organisations: 25_000, projects: 9_000, participations: 93_000, seed: 1, sigma: 0.772 };
 
-export interface District {
-  ags: string;
-  name: string;
-  bez: string;
-  nuts3: string;
-  lat: number;
-  lon: number;
-  population: number;
-}
 
 export interface CordisLikeOrganisation {
   id: number;
@@ -70,27 +62,6 @@ export interface CordisLike {
   participations: number;
 }
 
-/** The 401 districts from the BKG/Destatis table (de_districts_2021.csv). */
-export function readDistricts(csvFile: string): District[] {
-  const lines = readFileSync(csvFile, 'utf8').trim().split('\n');
-  const header = (lines[0] as string).split(',');
-  const col = (name: string) => header.indexOf(name);
-  const [ags, name, bez, nuts3, lon, lat, pop] = ['ags', 'name', 'bez', 'nuts3_2021', 'centroid_lon', 'centroid_lat', 'population_2018'].map(col) as number[];
-  return lines.slice(1).map((line) => {
-    // Only the last column (destatis_name_2018) may be quoted with commas: the first eleven split plainly.
-    const cells = line.split(',');
-    return {
-      ags: cells[ags as number] as string,
-      name: cells[name as number] as string,
-      bez: cells[bez as number] as string,
-      nuts3: cells[nuts3 as number] as string,
-      lon: Number(cells[lon as number]),
-      lat: Number(cells[lat as number]),
-      population: Number(cells[pop as number]),
-    };
-  });
-}
-
 const FOREIGN = ['FR', 'IT', 'ES', 'NL', 'BE', 'UK', 'AT', 'CH', 'SE', 'PL', 'PT', 'DK', 'FI', 'GR', 'IE', 'CZ', 'NO', 'HU', 'IL', 'SI'];
 const ACTIVITY = ['PRC', 'HES', 'REC', 'PUB', 'OTH'] as const;
 const ACTIVITY_WEIGHT = [0.42, 0.2, 0.22, 0.1, 0.06];
@@ -115,7 +86,8 @@ function cumulativeOf(weights: number[]): Float64Array {
   return c;
 }
 
-export function generateCordisLike(districts: readonly District[], options: Partial<CordisLikeOptions> = {}): CordisLike {
+/** Germany's built-in districts (server/geo) unless given. */
+export function generateCordisLike(options: Partial<CordisLikeOptions> = {}, districts: readonly GeoDistrict[] = germany().districts): CordisLike {
   const o = { ...CORDIS_LIKE_DEFAULTS, ...options };
   const random = seededRandom(o.seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -127,20 +99,20 @@ export function generateCordisLike(districts: readonly District[], options: Part
     const activityType = ACTIVITY[pick(cumulativeOf(ACTIVITY_WEIGHT), random())] as string;
     const id = 900_000_000 + i * 7;
     if (random() < 0.3) {
-      const d = districts[pick(districtWeight, random())] as District;
+      const d = districts[pick(districtWeight, random())] as GeoDistrict;
       const form = random();
       // A point a few hundred metres from the centroid: inside the district for all but slivers.
       const lat = d.lat + (random() - 0.5) * 0.006;
       const lon = d.lon + (random() - 0.5) * 0.009;
       organisations.push({
         id,
-        name: `Organisation ${i} ${d.name}`,
+        name: `Organisation ${i} ${d.shortName}`,
         country: 'DE',
         activityType,
         ags: d.ags,
         nutsCode: form < 0.75 ? d.nuts3 : '',
         geolocation: form < 0.97 ? `${lat.toFixed(6)},${lon.toFixed(6)}` : '',
-        city: d.name,
+        city: d.shortName,
         postCode: form < 0.995 ? String(10_000 + Math.floor(random() * 89_999)) : '',
       });
       if (form >= 0.995) Object.assign(organisations[i] as CordisLikeOrganisation, { city: '', geolocation: '', nutsCode: '' });

@@ -34,15 +34,3 @@ export function loadSna(graph: string, metrics = graph): { graph: ActorGraph; re
   const reference = JSON.parse(readFileSync(join(SNA_DIR, `${metrics}_metrics.json`), 'utf8')) as SnaReference;
   return { graph: edgeListGraph(rows, Object.keys(reference.degree)).graph, reference };
 }
-
-/**
- * Whether a file under ../shared is there: false (with a note naming it) on a developer's machine
- * without the data, an error under CI=true, where nothing may be skipped.
- */
-export function requireShared(file: string): boolean {
-  if (existsSync(file)) return true;
-  // eslint-disable-next-line no-restricted-properties -- test harness
-  if (process.env.CI === 'true') throw new Error(`CI=true, but ${file} is missing (../shared beside the clone)`);
-  console.warn(`${file} not found: the tests that need it are skipped`);
-  return false;
-}
