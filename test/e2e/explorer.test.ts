@@ -80,6 +80,9 @@ describe('explorer in Chromium (demo network)', () => {
     await page.getByRole('button', { name: 'Sachsen aufklappen', exact: true }).click();
     await page.locator('input[data-region="de-14730"]').check();
     await waitForParam('regions', 'de-14730');
+    // The URL changes before the filtered network is requested: until then the old picture still
+    // reads "ready", so wait for the smaller one (CI once read the old count here).
+    await expect.poll(async () => (await counts()).nodes, { timeout: 20_000 }).toBeLessThan(before.nodes);
     await ready();
     const after = await counts();
     expect(after.nodes).toBeLessThan(before.nodes);
