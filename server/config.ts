@@ -2,6 +2,7 @@
  * Configuration: the only module that reads process.env. Every variable is validated here and all
  * problems are reported together. Documented in .env.example.
  */
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,7 @@ const schema = z
     NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     READ_ACCESS: z.enum(['open', 'token'], "must be 'open' (anyone may read) or 'token' (reading needs a viewer token)").default('open'),
+    READ_WORKERS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int('must be a whole number').min(0).max(16).optional()),
     PUBLIC_URL: z
       .string()
       .trim()
@@ -41,6 +43,8 @@ export interface Config {
   readAccess: 'open' | 'token';
   /** The address users open (for sign-in links); null: the address the server listens on. */
   publicUrl: string | null;
+  /** Threads that assemble large networks (0: on the main thread); default: one less than the cores, 2 to 4. */
+  readWorkers: number;
   /** Development shows error details; anything else masks unexpected errors. */
   development: boolean;
   env: 'development' | 'production' | 'test';
@@ -69,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     readAccess: v.READ_ACCESS,
     publicUrl: v.PUBLIC_URL ?? null,
+    readWorkers: v.READ_WORKERS ?? Math.max(2, Math.min(4, availableParallelism() - 1)),
     development: v.NODE_ENV === 'development',
     env: v.NODE_ENV,
   };

@@ -10,7 +10,8 @@ import { loadDemoIfEmpty, loadDemoStoryIfMissing } from './demo/load-demo.ts';
 import { addMissingBuiltins } from './geo/seed.ts';
 import type { GraphStore } from './store/graph-store.ts';
 import { workerRunner } from './analysis/runner.ts';
-import { AnalysisService } from './metrics/metrics.service.ts';
+import { stopImports } from './import/run-job.ts';
+import { createServing, type Serving } from './serving/serving.ts';
 import { openStore } from './store/open-store.ts';
 import { onShutdown } from './process/shutdown.ts';
 import { ensureAdminToken, signInUrl } from './auth/tokens.ts';
@@ -52,17 +53,19 @@ function stopListening(server: Server, graceMs = 0): Promise<void> {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const log = opts.log ?? ((line: string) => console.log(line));
   let ready: GraphStore | null = null;
-  let analysis: AnalysisService | null = null;
+  let serving: Serving | null = null;
   let failed: Error | null = null;
   let baseUrl = config.publicUrl ?? '';
   const { app, apollo } = await createApp({
     readAccess: config.readAccess,
     baseUrl: () => baseUrl,
     store: () => ready,
-    analysis: () => analysis,
+    serving: () => serving,
     startError: () => failed,
     clientDir: opts.clientDir ?? CLIENT_DIR,
     development: config.development,
+    // Imports from the page run in a worker thread with their own connection (not for an in-memory database).
+    importConfig: config.neo4j || config.databaseFile !== ':memory:' ? config : null,
   });
 
   // Listen first so /healthz can report "starting" while the store connects.
@@ -98,10 +101,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         ].join('\n'),
       );
     }
-    // The worker reads the store through its own connection (not possible for an in-memory database).
-    analysis = new AnalysisService(store, workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null));
+    // The workers read the store through their own connections (not possible for an in-memory database).
+    serving = createServing(store, { config, runner: workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null) });
     // Whole-network figures are computed after every data change, before anyone asks.
-    analysis.startWarming();
+    serving.analysis.startWarming();
     ready = store;
   } catch (e) {
     failed = e as Error;
@@ -119,7 +122,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     async close(graceMs = 0) {
       await stopListening(server, graceMs);
       await apollo.stop();
-      await analysis?.close();
+      await stopImports();
+      await serving?.close();
       await store.close();
     },
   };

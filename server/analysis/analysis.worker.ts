@@ -5,15 +5,17 @@
  * the last few inputs; without a store it asks the main thread for an input it does not hold.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GraphQLError } from 'graphql';
 import type { Config } from '../config.ts';
-import type { GraphBackend, GraphStore } from '../store/graph-store.ts';
-import { openBackend } from '../store/open-store.ts';
-import { createGraphStore } from '../store/store.ts';
+import { ANALYSIS_NICE, lowerThisThread } from '../process/priority.ts';
+import { storeViews } from '../serving/store-view.ts';
+import { toThreadError } from '../serving/thread-errors.ts';
 import { loadAnalysisInput } from './input.ts';
 import type { WorkerReply, WorkerRequest } from './runner.ts';
 import { PathPool } from './path-pool.ts';
 import { AnalysisSession } from './tasks.ts';
+
+// Before the path pool starts its helper, which inherits the priority.
+lowerThisThread(ANALYSIS_NICE);
 
 const MAX_SESSIONS = 3;
 const sessions = new Map<string, Promise<AnalysisSession>>();
@@ -21,19 +23,7 @@ const config = (workerData as { config: Config | null } | null)?.config ?? null;
 /** This thread plus one helper: the path searches of a metric run use both cores. */
 const pool = new PathPool();
 
-let backend: Promise<GraphBackend> | null = null;
-let store: { revision: number; store: GraphStore } | null = null;
-
-/** The worker's own store view; a fresh one (empty caches) whenever the main store's data moved on. */
-async function storeAt(revision: number): Promise<GraphStore> {
-  backend ??= openBackend(config as Config, { applySchema: false }).then(async (b) => {
-    await b.init();
-    return b;
-  });
-  const b = await backend;
-  if (store?.revision !== revision) store = { revision, store: createGraphStore(b) };
-  return store.store;
-}
+const storeAt = config ? storeViews(config) : null;
 
 function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
   let s = sessions.get(msg.inputKey);
@@ -43,8 +33,10 @@ function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
     return s;
   }
   if (msg.input) s = Promise.resolve(new AnalysisSession(msg.input, pool));
-  else if (config) s = storeAt(msg.revision).then((st) => loadAnalysisInput(st, msg.filter)).then((input) => new AnalysisSession(input, pool));
+  else if (storeAt) s = storeAt(msg.revision).then((st) => loadAnalysisInput(st, msg.filter)).then((input) => new AnalysisSession(input, pool));
   else return null;
+  // Inputs of older data are never asked for again: at 25,000 actors each holds hundreds of MB.
+  for (const key of sessions.keys()) if (!key.startsWith(`${msg.revision}|`)) sessions.delete(key);
   sessions.set(msg.inputKey, s);
   s.catch(() => sessions.delete(msg.inputKey));
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
@@ -53,10 +45,7 @@ function session(msg: WorkerRequest): Promise<AnalysisSession> | null {
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const reply = (r: WorkerReply) => parentPort?.postMessage(r);
-  const fail = (e: unknown) => {
-    const extensions = e instanceof GraphQLError ? { ...e.extensions } : undefined;
-    reply({ id: msg.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), message: e instanceof Error ? e.message : String(e), ...(extensions ? { extensions } : {}) });
-  };
+  const fail = (e: unknown) => reply({ id: msg.id, ...toThreadError(e) });
   try {
     const s = session(msg);
     if (!s) return reply({ id: msg.id, needInput: true });

@@ -5,8 +5,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GraphQLError } from 'graphql';
 import type { Config } from '../config.ts';
+import { fromThreadError, type ThreadError } from '../serving/thread-errors.ts';
+import { CallerGoneError } from '../serving/work-queue.ts';
 import type { NetworkFilter } from '../network/network.model.ts';
 import type { AnalysisInput } from './context.ts';
 import { AnalysisSession, type AnalysisTask, type ResultOf } from './tasks.ts';
@@ -28,15 +29,15 @@ export interface InputSource {
   fetch: () => Promise<AnalysisInput>;
 }
 /** An error from the worker; `extensions` (a GraphQL error's code and field) survive the trip. */
-export type WorkerReply =
-  | { id: number; result: unknown }
-  | { id: number; needInput: true }
-  | { id: number; error: string; message: string; extensions?: Record<string, unknown> };
+export type WorkerReply = { id: number; result: unknown } | { id: number; needInput: true } | ({ id: number } & ThreadError);
 
 export interface TaskRunner {
   readonly where: 'worker' | 'inline';
-  /** The input is read only when the runner does not hold it yet (by the worker itself when it has the store's configuration). */
-  run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T): Promise<ResultOf<T>>;
+  /**
+   * The input is read only when the runner does not hold it yet (by the worker itself when it has the
+   * store's configuration). When `signal` fires the task is stopped and rejects with CallerGoneError.
+   */
+  run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T, signal?: AbortSignal): Promise<ResultOf<T>>;
   close(): Promise<void>;
 }
 
@@ -48,7 +49,8 @@ export function inlineRunner(maxSessions = 3): TaskRunner {
   const sessions = new Map<string, AnalysisSession>();
   return {
     where: 'inline',
-    async run(inputKey, source, task) {
+    async run(inputKey, source, task, signal) {
+      if (signal?.aborted) throw new CallerGoneError('the request has gone');
       let s = sessions.get(inputKey);
       if (!s) {
         s = new AnalysisSession(await source.fetch());
@@ -79,17 +81,18 @@ export function bootstrap(entry = new URL('./analysis.worker.ts', import.meta.ur
 export function workerRunner(config: Config | null = null): TaskRunner {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; retry: () => void }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; retry: () => void; send: () => void }>();
 
   const spawn = (): Worker => {
     const w = new Worker(bootstrap(), { eval: true, workerData: { config } });
     w.unref();
     w.on('message', (msg: WorkerReply) => {
+      if (worker !== w) return;
       const p = pending.get(msg.id);
       if (!p) return;
       if ('needInput' in msg) return p.retry();
       pending.delete(msg.id);
-      if ('error' in msg) p.reject(msg.extensions ? new GraphQLError(msg.message, { extensions: msg.extensions }) : new AnalysisError(msg.error));
+      if ('error' in msg) p.reject(fromThreadError(msg, (text) => new AnalysisError(text)));
       else p.resolve(msg.result);
     });
     const fail = (e: Error) => {
@@ -97,30 +100,54 @@ export function workerRunner(config: Config | null = null): TaskRunner {
       for (const p of pending.values()) p.reject(new AnalysisError(`the analysis worker stopped: ${e.message}`));
       pending.clear();
     };
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (worker === w) fail(new Error(`exit code ${code}`));
-    });
+    w.on('error', (e) => worker === w && fail(e));
+    w.on('exit', (code) => worker === w && fail(new Error(`exit code ${code}`)));
     return w;
+  };
+
+  /**
+   * Stops a task nobody waits for any more: the worker is ended (a computation cannot be interrupted
+   * otherwise) and the other tasks go to a fresh one, which reads its input again.
+   */
+  const cancel = (id: number) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    p.reject(new CallerGoneError('the request has gone'));
+    const old = worker;
+    worker = null;
+    void old?.terminate();
+    for (const other of pending.values()) other.send();
   };
 
   return {
     where: 'worker',
-    run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T): Promise<ResultOf<T>> {
+    run<T extends AnalysisTask>(inputKey: string, source: InputSource, task: T, signal?: AbortSignal): Promise<ResultOf<T>> {
+      if (signal?.aborted) return Promise.reject(new CallerGoneError('the request has gone'));
       return new Promise((resolve, reject) => {
         const id = nextId++;
-        const send = (withInput?: AnalysisInput) => {
+        let input: AnalysisInput | undefined;
+        const send = () => {
           worker ??= spawn();
-          worker.postMessage({ id, inputKey, revision: source.revision, filter: source.filter, input: withInput, task } satisfies WorkerRequest);
+          worker.postMessage({ id, inputKey, revision: source.revision, filter: source.filter, input, task } satisfies WorkerRequest);
         };
         pending.set(id, {
           resolve: resolve as (v: unknown) => void,
           reject,
-          retry: () => source.fetch().then(send, (e: unknown) => {
-            pending.delete(id);
-            reject(e as Error);
-          }),
+          send,
+          retry: () =>
+            source.fetch().then(
+              (i) => {
+                input = i;
+                if (pending.has(id)) send();
+              },
+              (e: unknown) => {
+                pending.delete(id);
+                reject(e as Error);
+              },
+            ),
         });
+        signal?.addEventListener('abort', () => cancel(id), { once: true });
         send();
       });
     },

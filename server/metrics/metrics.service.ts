@@ -1,7 +1,9 @@
 /**
  * The analysis as the API sees it: takes a filter, fetches the actors and ties from the store,
- * runs the task on a runner (a worker thread by default) and caches the result until the store's
- * data changes (its revision moves on).
+ * runs the task on a runner (a worker thread by default) through the work queue's `analysis` lane,
+ * which shares identical requests, caches the result until the store's data changes (its revision
+ * moves on), limits how much new work anonymous and viewer callers start, and stops a computation
+ * whose callers have all gone. `as(caller)` is the service seen by one request.
  */
 import { ACTOR_KINDS, REGION_KINDS } from '../domain/model.ts';
 import { BadUserInputError } from '../errors.ts';
@@ -13,39 +15,8 @@ import type { ProfileCategory } from '../analysis/coverage.ts';
 import type { TieWeighting } from '../analysis/metrics.ts';
 import type { TaskRunner } from '../analysis/runner.ts';
 import type { AnalysisTask, ResultOf } from '../analysis/tasks.ts';
-
-/** Sorted keys, no undefined/null members: the same filter always gives the same key. */
-function stableKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableKey(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-}
+import { stableKey } from '../serving/read-jobs.ts';
+import { SYSTEM, type Caller, type WorkQueue } from '../serving/work-queue.ts';
 
 export const DEFAULT_LEVEL = 'district';
 
@@ -61,17 +32,33 @@ export interface WarmStatus {
   error: string | null;
 }
 
+/** What the views of one service share: the inputs fetched on the main thread (inline runner) and the warm-up. */
+interface Shared {
+  inputs: Map<string, Promise<AnalysisInput>>;
+  warmStatus: WarmStatus;
+  warmStarted: number;
+  warmTimer: ReturnType<typeof setInterval> | null;
+}
+
+export type AnalysisLane = 'analysis';
+
 export class AnalysisService {
-  private readonly results = new Lru<Promise<unknown>>(64);
-  private readonly inputs = new Lru<Promise<AnalysisInput>>(4);
-  private warmStatus: WarmStatus = { revision: -1, state: 'idle', done: 0, total: 5, step: null, elapsedMs: 0, error: null };
-  private warmStarted = 0;
-  private warmTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly shared: Shared;
 
   constructor(
     private readonly store: GraphStore,
     readonly runner: TaskRunner,
-  ) {}
+    private readonly work: Pick<WorkQueue<AnalysisLane>, 'run'>,
+    private readonly caller: Caller = SYSTEM,
+    shared?: Shared,
+  ) {
+    this.shared = shared ?? { inputs: new Map(), warmStatus: { revision: -1, state: 'idle', done: 0, total: 5, step: null, elapsedMs: 0, error: null }, warmStarted: 0, warmTimer: null };
+  }
+
+  /** The service for one request: its caller's budget, and its computations stop when it has gone. */
+  as(caller: Caller): AnalysisService {
+    return new AnalysisService(this.store, this.runner, this.work, caller, this.shared);
+  }
 
   metrics(filter: NetworkFilter | null, weighted: boolean, level: string | null, weighting: TieWeighting = 'count') {
     return this.run(filter, { kind: 'metrics', weighted, weighting, level: checkLevel(level) });
@@ -104,49 +91,53 @@ export class AnalysisService {
    * Everything runs in the worker; the requests share the same cached promises.
    */
   startWarming(intervalMs = 1_000): void {
-    if (this.warmTimer) return;
+    const sh = this.shared;
+    if (sh.warmTimer) return;
     const tick = () => {
-      if (this.store.revision() !== this.warmStatus.revision && this.warmStatus.state !== 'running') void this.warm();
+      if (this.store.revision() !== sh.warmStatus.revision && sh.warmStatus.state !== 'running') void this.warm();
     };
-    this.warmTimer = setInterval(tick, intervalMs);
-    this.warmTimer.unref();
+    sh.warmTimer = setInterval(tick, intervalMs);
+    sh.warmTimer.unref();
     tick();
   }
 
   /** Runs the default view's analyses for the current revision, step by step, recording progress. */
   async warm(): Promise<WarmStatus> {
+    const sh = this.shared;
     const revision = this.store.revision();
-    this.warmStarted = performance.now();
+    sh.warmStarted = performance.now();
+    const system = this.as(SYSTEM);
     const steps: [string, () => Promise<unknown>][] = [
-      ['metrics', () => this.metrics(null, false, null)],
-      ['gaps', () => this.regionGaps(null, null)],
-      ['coverage', () => this.coverage(null, null, null)],
-      ['parts', () => this.parts(null, null)],
-      ['insights', () => this.insights(null, null)],
+      ['metrics', () => system.metrics(null, false, null)],
+      ['gaps', () => system.regionGaps(null, null)],
+      ['coverage', () => system.coverage(null, null, null)],
+      ['parts', () => system.parts(null, null)],
+      ['insights', () => system.insights(null, null)],
     ];
-    this.warmStatus = { revision, state: 'running', done: 0, total: steps.length, step: steps[0]?.[0] ?? null, elapsedMs: 0, error: null };
+    sh.warmStatus = { revision, state: 'running', done: 0, total: steps.length, step: steps[0]?.[0] ?? null, elapsedMs: 0, error: null };
     try {
       for (const [name, run] of steps) {
-        this.warmStatus = { ...this.warmStatus, step: name };
+        sh.warmStatus = { ...sh.warmStatus, step: name };
         await run();
-        this.warmStatus = { ...this.warmStatus, done: this.warmStatus.done + 1 };
+        sh.warmStatus = { ...sh.warmStatus, done: sh.warmStatus.done + 1 };
       }
-      this.warmStatus = { ...this.warmStatus, state: 'ready', step: null, elapsedMs: performance.now() - this.warmStarted };
+      sh.warmStatus = { ...sh.warmStatus, state: 'ready', step: null, elapsedMs: performance.now() - sh.warmStarted };
     } catch (e) {
-      this.warmStatus = { ...this.warmStatus, state: 'failed', error: e instanceof Error ? e.message : String(e), elapsedMs: performance.now() - this.warmStarted };
+      sh.warmStatus = { ...sh.warmStatus, state: 'failed', error: e instanceof Error ? e.message : String(e), elapsedMs: performance.now() - sh.warmStarted };
     }
     return this.status();
   }
 
   /** The background computation's progress; `revision` tells whether it is about the current data. */
   status(): WarmStatus & { currentRevision: number } {
-    const s = this.warmStatus;
-    return { ...s, elapsedMs: Math.round(s.state === 'running' ? performance.now() - this.warmStarted : s.elapsedMs), currentRevision: this.store.revision() };
+    const sh = this.shared;
+    const s = sh.warmStatus;
+    return { ...s, elapsedMs: Math.round(s.state === 'running' ? performance.now() - sh.warmStarted : s.elapsedMs), currentRevision: this.store.revision() };
   }
 
   close(): Promise<void> {
-    if (this.warmTimer) clearInterval(this.warmTimer);
-    this.warmTimer = null;
+    if (this.shared.warmTimer) clearInterval(this.shared.warmTimer);
+    this.shared.warmTimer = null;
     return this.runner.close();
   }
 
@@ -158,23 +149,21 @@ export class AnalysisService {
       includeDerived: filter?.includeDerived ?? true,
       limit: MAX_NETWORK_LIMIT,
     };
-    const inputKey = `${this.store.revision()}|${stableKey(actorFilter)}`;
-    const key = `${inputKey}|${stableKey(task)}`;
-    let result = this.results.get(key) as Promise<ResultOf<T>> | undefined;
-    if (!result) {
-      result = this.runner.run(inputKey, { revision: this.store.revision(), filter: actorFilter, fetch: () => this.input(inputKey, actorFilter) }, task);
-      this.results.set(key, result);
-      result.catch(() => this.results.delete(key));
-    }
-    return result;
+    const revision = this.store.revision();
+    const inputKey = `${revision}|${stableKey(actorFilter)}`;
+    return this.work.run('analysis', `${stableKey(actorFilter)}|${stableKey(task)}`, this.caller, (signal) =>
+      this.runner.run(inputKey, { revision, filter: actorFilter, fetch: () => this.input(inputKey, actorFilter) }, task, signal),
+    );
   }
 
   private input(inputKey: string, filter: NetworkFilter): Promise<AnalysisInput> {
-    let input = this.inputs.get(inputKey);
+    const inputs = this.shared.inputs;
+    let input = inputs.get(inputKey);
     if (!input) {
       input = loadAnalysisInput(this.store, filter);
-      this.inputs.set(inputKey, input);
-      input.catch(() => this.inputs.delete(inputKey));
+      inputs.set(inputKey, input);
+      input.catch(() => inputs.delete(inputKey));
+      while (inputs.size > 4) inputs.delete(inputs.keys().next().value as string);
     }
     return input;
   }

@@ -2,7 +2,6 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
 import { NetworkFilter } from './network.input.ts';
 import { Network, Overview, Path, RegionPair } from './network.type.ts';
-import { overview } from './overview.ts';
 
 @Resolver(() => Network)
 export class NetworkResolver {
@@ -16,9 +15,9 @@ export class NetworkResolver {
     @Arg('id', () => ID) id: string,
     @Arg('depth', () => Int, { defaultValue: 1, nullable: true }) depth: number | null,
     @Arg('limit', () => Int, { defaultValue: 5000, nullable: true, description: 'Maximum number of nodes.' }) limit: number | null,
-    @Ctx() { store }: Context,
+    @Ctx() { serving, caller }: Context,
   ): Promise<Network> {
-    return store.neighborhood(id, depth ?? 1, limit ?? 5000);
+    return serving.read({ op: 'neighborhood', id, depth: depth ?? 1, limit: limit ?? 5000 }, caller);
   }
 
   @Query(() => [Path], { description: 'All shortest cooperation paths between two actors, over direct and derived ties ("who can introduce us").' })
@@ -27,18 +26,18 @@ export class NetworkResolver {
     @Arg('to', () => ID) to: string,
     @Arg('maxLength', () => Int, { defaultValue: 6, nullable: true }) maxLength: number | null,
     @Arg('limit', () => Int, { defaultValue: 50, nullable: true, description: 'Maximum number of paths.' }) limit: number | null,
-    @Ctx() { store }: Context,
+    @Ctx() { serving, caller }: Context,
   ): Promise<Path[]> {
-    return store.shortestPaths(from, to, maxLength ?? 6, limit ?? 50);
+    return serving.read({ op: 'shortestPaths', from, to, maxLength: maxLength ?? 6, limit: limit ?? 50 }, caller);
   }
 
   @Query(() => [RegionPair], { description: 'Ties between the actors of every pair of regions of one kind (e.g. district) that have actors.' })
   regionMatrix(
     @Arg('level', () => String, { description: 'A region kind: state, planning_region, district, city, …' }) level: string,
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
-    @Ctx() { store }: Context,
+    @Ctx() { serving, caller }: Context,
   ): Promise<RegionPair[]> {
-    return store.regionMatrix(level, filter ?? {});
+    return serving.read({ op: 'regionMatrix', level, filter: filter ?? {} }, caller);
   }
 
   @Query(() => Overview, {
@@ -49,8 +48,8 @@ export class NetworkResolver {
     @Arg('level', () => String, { defaultValue: 'state', nullable: true, description: 'A region kind: state, district, …' }) level: string | null,
     @Arg('parentId', () => ID, { nullable: true, description: 'Only actors inside this region.' }) parentId: string | null,
     @Arg('filter', () => NetworkFilter, { nullable: true }) filter: NetworkFilter | null,
-    @Ctx() { store }: Context,
+    @Ctx() { serving, caller }: Context,
   ): Promise<Overview> {
-    return overview(store, level ?? 'state', parentId ?? null, filter ?? {});
+    return serving.read({ op: 'overview', level: level ?? 'state', parentId: parentId ?? null, filter: filter ?? {} }, caller);
   }
 }

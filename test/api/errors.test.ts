@@ -14,7 +14,7 @@ import { MAX_ID_LENGTH } from '../../server/protocol.ts';
 import { SqliteBackend } from '../../server/store/embedded/sqlite-backend.ts';
 import { createGraphStore } from '../../server/store/store.ts';
 import { inlineRunner } from '../../server/analysis/runner.ts';
-import { AnalysisService } from '../../server/metrics/metrics.service.ts';
+import { createServing } from '../../server/serving/serving.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 
 const failingStore = {
@@ -27,7 +27,7 @@ async function serve(development: boolean, clientDir = '/nonexistent', store: Gr
   const log: string[] = [];
   const { app, apollo } = await createApp({
     store: () => store,
-    analysis: () => new AnalysisService(store, inlineRunner()),
+    serving: () => createServing(store, { config: null, runner: inlineRunner() }),
     clientDir,
     development,
     baseUrl: () => '',

@@ -1,0 +1,132 @@
+/**
+ * The read workers: a few threads, each with its own store connection, that assemble networks
+ * (read-jobs.ts). Jobs wait in one queue on the main thread and go to the next free worker, one job
+ * per worker at a time, so a job whose callers have all gone is dropped before it starts. A worker
+ * that dies fails its job and is replaced on the next one. Without a store the workers can open
+ * (an in-memory database), the jobs run inline on the main store.
+ */
+import { Worker } from 'node:worker_threads';
+import { bootstrap } from '../analysis/runner.ts';
+import type { Config } from '../config.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { runReadJob, type ReadJob } from './read-jobs.ts';
+import type { ReadReply, ReadRequest } from './read.worker.ts';
+import { fromThreadError } from './thread-errors.ts';
+import { CallerGoneError } from './work-queue.ts';
+
+export class ReadWorkerError extends Error {
+  override name = 'ReadWorkerError';
+}
+
+interface Job {
+  id: number;
+  revision: number;
+  job: ReadJob;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  signal: AbortSignal | undefined;
+}
+
+interface Slot {
+  worker: Worker | null;
+  busy: Job | null;
+}
+
+export interface ReadPool {
+  readonly size: number;
+  run(job: ReadJob, revision: number, signal?: AbortSignal): Promise<unknown>;
+  /** Jobs waiting for a free worker. */
+  queued(): number;
+  close(): Promise<void>;
+}
+
+export function inlineReadPool(store: GraphStore): ReadPool {
+  return {
+    size: 0,
+    run: (job, _revision, signal) => (signal?.aborted ? Promise.reject(new CallerGoneError('the request has gone')) : runReadJob(store, job)),
+    queued: () => 0,
+    close: async () => undefined,
+  };
+}
+
+export function readPool(config: Config, size: number): ReadPool {
+  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: null }));
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (slot: Slot): Worker => {
+    const w = new Worker(bootstrap(new URL('./read.worker.ts', import.meta.url).href), { eval: true, workerData: { config } });
+    w.unref();
+    w.on('message', (msg: ReadReply) => {
+      const job = slot.busy;
+      if (!job || job.id !== msg.id) return;
+      slot.busy = null;
+      if ('result' in msg) job.resolve(msg.result);
+      else job.reject(fromThreadError(msg, (text) => new ReadWorkerError(text)));
+      pump();
+    });
+    const fail = (e: Error) => {
+      if (slot.worker !== w) return;
+      slot.worker = null;
+      const job = slot.busy;
+      slot.busy = null;
+      job?.reject(new ReadWorkerError(`a read worker stopped: ${e.message}`));
+      pump();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    return w;
+  };
+
+  function pump(): void {
+    if (closed) return;
+    for (const slot of slots) {
+      if (slot.busy) continue;
+      const job = queue.shift();
+      if (!job) return;
+      slot.busy = job;
+      slot.worker ??= spawn(slot);
+      slot.worker.postMessage({ id: job.id, revision: job.revision, job: job.job } satisfies ReadRequest);
+    }
+  }
+
+  return {
+    size,
+    run(job, revision, signal) {
+      if (closed) return Promise.reject(new ReadWorkerError('the server is stopping'));
+      if (signal?.aborted) return Promise.reject(new CallerGoneError('the request has gone'));
+      return new Promise((resolve, reject) => {
+        const entry: Job = { id: nextId++, revision, job, resolve, reject, signal };
+        // A queued job whose callers have gone is dropped; a running one finishes (its result may be cached).
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const i = queue.indexOf(entry);
+            if (i >= 0) {
+              queue.splice(i, 1);
+              reject(new CallerGoneError('the request has gone'));
+            }
+          },
+          { once: true },
+        );
+        queue.push(entry);
+        pump();
+      });
+    },
+    queued: () => queue.length,
+    async close() {
+      closed = true;
+      for (const j of queue.splice(0)) j.reject(new ReadWorkerError('the server is stopping'));
+      await Promise.all(
+        slots.map(async (slot) => {
+          const w = slot.worker;
+          slot.worker = null;
+          slot.busy?.reject(new ReadWorkerError('the server is stopping'));
+          slot.busy = null;
+          if (w) await w.terminate();
+        }),
+      );
+    },
+  };
+}
