@@ -3,18 +3,20 @@
  * /healthz, and the built explorer as static files — all on one port.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import { requireRoleMiddleware } from './auth/http.ts';
-import { bearer, sessionOf, type ReadAccess } from './auth/session.ts';
+import { bearer, sessionOf, type ReadAccess, type Session } from './auth/session.ts';
 import { usageRecorder } from './auth/tokens.ts';
 import { ServiceUnavailableError } from './errors.ts';
-import type { AnalysisService } from './metrics/metrics.service.ts';
+import { responseCache } from './serving/response-cache.ts';
+import type { Serving } from './serving/serving.ts';
 import { buildAppSchema } from './schema.ts';
 import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
@@ -24,8 +26,8 @@ import type { GraphStore } from './store/graph-store.ts';
 export interface AppOptions {
   /** The store once it is ready; null while starting. */
   store: () => GraphStore | null;
-  /** The analysis service (on the same store) once it is ready. */
-  analysis: () => AnalysisService | null;
+  /** The read workers and the analysis service (on the same store) once they are ready. */
+  serving: () => Serving | null;
   /** Folder of the built client (index.html, graphiql.html, assets/). */
   clientDir: string;
   development: boolean;
@@ -35,6 +37,8 @@ export interface AppOptions {
   readAccess?: ReadAccess;
   /** The address users open (for sign-in links); known once the server listens. */
   baseUrl: () => string;
+  /** The store's configuration, for imports in a worker thread with their own connection; null imports on the main thread. */
+  importConfig?: Config | null;
   /** Where 5xx and internal errors are logged, one JSON line each (default stderr). */
   errorLog?: ErrorLog;
 }
@@ -49,6 +53,15 @@ export const LIMITS = {
   maxTokens: 2_000,
   maxDirectives: 20,
 } as const;
+
+/** Fires when the client has gone before its answer was sent (closed tab, cancelled fetch). */
+function goneSignal(res: Response): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  return gone.signal;
+}
 
 export async function createApp(opts: AppOptions): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
   const armor = new ApolloArmor({
@@ -67,7 +80,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     ...protection,
-    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
+    // No cache hints are used (answers are kept by the response cache): Apollo's cache-control plugin
+    // would wrap every field's resolver, about 7 % of the main thread under load (npm run bench -- --load).
+    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>, ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<Context>],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -116,7 +131,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   });
   // The role is checked before the (large) body is read: nobody without an editor token makes the server parse 100 MB.
   app.post('/import', requireRoleMiddleware(opts.store, readAccess, 'editor', recordUse), express.json({ limit: IMPORT_BODY_LIMIT }), (req, res, next) => {
-    importHandler(opts.store)(req, res).catch(next);
+    importHandler(opts.store, opts.importConfig ?? null)(req, res).catch(next);
   });
 
   const graphiql = join(opts.clientDir, 'graphiql.html');
@@ -129,17 +144,31 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     }
     next();
   });
+  // The session is resolved once per request: by the response cache (its key holds the role), else by the context.
+  const sessionFor = (req: Request, res: Response, store: GraphStore): Promise<Session> =>
+    ((res.locals as { session?: Promise<Session> }).session ??= sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse));
+  const answers = responseCache({
+    revision: () => opts.store()?.revision() ?? -1,
+    callerClass: async (req, res) => {
+      const store = opts.store();
+      if (!store || !opts.serving()) return null;
+      const session = await sessionFor(req, res, store);
+      return session.token?.role ?? 'anonymous';
+    },
+  });
   app.use(
     '/graphql',
     express.json({ limit: LIMITS.bodyBytes }),
     nestingGuard,
+    answers.middleware,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
+      context: async ({ req, res }): Promise<Context> => {
         const store = opts.store();
-        const analysis = opts.analysis();
-        if (!store || !analysis) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
-        const session = await sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse);
-        return { store, analysis, session, baseUrl: opts.baseUrl() };
+        const serving = opts.serving();
+        if (!store || !serving) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
+        const session = await sessionFor(req, res, store);
+        const caller = { limited: session.token === null || session.token.role === 'viewer', signal: goneSignal(res) };
+        return { store, serving, analysis: serving.analysis.as(caller), caller, session, baseUrl: opts.baseUrl() };
       },
     }),
   );

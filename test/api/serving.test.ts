@@ -1,0 +1,109 @@
+/**
+ * Serving heavy requests (issue 15): large reads run in the read workers and answer exactly as the
+ * main store does; repeated read queries are answered from the kept bytes, never stale after a
+ * write, never across roles, never for who-am-I queries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { readPool } from '../../server/serving/read-pool.ts';
+import { CallerGoneError } from '../../server/serving/work-queue.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const NETWORK = 'query View($filter: NetworkFilter) { network(filter: $filter) { nodes { id label } edges { source target kind } } }';
+
+async function post(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const res = await fetch(`${server.url}graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, cache: res.headers.get('x-cache'), text: await res.text() };
+}
+
+describe('read workers', () => {
+  it('answer network, neighbourhood, overview, region matrix and paths exactly as the main store', async () => {
+    const config = loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' });
+    const pool = readPool(config, 2);
+    const store = await openStore(config);
+    await store.init();
+    try {
+      const revision = 0;
+      expect(await pool.run({ op: 'network', filter: {} }, revision)).toEqual(await store.network({}));
+      expect(await pool.run({ op: 'neighborhood', id: 'a-zarof', depth: 2, limit: 500 }, revision)).toEqual(await store.neighborhood('a-zarof', 2, 500));
+      expect(await pool.run({ op: 'regionMatrix', level: 'district', filter: {} }, revision)).toEqual(await store.regionMatrix('district', {}));
+      expect(await pool.run({ op: 'shortestPaths', from: 'a-zarof', to: 'a-thm', maxLength: 6, limit: 10 }, revision)).toEqual(await store.shortestPaths('a-zarof', 'a-thm', 6, 10));
+      // A GraphQL error keeps its code across the thread.
+      const missing = await pool.run({ op: 'neighborhood', id: 'nobody', depth: 1, limit: 10 }, revision).catch((e: unknown) => e);
+      expect((missing as { extensions?: { code?: string } }).extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await pool.close();
+      await store.close();
+    }
+  });
+
+  it('drop a queued job whose caller has gone', async () => {
+    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1);
+    try {
+      const first = pool.run({ op: 'network', filter: {} }, 0);
+      const gone = new AbortController();
+      const second = pool.run({ op: 'network', filter: { regionIds: ['de-14'] } }, 0, gone.signal).catch((e: unknown) => e);
+      expect(pool.queued()).toBe(1);
+      gone.abort();
+      expect(await second).toBeInstanceOf(CallerGoneError);
+      expect(pool.queued()).toBe(0);
+      expect(((await first) as { nodes: unknown[] }).nodes.length).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('kept answers', () => {
+  it('a repeated read is answered from the kept bytes; after a write the new data is answered', async () => {
+    const variables = { filter: { regionIds: ['de-14'] } };
+    const first = await post(NETWORK, variables);
+    expect(first.status).toBe(200);
+    expect(first.cache).toBeNull();
+    const again = await post(NETWORK, variables);
+    expect(again.cache).toBe('hit');
+    expect(again.text).toBe(first.text);
+    // Other variables, another answer.
+    expect((await post(NETWORK, { filter: { regionIds: ['de-06'] } })).cache).toBeNull();
+
+    const admin = server.adminSecret as string;
+    const created = await post('mutation($input: ActorInput!) { createActor(input: $input) { id } }', { input: { id: 'a-neu-im-workshop', name: 'Neu im Workshop e. V.', kind: 'association', regionId: 'de-14627' } }, admin);
+    expect(created.text).toContain('a-neu-im-workshop');
+    const after = await post(NETWORK, variables);
+    expect(after.cache).toBeNull();
+    expect(after.text).toContain('Neu im Workshop e. V.');
+    expect(first.text).not.toContain('Neu im Workshop e. V.');
+  });
+
+  it('keeps roles apart and never keeps who-am-I, tokens, audit or progress', async () => {
+    const admin = server.adminSecret as string;
+    await post(NETWORK, {});
+    expect((await post(NETWORK, {})).cache).toBe('hit');
+    expect((await post(NETWORK, {}, admin)).cache).toBeNull();
+    expect((await post(NETWORK, {}, admin)).cache).toBe('hit');
+    for (const q of ['{ me { role } }', '{ analysisStatus { state } }', '{ tokens { id } }', '{ network { nodes { id } } me { role } }']) {
+      await post(q, {}, admin);
+      expect((await post(q, {}, admin)).cache, q).toBeNull();
+    }
+  });
+
+  it('an unknown token is refused, even for an answer that is kept', async () => {
+    await post(NETWORK, {});
+    const refused = await post(NETWORK, {}, 'nwa_unknown');
+    expect(refused.cache).toBeNull();
+    expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
