@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ME_QUERY, tokenDocs } from './access.ts';
-import { ApiError, apiErrorOf, apiErrorOfStatus, gql, refusedToken } from './client.ts';
+import { ApiError, LOAD_RETRIES, apiErrorOf, apiErrorOfStatus, gql, refusedToken, retryWaitMs } from './client.ts';
 import { getToken, onTokenChange, setToken } from './token.ts';
 
 afterEach(() => {
@@ -38,6 +38,38 @@ describe('gql', () => {
     setToken('nwa_secret');
     await gql(ME_QUERY, {});
     expect((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].headers).toMatchObject({ authorization: 'Bearer nwa_secret', 'content-type': 'application/json' });
+  });
+
+  it('sends again after the wait a busy server names, and gives up after LOAD_RETRIES', async () => {
+    vi.useFakeTimers();
+    try {
+      const busy = { errors: [{ message: 'busy', extensions: { code: 'BUSY', retryAfter: 2 } }] };
+      const replies = [busy, busy, { data: { me: { role: 'EDITOR' } } }];
+      const fetch = vi.fn(async () => new Response(JSON.stringify(replies.shift()), { status: 200 }));
+      vi.stubGlobal('fetch', fetch);
+      const done = gql(ME_QUERY, {});
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(2_001);
+      expect(await done).toEqual({ me: { role: 'EDITOR' } });
+      expect(fetch).toHaveBeenCalledTimes(3);
+
+      const limited = vi.fn(async () => new Response(JSON.stringify({ errors: [{ message: 'limited', extensions: { code: 'RATE_LIMITED', retryAfter: 1 } }] }), { status: 429 }));
+      vi.stubGlobal('fetch', limited);
+      const refused = gql(ME_QUERY, {}).catch((x: unknown) => x);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(((await refused) as ApiError).code).toBe('RATE_LIMITED');
+      expect(limited).toHaveBeenCalledTimes(LOAD_RETRIES + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits as long as the server says, at most 15 s; other errors are not sent again', () => {
+    expect(retryWaitMs(new ApiError('BUSY', 'x', undefined, { retryAfter: 10 }))).toBe(10_000);
+    expect(retryWaitMs(new ApiError('RATE_LIMITED', 'x', undefined, { retryAfter: 600 }))).toBe(15_000);
+    expect(retryWaitMs(new ApiError('RATE_LIMITED', 'x'))).toBe(2_000);
+    expect(retryWaitMs(new ApiError('NOT_FOUND', 'x'))).toBeNull();
   });
 
   it('turns errors into ApiError with code, field and extensions', async () => {

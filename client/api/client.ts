@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
+  | 'BUSY'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK'
   | 'UNKNOWN';
@@ -58,7 +60,7 @@ function stripField(message: string, field: string): string {
   return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
-const KNOWN: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+const KNOWN: ReadonlySet<string> = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE', 'BUSY', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
 
 interface ErrorEntry {
   message: string;
@@ -91,11 +93,45 @@ interface GqlResponse<T> {
   errors?: ErrorEntry[];
 }
 
+/** How often a request the server refused for load (BUSY, RATE_LIMITED) is sent again, after the wait it names. */
+export const LOAD_RETRIES = 3;
+const MAX_RETRY_WAIT_MS = 15_000;
+
+/** The wait before sending again, or null when `error` is not about load. */
+export function retryWaitMs(error: ApiError): number | null {
+  if (error.code !== 'BUSY' && error.code !== 'RATE_LIMITED') return null;
+  const s = Number(error.extensions.retryAfter);
+  return Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(s) && s > 0 ? s * 1000 : 2_000);
+}
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('aborted', 'AbortError'));
+    });
+  });
+
 /**
  * Sends one generated document (`graphql(`…`)` in client/api, typed by `npm run codegen`): the
- * variables and the result are the document's own types, so call sites need no casts.
+ * variables and the result are the document's own types, so call sites need no casts. When the
+ * server is busy (BUSY, RATE_LIMITED) the request goes again after the wait it names, up to
+ * LOAD_RETRIES times.
  */
 export async function gql<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await gqlOnce(document, variables, signal);
+    } catch (e) {
+      const ms = e instanceof ApiError && attempt < LOAD_RETRIES ? retryWaitMs(e) : null;
+      if (ms === null) throw e;
+      await wait(ms, signal);
+    }
+  }
+}
+
+async function gqlOnce<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
   const token = getToken();
   let res: Response;
   try {

@@ -776,6 +776,8 @@ export const de = {
     NOT_FOUND: 'Das Gesuchte gibt es nicht (mehr).',
     BAD_USER_INPUT: 'Ungültige Eingabe ({{field}}).',
     SERVICE_UNAVAILABLE: 'Der Server startet noch. Bitte gleich noch einmal versuchen.',
+    BUSY: 'Der Server ist gerade ausgelastet. Bitte gleich noch einmal versuchen.',
+    RATE_LIMITED: 'Gerade werden zu viele neue Berechnungen angefragt. Bitte in ein paar Sekunden noch einmal versuchen.',
     INTERNAL_SERVER_ERROR: 'Auf dem Server ist ein Fehler aufgetreten.',
     NETWORK: 'Keine Verbindung zum Server.',
     UNKNOWN: 'Unerwarteter Fehler.',

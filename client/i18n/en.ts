@@ -778,6 +778,8 @@ export const en: Messages = {
     NOT_FOUND: 'What you were looking for does not exist (any more).',
     BAD_USER_INPUT: 'Invalid input ({{field}}).',
     SERVICE_UNAVAILABLE: 'The server is still starting. Please try again in a moment.',
+    BUSY: 'The server is busy right now. Please try again in a moment.',
+    RATE_LIMITED: 'Too many new computations are being asked for right now. Please try again in a few seconds.',
     INTERNAL_SERVER_ERROR: 'An error occurred on the server.',
     NETWORK: 'No connection to the server.',
     UNKNOWN: 'Unexpected error.',

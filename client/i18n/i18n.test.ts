@@ -80,7 +80,7 @@ describe('resources', () => {
       expect(has(lang, `nodeType.${t}`), t).toBe(true);
       expect(has(lang, `nodeTypes.${t}`), t).toBe(true);
     }
-    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'NETWORK', 'UNKNOWN']) expect(has(lang, `errors.${code}`), code).toBe(true);
+    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE', 'BUSY', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR', 'NETWORK', 'UNKNOWN']) expect(has(lang, `errors.${code}`), code).toBe(true);
   });
 });
 

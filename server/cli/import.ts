@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { bootstrap } from '../analysis/runner.ts';
 import { loadConfig } from '../config.ts';
 import { onShutdown } from '../process/shutdown.ts';
-import type { ImportJob, ImportJobMessage } from './import.job.ts';
+import type { ImportJob, ImportJobMessage } from '../import/import.job.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = `Usage: npm run import -- <folder or file.csv> [--dry-run]
@@ -48,7 +48,7 @@ const config = loadConfig();
 // Progress only on a terminal: piped or redirected output stays as it was.
 const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
 const stop = new SharedArrayBuffer(4);
-const worker = new Worker(bootstrap(new URL('./import.job.ts', import.meta.url).href), {
+const worker = new Worker(bootstrap(new URL('../import/import.job.ts', import.meta.url).href), {
   eval: true,
   workerData: { config, path: args.path, dryRun: args.dryRun, stop } satisfies ImportJob,
 });
@@ -67,7 +67,7 @@ worker.on('message', (m: ImportJobMessage) => {
     console.error(m.err);
   } else if ('done' in m) settle(m.done);
   else if ('interrupted' in m) settle(-1);
-  else {
+  else if ('failed' in m) {
     bar?.end();
     if (!stopping) console.error(m.failed);
     settle(1);

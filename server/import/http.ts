@@ -16,7 +16,9 @@ import { acceptedToken, sendError } from '../auth/http.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { ImportError } from './csv-bundle.ts';
 import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
+import type { Config } from '../config.ts';
 import { importFiles, IMPORT_TYPES } from './import-files.ts';
+import { importInWorker } from './run-job.ts';
 
 /** Largest upload (all files, base64 in JSON). */
 export const IMPORT_BODY_LIMIT = '100mb';
@@ -47,7 +49,11 @@ function formatOf(names: string[]): string {
   return ext === 'csv' || names.length > 1 ? 'csv-template' : ext;
 }
 
-export function importHandler(store: () => GraphStore | null) {
+/**
+ * `config`: the store the import opens its own connection to, in a worker thread (the main thread
+ * keeps answering); null imports on the main thread (an in-memory database).
+ */
+export function importHandler(store: () => GraphStore | null, config: Config | null = null) {
   return async (req: Request, res: Response): Promise<void> => {
     const s = store();
     if (!s) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The store is starting; try again in a moment.');
@@ -85,7 +91,10 @@ export function importHandler(store: () => GraphStore | null) {
     try {
       for (const f of files) writeFileSync(join(dir, f.name), Buffer.from(f.content, 'base64'));
       const path = files.length === 1 && !/^(organization|project)\./i.test(names[0] ?? '') ? join(dir, names[0] ?? '') : dir;
-      const result = await importFiles(s, path, { dryRun, audit: { who: { name: token.name, role: token.role }, summary: names.join(', ') } });
+      const audit = { who: { name: token.name, role: token.role }, summary: names.join(', ') };
+      const result = config ? await importInWorker(config, path, { dryRun, ...audit }) : await importFiles(s, path, { dryRun, audit });
+      // Written through another connection: the main store's revision and caches move on.
+      if (config && !dryRun) s.dataChanged();
       res.json({ dryRun, format: formatOf(names), files: names, result });
     } catch (e) {
       if (e instanceof ImportError) {

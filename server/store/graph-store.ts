@@ -225,6 +225,8 @@ export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** Counts this store's writes: anything derived from its data is stale once it changes. */
   revision(): number;
+  /** Another connection (an import worker) wrote: the revision moves on and caches are dropped. */
+  dataChanged(): void;
   init(): Promise<void>;
   close(): Promise<void>;
   stats(): Promise<StoreStats>;

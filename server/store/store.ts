@@ -291,6 +291,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
   const store: GraphStore = {
     kind: b.kind,
     revision: () => revision,
+    dataChanged: invalidate,
     init: () => b.init(),
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
