@@ -25,6 +25,7 @@ import type { GraphBatch } from '../../server/domain/model.ts';
 import type { StoreStats } from '../../server/store/graph-store.ts';
 import { LAYOUT_SEQUENCE, VIEWPORT, runBrowserBench, type BrowserBenchReport, type LayoutMeasure } from './browser.ts';
 import { CORDIS_BENCH_DEFAULTS, cordisBench } from './cordis-bench.ts';
+import { LOAD_DEFAULTS, loadReportText, loadRun } from './load.ts';
 import { DEFAULT_GENERATE_OPTIONS, generateNetwork, relationshipCount, type GenerateOptions } from './generate.ts';
 import { LATENCY_TARGET_MS, apiLatencyBench } from './api-latency.ts';
 import { IMPORT_TARGET_ROWS_PER_S, importBench } from './import-bench.ts';
@@ -631,8 +632,55 @@ async function cordisLike(argv: string[]): Promise<void> {
   });
 }
 
+const LOAD_USAGE = `Usage: npm run bench -- --load [--clients N] [--seconds N] [--alone N] [--demo] [--seed N] [--json FILE]
+
+A workshop on the real-scale network (test/bench/load.ts): the server as npm start runs it, on the
+CORDIS-like network (25,000 organisations; --demo: the demo network); N people (default 50) for
+--seconds (default 60) open the overview, search, open details and neighbourhoods and step through a
+story's slides, while an editor uploads a file through the page and asks for an analysis. The
+reference: the same steps by one person alone for --alone seconds (default 10), just before.`;
+
+async function load(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      load: { type: 'boolean' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      alone: { type: 'string' },
+      demo: { type: 'boolean' },
+      seed: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return void console.log(LOAD_USAGE);
+  const int = (name: string, v: string | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    if (!/^\d+$/.test(v) || Number(v) < 1) {
+      console.error(`--${name} must be a whole number from 1 (got "${v}")\n${LOAD_USAGE}`);
+      process.exit(2);
+    }
+    return Number(v);
+  };
+  const report = await loadRun({
+    clients: int('clients', values.clients, LOAD_DEFAULTS.clients),
+    durationS: int('seconds', values.seconds, LOAD_DEFAULTS.durationS),
+    aloneS: int('alone', values.alone, LOAD_DEFAULTS.aloneS),
+    data: values.demo ? 'demo' : 'cordis-like',
+    seed: int('seed', values.seed, LOAD_DEFAULTS.seed),
+  });
+  const cpu = cpus();
+  console.log(`\nNode ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log(loadReportText(report));
+  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--cordis-like')) return cordisLike(process.argv.slice(2));
+  if (process.argv.includes('--load')) return load(process.argv.slice(2));
   const opts = parseOptions(process.argv.slice(2));
   const cpu = cpus();
   const loadAtStart = loadavg()[0] ?? 0;
