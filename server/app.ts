@@ -20,6 +20,8 @@ import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
 import type { GraphStore } from './store/graph-store.ts';
+import { pseudonymPlugin } from './pseudonym/plugin.ts';
+import { pseudonymousSession } from './pseudonym/session.ts';
 
 export interface AppOptions {
   /** The store once it is ready; null while starting. */
@@ -67,7 +69,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     ...protection,
-    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
+    plugins: [...protection.plugins, protocolPlugin<Context>(), pseudonymPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -139,7 +141,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
         const analysis = opts.analysis();
         if (!store || !analysis) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
         const session = await sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse);
-        return { store, analysis, session, baseUrl: opts.baseUrl() };
+        // A pseudonymised share link reads through the pseudonymising store and analysis (server/pseudonym/).
+        return { ...(await pseudonymousSession(session, store, analysis)), session, baseUrl: opts.baseUrl() };
       },
     }),
   );
