@@ -65,32 +65,47 @@ const wordAt = (text: string, i: number): boolean => i < text.length && WORD.tes
 
 /**
  * A function replacing every key of `replacements` in a text by its value: exact, case-sensitive,
- * whole names only (not inside a longer word), longer names first so "Zarof Logistik GmbH" wins over
- * "Zarof". Keys are indexed by their first two characters, so a text is scanned once whatever the
- * number of names (a regular expression alternating 14,000 names took seconds per network answer).
+ * whole names only (not inside a longer word), the longest name first so "Zarof Logistik GmbH" wins
+ * over "Zarof". The names sit in a trie walked from each word start, so a text is read once whatever
+ * the number of names. Measured with 14,470 names on short strings, two thirds of them names (tsx, one
+ * core): a regular expression alternating the names took 17 µs a string (52 ms for 3,000), an index by
+ * the first two letters 90 µs (a common first word leaves thousands of candidates), this trie 4 µs
+ * (120 ms for 30,000, after 100 ms to build it once per data revision).
  */
 export function textReplacer(replacements: ReadonlyMap<string, string>): (text: string) => string {
-  const index = new Map<string, string[]>();
+  // Children by parent * 65536 + UTF-16 code unit; `ends[node]` is the name that ends there.
+  const child = new Map<number, number>();
+  const ends: (string | undefined)[] = [undefined];
   for (const k of replacements.keys()) {
     if (k.trim() === '') continue;
-    const head = k.slice(0, 2);
-    const list = index.get(head);
-    if (list) list.push(k);
-    else index.set(head, [k]);
+    let node = 0;
+    for (let j = 0; j < k.length; j++) {
+      const edge = node * 65536 + k.charCodeAt(j);
+      let next = child.get(edge);
+      if (next === undefined) {
+        next = ends.length;
+        ends.push(undefined);
+        child.set(edge, next);
+      }
+      node = next;
+    }
+    ends[node] = k;
   }
-  for (const list of index.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (index.size === 0) return (text) => text;
+  if (ends.length === 1) return (text) => text;
   return (text) => {
     let out = '';
     let done = 0;
     let i = 0;
     while (i < text.length) {
       let hit: string | undefined;
-      if (!wordBefore(text, i)) {
-        const two = index.get(text.slice(i, i + 2));
-        const one = index.get(text.slice(i, i + 1));
-        const cands = one && two ? [...two, ...one].sort((a, b) => b.length - a.length) : (two ?? one);
-        hit = cands?.find((k) => text.startsWith(k, i) && !wordAt(text, i + k.length));
+      if (child.has(text.charCodeAt(i)) && !wordBefore(text, i)) {
+        let node: number | undefined = 0;
+        for (let j = i; j < text.length; j++) {
+          node = child.get(node * 65536 + text.charCodeAt(j));
+          if (node === undefined) break;
+          const name = ends[node];
+          if (name !== undefined && !wordAt(text, j + 1)) hit = name;
+        }
       }
       if (hit === undefined) {
         i++;
