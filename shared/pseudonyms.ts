@@ -50,18 +50,26 @@ export const PSEUDONYM_KINDS_DE: Readonly<Record<string, string>> = {
 
 export const pseudonymLabel = (p: Pseudonym, kindLabel: (kind: string) => string): string => `${kindLabel(p.kind)} ${p.n}`;
 
-const WORD = /[\p{L}\p{N}]/u;
+/**
+ * The id a pseudonymised share link knows an actor by ("pseudo-company-3"): our ids are built from
+ * names ("a-stadt-delitzsch"), so the server hands out these instead.
+ */
+export const pseudonymId = (p: Pseudonym): string => `pseudo-${p.kind.replace(/_/g, '-')}-${p.n}`;
 
-/** Whether the code point ending just before `i` is a letter or digit. */
-function wordBefore(text: string, i: number): boolean {
+const WORD = /[\p{L}\p{N}]/u;
+/** The characters of our ids but ':' (edge ids and URL queries join ids with ':', '=', '&', ','). */
+export const ID_CHAR = /[a-z0-9._-]/;
+
+/** Whether the code point ending just before `i` is a word character. */
+function wordBefore(text: string, i: number, word: RegExp): boolean {
   if (i === 0) return false;
   const low = text.charCodeAt(i - 1);
   const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return WORD.test(text.slice(start, i));
+  return word.test(text.slice(start, i));
 }
 
-/** Whether the code point starting at `i` is a letter or digit. */
-const wordAt = (text: string, i: number): boolean => i < text.length && WORD.test(String.fromCodePoint(text.codePointAt(i) ?? 0));
+/** Whether the code point starting at `i` is a word character. */
+const wordAt = (text: string, i: number, word: RegExp): boolean => i < text.length && word.test(String.fromCodePoint(text.codePointAt(i) ?? 0));
 
 /**
  * A function replacing every key of `replacements` in a text by its value: exact, case-sensitive,
@@ -70,9 +78,10 @@ const wordAt = (text: string, i: number): boolean => i < text.length && WORD.tes
  * the number of names. Measured with 14,470 names on short strings, two thirds of them names (tsx, one
  * core): a regular expression alternating the names took 17 µs a string (52 ms for 3,000), an index by
  * the first two letters 90 µs (a common first word leaves thousands of candidates), this trie 4 µs
- * (120 ms for 30,000, after 100 ms to build it once per data revision).
+ * (120 ms for 30,000, after 100 ms to build it once per data revision). `word`: the characters a name
+ * must not touch on either side (default letters and digits; ID_CHAR for ids inside edge ids and queries).
  */
-export function textReplacer(replacements: ReadonlyMap<string, string>): (text: string) => string {
+export function textReplacer(replacements: ReadonlyMap<string, string>, word: RegExp = WORD): (text: string) => string {
   // Children by parent * 65536 + UTF-16 code unit; `ends[node]` is the name that ends there.
   const child = new Map<number, number>();
   const ends: (string | undefined)[] = [undefined];
@@ -98,13 +107,13 @@ export function textReplacer(replacements: ReadonlyMap<string, string>): (text: 
     let i = 0;
     while (i < text.length) {
       let hit: string | undefined;
-      if (child.has(text.charCodeAt(i)) && !wordBefore(text, i)) {
+      if (child.has(text.charCodeAt(i)) && !wordBefore(text, i, word)) {
         let node: number | undefined = 0;
         for (let j = i; j < text.length; j++) {
           node = child.get(node * 65536 + text.charCodeAt(j));
           if (node === undefined) break;
           const name = ends[node];
-          if (name !== undefined && !wordAt(text, j + 1)) hit = name;
+          if (name !== undefined && !wordAt(text, j + 1, word)) hit = name;
         }
       }
       if (hit === undefined) {

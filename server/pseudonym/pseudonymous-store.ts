@@ -1,24 +1,23 @@
 /**
  * The GraphStore a pseudonymised session reads through (see pseudonyms.ts): every read answers with
- * pseudonyms instead of actor names and without free text; search finds actors by pseudonym only; the
- * audit log and every write are refused (such a token is a viewer's). A method added to GraphStore
- * must be added here too — the compiler asks for it.
+ * pseudonyms and pseudonymous ids instead of actor names and ids, and without free text; ids it is
+ * given map back (a real actor id finds nothing); search finds actors by pseudonym only; the audit log
+ * and every write are refused (such a token is a viewer's). A method added to GraphStore must be added
+ * here too — the compiler asks for it.
  */
 import { NODE_TYPES, type NodeType } from '../domain/model.ts';
 import { BadUserInputError, ForbiddenError } from '../errors.ts';
-import type { Network } from '../network/network.model.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
 import type { GraphStore, Mutations, SearchHit } from '../store/graph-store.ts';
 import { scrub, type Pseudonyms } from './pseudonyms.ts';
+
+/** Rows as such a session sees them: pseudonyms and pseudonymous ids, free text left out. */
+const rows = <T>(p: Pseudonyms, value: T): T => scrub(value, p, true);
 
 const refused = (): never => {
   throw new ForbiddenError('editor', 'viewer');
 };
 
-/** A network with actor labels replaced by pseudonyms and actor names in other labels replaced. */
-export function pseudonymizeNetwork<N extends Pick<Network, 'nodes'>>(net: N, p: Pseudonyms): N {
-  return { ...net, nodes: net.nodes.map((n) => ({ ...n, label: p.nodeLabel(n.id, n.type, n.label) })) };
-}
 
 /**
  * Search for a pseudonymised session: actors by pseudonym ("Unternehmen 3"), other nodes by their
@@ -36,7 +35,7 @@ async function search(store: GraphStore, p: Pseudonyms, text: string, limit: num
     return { ...h, label, searchKey: foldGerman(label), searchKeyAlt: foldPlain(label) };
   });
   const actors = wanted.includes('ACTOR') ? p.actorCandidates() : [];
-  return rankSearch([...actors, ...shown], text, limit).map(({ id, type, kind, label }) => ({ id, type, kind, label }));
+  return rows(p, rankSearch([...actors, ...shown], text, limit).map(({ id, type, kind, label }) => ({ id, type, kind, label })));
 }
 
 export function pseudonymousStore(store: GraphStore, p: Pseudonyms): GraphStore {
@@ -55,24 +54,24 @@ export function pseudonymousStore(store: GraphStore, p: Pseudonyms): GraphStore 
     tokens: store.tokens,
 
     search: (text, limit, types) => search(store, p, text, limit, types),
-    regions: async (kind) => scrub(await store.regions(kind), p, true),
-    nodeType: (id) => store.nodeType(id),
-    actorDetails: async (id) => scrub(await store.actorDetails(id), p, true),
-    projectDetails: async (id) => scrub(await store.projectDetails(id), p, true),
-    regionDetails: async (id) => scrub(await store.regionDetails(id), p, true),
-    eventDetails: async (id) => scrub(await store.eventDetails(id), p, true),
+    regions: async (kind) => rows(p, await store.regions(kind)),
+    nodeType: (id) => store.nodeType(p.inId(id)),
+    actorDetails: async (id) => rows(p, await store.actorDetails(p.inId(id))),
+    projectDetails: async (id) => rows(p, await store.projectDetails(p.inId(id))),
+    regionDetails: async (id) => rows(p, await store.regionDetails(p.inId(id))),
+    eventDetails: async (id) => rows(p, await store.eventDetails(p.inId(id))),
     // A source's title and address name organisations: none for such a session.
     source: async () => null,
-    stories: async () => scrub(await store.stories(), p, true),
-    story: async (id) => scrub(await store.story(id), p, true),
+    stories: async () => rows(p, await store.stories()),
+    story: async (id) => rows(p, await store.story(id)),
 
-    network: async (filter) => pseudonymizeNetwork(await store.network(filter), p),
-    neighborhood: async (id, depth, limit) => pseudonymizeNetwork(await store.neighborhood(id, depth, limit), p),
-    shortestPaths: async (from, to, maxLength, limit) => (await store.shortestPaths(from, to, maxLength, limit)).map((path) => pseudonymizeNetwork(path, p)),
+    network: async (filter) => rows(p, await store.network(filter)),
+    neighborhood: async (id, depth, limit) => rows(p, await store.neighborhood(p.inId(id), depth, limit)),
+    shortestPaths: async (from, to, maxLength, limit) => rows(p, await store.shortestPaths(p.inId(from), p.inId(to), maxLength, limit)),
     regionMatrix: (level, filter) => store.regionMatrix(level, filter),
     regionTies: (level, filter) => store.regionTies(level, filter),
-    ties: (filter) => store.ties(filter),
-    programmes: async () => (await store.programmes()).map((g) => ({ ...g, label: p.text(g.label) })),
-    exportBatch: async () => scrub(await store.exportBatch(), p, true),
+    ties: async (filter) => rows(p, await store.ties(filter)),
+    programmes: async () => rows(p, await store.programmes()),
+    exportBatch: async () => rows(p, await store.exportBatch()),
   };
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textReplacer } from '../../shared/pseudonyms.ts';
-import { Pseudonyms, scrub } from './pseudonyms.ts';
+import { Pseudonyms, realIds, scrub, UNKNOWN_ID } from './pseudonyms.ts';
 
 /** The page's former replacement (one regular expression): the reference for the trie. */
 function byRegex(text: string, replacements: ReadonlyMap<string, string>): string {
@@ -25,7 +25,16 @@ describe('pseudonyms', () => {
     expect(p.text('Die ZAROF. GmbH und Zarof Logistik GmbH mit Zarofs Partner, Stadt Delitzsch.')).toBe(
       'Die Unternehmen 2 und Unternehmen 3 mit Zarofs Partner, Kommune 1.',
     );
-    expect(p.text('a-zarof')).toBe('a-zarof'); // ids stay ids
+  });
+
+  it('actor ids become pseudonymous ids, also inside edge ids and URL queries; they map back, real ones to nothing', () => {
+    expect(p.text('a-zarof')).toBe('pseudo-company-2');
+    expect(p.text('cooperation:a-zarof:a-zarof-logistik:cooperation')).toBe('cooperation:pseudo-company-2:pseudo-company-3:cooperation');
+    expect(p.text('?selected=a-zarof&expanded=a-zar,de-a-zarof')).toBe('?selected=pseudo-company-2&expanded=pseudo-company-1,de-a-zarof');
+    expect(p.inId('pseudo-company-2')).toBe('a-zarof');
+    expect(p.inId('a-zarof')).toBe(UNKNOWN_ID);
+    expect(p.inId('p-netzwerk-chemie')).toBe('p-netzwerk-chemie');
+    expect(realIds({ remove: ['pseudo-company-3', 'a-zar'], level: 'district' }, p)).toEqual({ remove: ['a-zarof-logistik', UNKNOWN_ID], level: 'district' });
   });
 
   it('the trie replaces exactly like the regular expression (random names and texts)', () => {
@@ -40,16 +49,16 @@ describe('pseudonyms', () => {
     );
   });
 
-  it('scrub: actor names by pseudonym, free text left out, pairs labelled by their ids', () => {
+  it('scrub: actor names and ids by pseudonym, free text left out, pairs labelled by their ids', () => {
     const actor = { id: 'a-zarof', name: 'ZAROF. GmbH', description: 'Sitz Leipzig', website: 'https://zarof.example', tags: ['x'], sourceIds: ['s1'] };
     expect(scrub({ actor, sources: [{ id: 's1', title: 'ZAROF' }], project: { id: 'p1', name: 'Netz der ZAROF. GmbH', goals: ['g'] } }, p, true)).toEqual({
-      actor: { id: 'a-zarof', name: 'Unternehmen 2', description: null, website: null, tags: [], sourceIds: [] },
+      actor: { id: 'pseudo-company-2', name: 'Unternehmen 2', description: null, website: null, tags: [], sourceIds: [] },
       sources: [],
       project: { id: 'p1', name: 'Netz der Unternehmen 2', goals: [] },
     });
     expect(scrub({ a: 'a-zarof', b: 'a-stadt', aLabel: 'ZAROF. GmbH', bLabel: 'x', text: { de: 'Stadt Delitzsch verbindet' } }, p, false)).toEqual({
-      a: 'a-zarof',
-      b: 'a-stadt',
+      a: 'pseudo-company-2',
+      b: 'pseudo-municipality-1',
       aLabel: 'Unternehmen 2',
       bLabel: 'Kommune 1',
       text: { de: 'Kommune 1 verbindet' },

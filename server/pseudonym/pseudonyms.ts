@@ -3,7 +3,9 @@
  * names actors by kind and number ("Unternehmen 3") — the page's own numbering (shared/pseudonyms.ts:
  * per kind, in id order over ALL actors, so a label does not depend on filters and stays the same
  * within the link) — and leaves out free text that could give names away (descriptions, websites,
- * tags, sources, speaker notes).
+ * tags, sources, speaker notes). Actor ids are built from names ("a-stadt-delitzsch"), so such a
+ * session knows actors by pseudonymous ids ("pseudo-municipality-1") instead, in answers and arguments;
+ * a real actor id it sends finds nothing.
  *
  * Three layers, each a plain function over results (so a result cache can sit before them, keyed with
  * "pseudonymous yes/no"):
@@ -13,21 +15,26 @@
  * - `pseudonymPlugin` (plugin.ts): the last step of every GraphQL answer for such a session replaces any
  *   actor name still left in any string, so a future resolver that forgets the store cannot leak one.
  */
-import { PSEUDONYM_KINDS_DE, pseudonymLabel, pseudonymNumbers, textReplacer } from '../../shared/pseudonyms.ts';
-import type { NodeType } from '../domain/model.ts';
+import { ID_CHAR, PSEUDONYM_KINDS_DE, pseudonymId, pseudonymLabel, pseudonymNumbers, textReplacer } from '../../shared/pseudonyms.ts';
 import { MAX_NETWORK_LIMIT } from '../network/network.model.ts';
 import type { GraphStore, SearchHit } from '../store/graph-store.ts';
 import { foldGerman, foldPlain, rankSearch, type SearchCandidate } from '../search/fold.ts';
 
 export const kindLabel = (kind: string): string => PSEUDONYM_KINDS_DE[kind] ?? PSEUDONYM_KINDS_DE.other ?? kind;
 
-/** Our ids (lower case, no spaces): never a name, left as they are by the text replacement. */
+/** Our ids (lower case, no spaces): never a name, left as they are by the name replacement. */
 const ID_LIKE = /^[a-z0-9][a-z0-9._:-]*$/;
+/** What a real actor id sent by such a session stands for: nothing (a valid id no row has). */
+export const UNKNOWN_ID = 'pseudo-unknown';
 
 /** The pseudonyms of one store revision. */
 export class Pseudonyms {
+  /** By real and by pseudonymous id. */
   private readonly labels = new Map<string, string>();
+  private readonly outIds = new Map<string, string>();
+  private readonly inIds = new Map<string, string>();
   private readonly replace: (s: string) => string;
+  private readonly replaceIds: (s: string) => string;
   private readonly candidates: SearchCandidate[] = [];
 
   constructor(actors: readonly { id: string; kind: string | null; label: string }[]) {
@@ -37,11 +44,16 @@ export class Pseudonyms {
       const p = numbers.get(a.id);
       if (!p) continue;
       const label = pseudonymLabel(p, kindLabel);
+      const id = pseudonymId(p);
       this.labels.set(a.id, label);
+      this.labels.set(id, label);
+      this.outIds.set(a.id, id);
+      this.inIds.set(id, a.id);
       if (a.label.trim() !== '') names.set(a.label, label);
       this.candidates.push({ id: a.id, type: 'ACTOR', kind: a.kind, label, searchKey: foldGerman(label), searchKeyAlt: foldPlain(label) });
     }
     this.replace = textReplacer(names);
+    this.replaceIds = textReplacer(this.outIds, ID_CHAR);
   }
 
   /** The numbering of all actors of the store at its current revision (cached per store and revision). */
@@ -57,8 +69,14 @@ export class Pseudonyms {
     return value;
   }
 
+  /** Whether `id` is an actor's, real or pseudonymous. */
   isActor(id: string): boolean {
     return this.labels.has(id);
+  }
+
+  /** The real id behind an id such a session sends: a pseudonymous one maps back, a real actor id to UNKNOWN_ID. */
+  inId(id: string): string {
+    return this.inIds.get(id) ?? (this.outIds.has(id) ? UNKNOWN_ID : id);
   }
 
   /** The pseudonym of an actor; an actor added after the numbering was made is "Akteur ?", never its name. */
@@ -66,14 +84,14 @@ export class Pseudonyms {
     return this.labels.get(id) ?? `${kindLabel('other')} ?`;
   }
 
-  /** A node's label as such a session sees it: actors by pseudonym, other nodes with actor names replaced. */
-  nodeLabel(id: string, type: NodeType, label: string): string {
-    return type === 'ACTOR' ? this.label(id) : this.text(label);
-  }
-
-  /** Free text with every actor name in it replaced by the actor's pseudonym (whole names, case-sensitive). */
+  /**
+   * A string as such a session sees it: actor ids (also inside edge ids and URL queries) by their
+   * pseudonymous ids, actor names in free text by pseudonyms (whole names, case-sensitive).
+   */
   text(s: string): string {
-    return s === '' || ID_LIKE.test(s) ? s : this.replace(s);
+    if (s === '') return s;
+    const ids = this.replaceIds(s);
+    return ID_LIKE.test(ids) ? ids : this.replace(ids);
   }
 
   /** Actors whose pseudonym matches the query, ranked like the store's search ("unternehmen 3" first, then "Unternehmen 30" …). */
@@ -95,8 +113,9 @@ const FREE_LISTS = new Set(['goals', 'results', 'tags', 'sourceIds', 'sources'])
 /**
  * A value (rows of the store, results of the analysis, GraphQL data) as a pseudonymised session sees
  * it: an object with an actor `id` gets its pseudonym as `name` / `label`, `aLabel` / `bName` … when
- * `a` / `b` hold an actor id; every other string has actor names replaced; with `strip`, free text is
- * left out (null, or [] for lists: descriptions, websites, notes, tags, goals, results, sources).
+ * `a` / `b` hold an actor id; every other string and every key has actor ids and names replaced
+ * (Pseudonyms.text); with `strip`, free text is left out (null, or [] for lists: descriptions,
+ * websites, notes, tags, goals, results, sources). Idempotent: scrubbing twice changes nothing more.
  */
 export function scrub<T>(value: T, p: Pseudonyms, strip: boolean): T {
   return walk(value, p, strip) as T;
@@ -114,7 +133,20 @@ function walk(v: unknown, p: Pseudonyms, strip: boolean): unknown {
     else if (strip && FREE_LISTS.has(k) && Array.isArray(x)) out[k] = [];
     else if ((k === 'name' || k === 'label') && actorId !== null && typeof x === 'string') out[k] = p.label(actorId);
     else if (typeof x === 'string' && /^[a-z]+(Label|Name)$/.test(k) && p.isActor(String(o[k.replace(/(Label|Name)$/, '')] ?? ''))) out[k] = p.label(String(o[k.replace(/(Label|Name)$/, '')]));
-    else out[k] = walk(x, p, strip);
+    else out[p.text(k)] = walk(x, p, strip);
   }
   return out;
+}
+
+/** Arguments such a session sends (ids, lists of ids, filters) with pseudonymous actor ids mapped back (Pseudonyms.inId). */
+export function realIds<T>(value: T, p: Pseudonyms): T {
+  const back = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? p.inId(v)
+      : Array.isArray(v)
+        ? v.map(back)
+        : v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, back(x)]))
+          : v;
+  return back(value) as T;
 }

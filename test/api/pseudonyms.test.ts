@@ -2,7 +2,9 @@
  * Pseudonymised share links (server/pseudonym/): with such a viewer token no demo actor name reaches
  * the client — not through any query the page sends (with the variables of client-documents.ts), the
  * stories, search or any download — while the same requests with a plain viewer token do carry them.
- * Search finds the pseudonym and never a real name; labels are the page's ("Unternehmen 3").
+ * Nor any actor id (built from names: "a-stadt-delitzsch"): such a link knows actors by pseudonymous
+ * ids, and a real one finds nothing. Search finds the pseudonym and never a real name; labels are the
+ * page's ("Unternehmen 3").
  */
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { EXPORT_FORMATS } from '../../server/export/formats.ts';
 import { DOWNLOAD_FORMATS } from '../../server/export/http.ts';
 import { readXlsx } from '../../server/import/xlsx.ts';
 import { storeFor } from '../../server/pseudonym/session.ts';
-import { PSEUDONYM_KINDS_DE, pseudonymNumbers } from '../../shared/pseudonyms.ts';
+import { PSEUDONYM_KINDS_DE, pseudonymId, pseudonymNumbers } from '../../shared/pseudonyms.ts';
 import { ids, queries, VARIABLES } from '../support/client-documents.ts';
 import { startTestServer, type GqlResult, type TestServer } from '../support/server.ts';
 
@@ -25,7 +27,19 @@ const pseudonymOf = (id: string): string => {
   if (!p) throw new Error(`no demo actor ${id}`);
   return `${PSEUDONYM_KINDS_DE[p.kind]} ${p.n}`;
 };
-const namesIn = (body: string): string[] => NAMES.filter((n) => body.includes(n));
+const idOf = (id: string): string => {
+  const p = numbers.get(id);
+  if (!p) throw new Error(`no demo actor ${id}`);
+  return pseudonymId(p);
+};
+/** Variables as such a link sends them: with the actor ids it was given. */
+const pseudoVars = (v: unknown): unknown =>
+  typeof v === 'string' && numbers.has(v) ? idOf(v) : Array.isArray(v) ? v.map(pseudoVars) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, pseudoVars(x)])) : v;
+const ACTOR_IDS = actors.map((a) => a.id);
+const namesIn = (body: string): string[] => [
+  ...NAMES.filter((n) => body.includes(n)),
+  ...ACTOR_IDS.filter((id) => new RegExp(`(?<![a-z0-9._-])${id.replace(/[.]/g, '\\.')}(?![a-z0-9._-])`).test(body)),
+];
 
 const CREATE = `mutation($name: String!, $pseudonymous: Boolean!) { createToken(name: $name, role: VIEWER, pseudonymous: $pseudonymous) { secret token { id role pseudonymous } } }`;
 const SEARCH = `query($text: String!, $types: [NodeType!]) { search(text: $text, types: $types) { id type label } }`;
@@ -59,7 +73,7 @@ async function everyAnswer(token: string): Promise<[string, string, GqlResult<un
   for (const name of ['ZAROF', 'Delitzsch', 'Nordsachsen', 'Unternehmen']) cases.push([`Search ${name}`, SEARCH, { text: name, types: null }]);
   cases.push(['Source', '{ source(id: "s-netzwerk-chemie") { version row { id title url publisher } } }', {}]);
   for (const [name, text, variables] of cases) {
-    const r = await server.gql(text, variables, token);
+    const r = await server.gql(text, (token === pseudo ? pseudoVars(variables) : variables) as Record<string, unknown>, token);
     out.push([`${name} ${JSON.stringify(variables)}`, JSON.stringify(r), r]);
   }
   for (const format of DOWNLOAD_FORMATS) {
@@ -98,7 +112,7 @@ describe('a pseudonymised share link', () => {
     const naming = shown.filter(([, body]) => namesIn(body).length > 0).map(([what]) => what.split(' ')[0]);
     for (const what of ['Network', 'Neighborhood', 'Paths', 'ActorDetails', 'ProjectDetails', 'RegionDetails', 'EventDetails', 'Metrics', 'WhatIf', 'Suggestions', 'Insights', 'Story', 'Search', 'GET', 'CSV'])
       expect(naming, what).toContain(what);
-    expect(new Set(shown.flatMap(([, body]) => namesIn(body))).size).toBe(NAMES.length);
+    expect(new Set(shown.flatMap(([, body]) => namesIn(body))).size).toBe(NAMES.length + ACTOR_IDS.length);
   });
 
   it('labels actors as the page does, the same in the network, the details, the paths and the analysis', async () => {
@@ -106,11 +120,17 @@ describe('a pseudonymised share link', () => {
     expect(label).toMatch(/^Unternehmen \d+$/);
     const net = await server.gql<{ network: { nodes: { id: string; label: string }[] } }>(String(generated.NetworkDocument), VARIABLES.Network?.[0], pseudo);
     const nodes = net.data?.network.nodes ?? [];
-    for (const a of actors) expect(nodes.find((n) => n.id === a.id)?.label, a.id).toBe(pseudonymOf(a.id));
-    const d = await server.gql<{ actor: { name: string; website: string | null; description: string | null } }>(String(generated.ActorDetailsDocument), { id: ids.ACTOR, editable: false }, pseudo);
-    expect(d.data?.actor).toMatchObject({ name: label, website: null, description: null });
+    for (const a of actors) expect(nodes.find((n) => n.id === idOf(a.id))?.label, a.id).toBe(pseudonymOf(a.id));
+    const d = await server.gql<{ actor: { id: string; name: string; website: string | null; description: string | null } }>(String(generated.ActorDetailsDocument), { id: idOf(ids.ACTOR), editable: false }, pseudo);
+    expect(d.data?.actor).toMatchObject({ id: idOf(ids.ACTOR), name: label, website: null, description: null });
     const m = await server.gql<{ metrics: { nodes: { id: string; label: string }[] } }>('query($f: NetworkFilter) { metrics(filter: $f) { nodes { id label } } }', { f: {} }, pseudo);
-    expect(m.data?.metrics.nodes.find((n) => n.id === ids.ACTOR)?.label).toBe(label);
+    expect(m.data?.metrics.nodes.find((n) => n.id === idOf(ids.ACTOR))?.label).toBe(label);
+    const paths = await server.gql<{ shortestPaths: { nodes: { id: string }[] }[] }>('query($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes { id } } }', { a: idOf(ids.ACTOR), b: idOf('a-stadt-delitzsch') }, pseudo);
+    expect(paths.data?.shortestPaths[0]?.nodes[0]?.id).toBe(idOf(ids.ACTOR));
+    // A real actor id finds nothing (no guessing which pseudonym an id has).
+    const real = await server.gql(String(generated.ActorDetailsDocument), { id: ids.ACTOR, editable: false }, pseudo);
+    expect(real.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql<{ nodeType: string | null }>('query($id: ID!) { nodeType(id: $id) }', { id: ids.ACTOR }, pseudo)).data?.nodeType).toBeNull();
     const s = await server.gql<{ story: { slides: { title: string | null; notes: string | null }[] } }>(String(generated.StoryDocument), { id: storyId }, pseudo);
     expect(s.data?.story.slides.length).toBeGreaterThan(3);
     expect(s.data?.story.slides.every((x) => x.notes === null)).toBe(true);
@@ -124,8 +144,8 @@ describe('a pseudonymised share link', () => {
     expect(await search('ZAROF', pseudo)).toEqual([]);
     for (const a of actors) expect((await search(a.name, pseudo)).filter((h) => h.type === 'ACTOR'), a.name).toEqual([]);
     const label = pseudonymOf(ids.ACTOR);
-    expect((await search(label, pseudo))[0]).toEqual({ id: ids.ACTOR, type: 'ACTOR', label });
-    expect((await search(label.toLowerCase(), pseudo, ['ACTOR']))[0]?.id).toBe(ids.ACTOR);
+    expect((await search(label, pseudo))[0]).toEqual({ id: idOf(ids.ACTOR), type: 'ACTOR', label });
+    expect((await search(label.toLowerCase(), pseudo, ['ACTOR']))[0]?.id).toBe(idOf(ids.ACTOR));
     // Other nodes are still found by their names.
     expect((await search('Netzwerk Chemie', pseudo)).map((h) => h.id)).toContain(ids.PROJECT);
   });
