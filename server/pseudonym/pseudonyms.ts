@@ -118,12 +118,19 @@ const FREE_LISTS = new Set(['goals', 'results', 'tags', 'sourceIds', 'sources'])
  * websites, notes, tags, goals, results, sources). Idempotent: scrubbing twice changes nothing more.
  */
 export function scrub<T>(value: T, p: Pseudonyms, strip: boolean): T {
-  return walk(value, p, strip) as T;
+  // Keys, kinds, region ids … repeat thousands of times in a network: each string is replaced once.
+  const seen = new Map<string, string>();
+  const text = (s: string): string => {
+    let r = seen.get(s);
+    if (r === undefined) seen.set(s, (r = p.text(s)));
+    return r;
+  };
+  return walk(value, p, strip, text) as T;
 }
 
-function walk(v: unknown, p: Pseudonyms, strip: boolean): unknown {
-  if (typeof v === 'string') return p.text(v);
-  if (Array.isArray(v)) return v.map((x) => walk(x, p, strip));
+function walk(v: unknown, p: Pseudonyms, strip: boolean, text: (s: string) => string): unknown {
+  if (typeof v === 'string') return text(v);
+  if (Array.isArray(v)) return v.map((x) => walk(x, p, strip, text));
   if (v === null || typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   const actorId = typeof o.id === 'string' && p.isActor(o.id) ? o.id : null;
@@ -133,7 +140,7 @@ function walk(v: unknown, p: Pseudonyms, strip: boolean): unknown {
     else if (strip && FREE_LISTS.has(k) && Array.isArray(x)) out[k] = [];
     else if ((k === 'name' || k === 'label') && actorId !== null && typeof x === 'string') out[k] = p.label(actorId);
     else if (typeof x === 'string' && /^[a-z]+(Label|Name)$/.test(k) && p.isActor(String(o[k.replace(/(Label|Name)$/, '')] ?? ''))) out[k] = p.label(String(o[k.replace(/(Label|Name)$/, '')]));
-    else out[p.text(k)] = walk(x, p, strip);
+    else out[text(k)] = walk(x, p, strip, text);
   }
   return out;
 }
