@@ -1,6 +1,6 @@
 import type { Session } from './auth/session.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
-import type { Pseudonyms } from './pseudonym/pseudonyms.ts';
+import type { PseudonymsOf } from './pseudonym/pseudonymous-store.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
 /** What every resolver gets: the store, the analysis service and who is asking. */
@@ -14,5 +14,5 @@ export interface Context {
    * Set for a pseudonymised share link: then `store` and `analysis` already answer with pseudonyms
    * (server/pseudonym/), and the answer passes pseudonymPlugin last.
    */
-  pseudonyms: Pseudonyms | null;
+  pseudonyms: PseudonymsOf | null;
 }

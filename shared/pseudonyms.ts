@@ -27,6 +27,37 @@ export function pseudonymNumbers(actors: readonly { id: string; kind: string | n
 }
 
 /**
+ * The numbering after the data changed, for a viewer who already saw `previous`: actors keep their
+ * kind and number, numbers of removed actors are not given again, and new actors (or actors whose
+ * kind changed) are numbered on after the highest number of their kind, in id order. Without
+ * `previous` it is pseudonymNumbers.
+ */
+export function extendPseudonymNumbers(
+  previous: ReadonlyMap<string, Pseudonym> | null,
+  actors: readonly { id: string; kind: string | null }[],
+): Map<string, Pseudonym> {
+  if (!previous) return pseudonymNumbers(actors);
+  const top = new Map<string, number>();
+  for (const p of previous.values()) top.set(p.kind, Math.max(top.get(p.kind) ?? 0, p.n));
+  const out = new Map<string, Pseudonym>();
+  const fresh: { id: string; kind: string }[] = [];
+  for (const a of actors) {
+    const kind = a.kind ?? 'other';
+    const p = previous.get(a.id);
+    if (p && p.kind === kind) out.set(a.id, p);
+    else if (!out.has(a.id)) fresh.push({ id: a.id, kind });
+  }
+  fresh.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const a of fresh) {
+    if (out.has(a.id)) continue;
+    const n = (top.get(a.kind) ?? 0) + 1;
+    top.set(a.kind, n);
+    out.set(a.id, { kind: a.kind, n });
+  }
+  return out;
+}
+
+/**
  * The German kind words of the pseudonyms (the server's labels; the page spells them through i18n,
  * `pseudo.kind.*`, whose German entries are these, checked by client/i18n/i18n.test.ts).
  */

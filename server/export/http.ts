@@ -37,7 +37,7 @@ export function exportHandler(store: () => GraphStore | null, readAccess: ReadAc
     const ok = await allow(s, req, res, readAccess, null, used);
     if (!ok) return;
     // A pseudonymised share link downloads pseudonyms, without free text (server/pseudonym/).
-    const content = await spec.write(await (await storeFor(ok.token, s)).exportBatch());
+    const content = await spec.write(await storeFor(ok.token, s).exportBatch());
     const name = `netzwerkatlas-${new Date().toISOString().slice(0, 10)}${spec.output.extension}`;
     res.setHeader('content-type', CONTENT_TYPES[spec.output.extension] ?? 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename="${name}"`);

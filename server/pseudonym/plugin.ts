@@ -4,15 +4,17 @@
  * and the analysis already answer with pseudonyms; this catches what a future resolver might add.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { scrub, type Pseudonyms } from './pseudonyms.ts';
+import type { PseudonymsOf } from './pseudonymous-store.ts';
+import { scrub } from './pseudonyms.ts';
 
-export function pseudonymPlugin<C extends { pseudonyms: Pseudonyms | null }>(): ApolloServerPlugin<C> {
+export function pseudonymPlugin<C extends { pseudonyms: PseudonymsOf | null }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          const p = (contextValue as C | undefined)?.pseudonyms;
-          if (!p || response.body.kind !== 'single') return;
+          const pOf = (contextValue as C | undefined)?.pseudonyms;
+          if (!pOf || response.body.kind !== 'single') return;
+          const p = await pOf();
           const r = response.body.singleResult;
           if (r.data) r.data = scrub(r.data, p, false);
           if (r.errors) r.errors = r.errors.map((e) => ({ ...e, message: p.text(e.message) }));

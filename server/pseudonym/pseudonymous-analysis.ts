@@ -6,16 +6,18 @@
  * the real store as before; only arguments and results are mapped, per request.
  */
 import type { AnalysisService } from '../metrics/metrics.service.ts';
-import { realIds, scrub, type Pseudonyms } from './pseudonyms.ts';
+import type { PseudonymsOf } from './pseudonymous-store.ts';
+import { realIds, scrub } from './pseudonyms.ts';
 
-export function pseudonymousAnalysis(analysis: AnalysisService, p: Pseudonyms): AnalysisService {
+export function pseudonymousAnalysis(analysis: AnalysisService, pOf: PseudonymsOf): AnalysisService {
   return new Proxy(analysis, {
     get(target, prop) {
       const v: unknown = Reflect.get(target, prop, target);
       if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => {
-        const r: unknown = (v as (...a: unknown[]) => unknown).apply(target, realIds(args, p));
-        return r instanceof Promise ? r.then((x: unknown) => scrub(x, p, false)) : scrub(r, p, false);
+      // Every method answers asynchronously for such a session (the numbering is read first).
+      return async (...args: unknown[]) => {
+        const r: unknown = await (v as (...a: unknown[]) => unknown).apply(target, realIds(args, await pOf()));
+        return scrub(r, await pOf(), false);
       };
     },
   });

@@ -1,7 +1,7 @@
 /** The numbering's text replacement and the scrubbing of results for pseudonymised sessions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textReplacer } from '../../shared/pseudonyms.ts';
+import { extendPseudonymNumbers, textReplacer } from '../../shared/pseudonyms.ts';
 import { Pseudonyms, realIds, scrub, UNKNOWN_ID } from './pseudonyms.ts';
 
 /** The page's former replacement (one regular expression): the reference for the trie. */
@@ -65,6 +65,27 @@ describe('pseudonyms', () => {
     });
     // Without `strip` (analysis results) fields keep their shape.
     expect(scrub({ id: 'r1', name: 'Leipzig', description: 'd' }, p, false)).toEqual({ id: 'r1', name: 'Leipzig', description: 'd' });
+  });
+
+  it("a link's numbering only grows: actors keep kind and number, new ones are numbered on, numbers are not given again", () => {
+    const before = new Map([
+      ['a-b', { kind: 'company', n: 1 }],
+      ['a-c', { kind: 'company', n: 2 }],
+      ['a-d', { kind: 'company', n: 3 }],
+    ]);
+    const after = extendPseudonymNumbers(before, [
+      { id: 'a-a', kind: 'company' },
+      { id: 'a-b', kind: 'company' },
+      { id: 'a-c', kind: 'startup' },
+      { id: 'a-e', kind: 'company' },
+    ]);
+    expect(Object.fromEntries(after)).toEqual({
+      'a-a': { kind: 'company', n: 4 },
+      'a-b': { kind: 'company', n: 1 },
+      'a-c': { kind: 'startup', n: 1 },
+      'a-e': { kind: 'company', n: 5 },
+    });
+    expect(extendPseudonymNumbers(null, [{ id: 'a-b', kind: null }])).toEqual(new Map([['a-b', { kind: 'other', n: 1 }]]));
   });
 
   it('search: by pseudonym, never by name', () => {

@@ -2,7 +2,8 @@
  * Pseudonymised share links, enforced by the server: for a token created `pseudonymous` every answer
  * names actors by kind and number ("Unternehmen 3") — the page's own numbering (shared/pseudonyms.ts:
  * per kind, in id order over ALL actors, so a label does not depend on filters and stays the same
- * within the link) — and leaves out free text that could give names away (descriptions, websites,
+ * within the link: when the data changes while it is in use, its actors keep their numbers and new
+ * ones are numbered on, see extendPseudonymNumbers) — and leaves out free text that could give names away (descriptions, websites,
  * tags, sources, speaker notes). Actor ids are built from names ("a-stadt-delitzsch"), so such a
  * session knows actors by pseudonymous ids ("pseudo-municipality-1") instead, in answers and arguments;
  * a real actor id it sends finds nothing.
@@ -15,7 +16,7 @@
  * - `pseudonymPlugin` (plugin.ts): the last step of every GraphQL answer for such a session replaces any
  *   actor name still left in any string, so a future resolver that forgets the store cannot leak one.
  */
-import { ID_CHAR, PSEUDONYM_KINDS_DE, pseudonymId, pseudonymLabel, pseudonymNumbers, textReplacer } from '../../shared/pseudonyms.ts';
+import { extendPseudonymNumbers, ID_CHAR, PSEUDONYM_KINDS_DE, pseudonymId, pseudonymLabel, textReplacer, type Pseudonym } from '../../shared/pseudonyms.ts';
 import { MAX_NETWORK_LIMIT } from '../network/network.model.ts';
 import type { GraphStore, SearchHit } from '../store/graph-store.ts';
 import { foldGerman, foldPlain, rankSearch, type SearchCandidate } from '../search/fold.ts';
@@ -37,8 +38,12 @@ export class Pseudonyms {
   private readonly replaceIds: (s: string) => string;
   private readonly candidates: SearchCandidate[] = [];
 
-  constructor(actors: readonly { id: string; kind: string | null; label: string }[]) {
-    const numbers = pseudonymNumbers(actors);
+  /** Kind and number per actor id (the next numbering of the same link extends it). */
+  readonly numbers: ReadonlyMap<string, Pseudonym>;
+
+  constructor(actors: readonly { id: string; kind: string | null; label: string }[], previous: ReadonlyMap<string, Pseudonym> | null = null) {
+    const numbers = extendPseudonymNumbers(previous, actors);
+    this.numbers = numbers;
     const names = new Map<string, string>();
     for (const a of actors) {
       const p = numbers.get(a.id);
@@ -56,16 +61,28 @@ export class Pseudonyms {
     this.replaceIds = textReplacer(this.outIds, ID_CHAR);
   }
 
-  /** The numbering of all actors of the store at its current revision (cached per store and revision). */
-  static async of(store: GraphStore): Promise<Pseudonyms> {
+  /**
+   * The numbering of all actors of the store at its current revision for one link (`link`: the token
+   * id), cached per store, link and revision. The first numbering of a link is the page's (by id within
+   * each kind); after a change the link's earlier numbering is extended, so nobody's label or id moves
+   * under the eyes of its viewers (kept while the server runs; after a restart the link starts afresh).
+   */
+  static async of(store: GraphStore, link: string): Promise<Pseudonyms> {
     const revision = store.revision();
-    const hit = cache.get(store);
+    let links = cache.get(store);
+    if (!links) cache.set(store, (links = new Map()));
+    const hit = links.get(link);
     if (hit && hit.revision === revision) return hit.value;
-    const value = store
-      .network({ nodeTypes: ['ACTOR'], includeDirect: false, includeDerived: false, limit: MAX_NETWORK_LIMIT })
-      .then((net) => new Pseudonyms(net.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label }))));
-    cache.set(store, { revision, value });
-    value.catch(() => cache.delete(store));
+    const before = hit?.value.catch(() => null) ?? Promise.resolve(null);
+    const value = Promise.all([before, store.network({ nodeTypes: ['ACTOR'], includeDirect: false, includeDerived: false, limit: MAX_NETWORK_LIMIT })]).then(
+      ([prev, net]) =>
+        new Pseudonyms(
+          net.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label })),
+          prev?.numbers ?? null,
+        ),
+    );
+    links.set(link, { revision, value });
+    value.catch(() => links.delete(link));
     return value;
   }
 
@@ -105,7 +122,7 @@ export class Pseudonyms {
   }
 }
 
-const cache = new WeakMap<GraphStore, { revision: number; value: Promise<Pseudonyms> }>();
+const cache = new WeakMap<GraphStore, Map<string, { revision: number; value: Promise<Pseudonyms> }>>();
 
 const FREE_TEXT = new Set(['description', 'website', 'notes', 'url', 'publisher']);
 const FREE_LISTS = new Set(['goals', 'results', 'tags', 'sourceIds', 'sources']);
@@ -133,7 +150,8 @@ function walk(v: unknown, p: Pseudonyms, strip: boolean, text: (s: string) => st
   if (Array.isArray(v)) return v.map((x) => walk(x, p, strip, text));
   if (v === null || typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
-  const actorId = typeof o.id === 'string' && p.isActor(o.id) ? o.id : null;
+  // An actor node the numbering does not know yet (beyond MAX_NETWORK_LIMIT actors) is "Akteur ?", never its name.
+  const actorId = typeof o.id === 'string' && (p.isActor(o.id) || o.type === 'ACTOR') ? o.id : null;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(o)) {
     if (strip && FREE_TEXT.has(k) && (typeof x === 'string' || x === null)) out[k] = null;

@@ -3,20 +3,23 @@ import type { Session } from '../auth/session.ts';
 import type { AnalysisService } from '../metrics/metrics.service.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { pseudonymousAnalysis } from './pseudonymous-analysis.ts';
-import { pseudonymousStore } from './pseudonymous-store.ts';
+import { pseudonymousStore, type PseudonymsOf } from './pseudonymous-store.ts';
 import { Pseudonyms } from './pseudonyms.ts';
 
 export async function pseudonymousSession(
-  session: Pick<Session, 'pseudonymous'>,
+  session: Pick<Session, 'pseudonymous' | 'token'>,
   store: GraphStore,
   analysis: AnalysisService,
-): Promise<{ store: GraphStore; analysis: AnalysisService; pseudonyms: Pseudonyms | null }> {
-  if (!session.pseudonymous) return { store, analysis, pseudonyms: null };
-  const pseudonyms = await Pseudonyms.of(store);
+): Promise<{ store: GraphStore; analysis: AnalysisService; pseudonyms: PseudonymsOf | null }> {
+  if (!session.pseudonymous || !session.token) return { store, analysis, pseudonyms: null };
+  const link = session.token.id;
+  const pseudonyms: PseudonymsOf = () => Pseudonyms.of(store, link);
   return { store: pseudonymousStore(store, pseudonyms), analysis: pseudonymousAnalysis(analysis, pseudonyms), pseudonyms };
 }
 
 /** The store a download reads: pseudonymising for a pseudonymised share link. */
-export async function storeFor(token: { pseudonymous: boolean } | null, store: GraphStore): Promise<GraphStore> {
-  return token?.pseudonymous ? pseudonymousStore(store, await Pseudonyms.of(store)) : store;
+export function storeFor(token: { id: string; pseudonymous: boolean } | null, store: GraphStore): GraphStore {
+  if (!token?.pseudonymous) return store;
+  const link = token.id;
+  return pseudonymousStore(store, () => Pseudonyms.of(store, link));
 }

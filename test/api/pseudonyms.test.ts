@@ -13,6 +13,7 @@ import * as generated from '../../client/api/generated/graphql.ts';
 import { EXPORT_FORMATS } from '../../server/export/formats.ts';
 import { DOWNLOAD_FORMATS } from '../../server/export/http.ts';
 import { readXlsx } from '../../server/import/xlsx.ts';
+import { Pseudonyms } from '../../server/pseudonym/pseudonyms.ts';
 import { storeFor } from '../../server/pseudonym/session.ts';
 import { PSEUDONYM_KINDS_DE, pseudonymId, pseudonymNumbers } from '../../shared/pseudonyms.ts';
 import { ids, queries, VARIABLES } from '../support/client-documents.ts';
@@ -84,7 +85,7 @@ async function everyAnswer(token: string): Promise<[string, string, GqlResult<un
   }
   // The CSV folder is the CLI's (npm run export): the same batch through its writer.
   const { token: t } = (await server.store.tokens.list()).map((x) => ({ token: x })).find((x) => x.token.name === (token === pseudo ? 'Workshop true' : 'Workshop false')) ?? { token: null };
-  const files = (await EXPORT_FORMATS.csv.write(await (await storeFor(t, server.store)).exportBatch())) as Map<string, string>;
+  const files = (await EXPORT_FORMATS.csv.write(await storeFor(t, server.store).exportBatch())) as Map<string, string>;
   out.push(['CSV files', [...files.values()].join('\n'), null]);
   return out;
 }
@@ -148,6 +149,28 @@ describe('a pseudonymised share link', () => {
     expect((await search(label.toLowerCase(), pseudo, ['ACTOR']))[0]?.id).toBe(idOf(ids.ACTOR));
     // Other nodes are still found by their names.
     expect((await search('Netzwerk Chemie', pseudo)).map((h) => h.id)).toContain(ids.PROJECT);
+  });
+
+  it('keeps its labels and ids when the data changes meanwhile; the new actor is numbered on, a new link numbers afresh', async () => {
+    const companies = actors.filter((a) => a.kind === 'company').length;
+    const labelOf = async (id: string, token: string) =>
+      (await server.gql<{ actor: { name: string } }>(String(generated.ActorDetailsDocument), { id, editable: false }, token)).data?.actor.name;
+    expect(await labelOf(idOf(ids.ACTOR), pseudo)).toBe(pseudonymOf(ids.ACTOR));
+    // "a-aaa…" comes first in id order: numbered afresh, every company would move up by one.
+    const made = await server.gql(`mutation { createActor(input: { id: "a-aaa-neu", name: "Aaa Neugründung GmbH", kind: "company" }) { id } }`, {}, server.adminSecret ?? undefined);
+    expect(made.errors).toBeUndefined();
+    expect(await labelOf(idOf(ids.ACTOR), pseudo)).toBe(pseudonymOf(ids.ACTOR));
+    expect(await labelOf(`pseudo-company-${companies + 1}`, pseudo)).toBe(`Unternehmen ${companies + 1}`);
+    const net = JSON.stringify(await server.gql(String(generated.NetworkDocument), VARIABLES.Network?.[0], pseudo));
+    expect(net).not.toContain('Aaa Neugründung');
+    const fresh = await server.gql<{ createToken: { secret: string } }>(CREATE, { name: 'Workshop später', pseudonymous: true }, server.adminSecret ?? undefined);
+    expect(await labelOf('pseudo-company-1', fresh.data?.createToken.secret ?? '')).toBe('Unternehmen 1');
+    expect((await server.gql<{ search: { id: string }[] }>(SEARCH, { text: 'Unternehmen 1', types: ['ACTOR'] }, fresh.data?.createToken.secret)).data?.search[0]?.id).toBe('pseudo-company-1');
+    // Behind the scenes: the new link numbers the new actor first, the first link numbered it on.
+    const linkOf = async (name: string) => (await server.store.tokens.list()).find((x) => x.name === name)?.id ?? '';
+    const freshNumbers = (await Pseudonyms.of(server.store, await linkOf('Workshop später'))).numbers;
+    expect([freshNumbers.get('a-aaa-neu'), freshNumbers.get(ids.ACTOR)?.n]).toEqual([{ kind: 'company', n: 1 }, (numbers.get(ids.ACTOR)?.n ?? 0) + 1]);
+    expect((await Pseudonyms.of(server.store, await linkOf('Workshop true'))).numbers.get('a-aaa-neu')).toEqual({ kind: 'company', n: companies + 1 });
   });
 
   it('cannot read the audit log or write', async () => {
