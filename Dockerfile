@@ -33,6 +33,7 @@ COPY --from=build --chown=node:node /app/package.json /app/tsconfig.json /app/vi
 # dist/client with client/ (and rebuilds it only if it is missing or older), so client/ ships too.
 COPY --from=build --chown=node:node /app/server ./server
 COPY --from=build --chown=node:node /app/client ./client
+COPY --from=build --chown=node:node /app/shared ./shared
 COPY --from=build --chown=node:node /app/cypher ./cypher
 # DATA_DIR (./data) holds the embedded store when NEO4J_URI is not set
 RUN mkdir -p /app/data && chown node:node /app /app/data

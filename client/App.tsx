@@ -108,7 +108,11 @@ export function App() {
     if (ov.overview && ov.overview.parentId === null) setBigStore(ov.overview.actors > OVERVIEW_ACTORS);
   }, [ov.overview]);
   // Pseudonymised mode: actors by kind and number on the canvas, in the details, search and pictures.
-  const pseudonyms = usePseudonyms(state.pseudo);
+  // A pseudonymised share link gets pseudonyms from the server (every answer, search and download):
+  // the page's own mode has nothing left to hide then, and the analysis names actors by pseudonym too.
+  const serverPseudo = session.me.pseudonymous;
+  const pseudo = state.pseudo && !serverPseudo;
+  const pseudonyms = usePseudonyms(pseudo);
   const nameOf = pseudonyms?.nameOf ?? null;
   /** Free text as the audience may see it: actor names and ids replaced while pseudonyms are on. */
   const shownText = useCallback((s: string) => (pseudonyms ? pseudonyms.text(s) : s), [pseudonyms]);
@@ -365,10 +369,10 @@ export function App() {
           <button
             type="button"
             className="analysis-toggle"
-            aria-pressed={state.analysis.tab !== null && !state.pseudo}
+            aria-pressed={state.analysis.tab !== null && !pseudo}
             // Its sentences and lists name actors as the server knows them: not with pseudonyms.
-            disabled={state.pseudo}
-            title={state.pseudo ? t('pseudo.noAnalysis') : undefined}
+            disabled={pseudo}
+            title={pseudo ? t('pseudo.noAnalysis') : undefined}
             data-testid="analysis-toggle"
             onClick={() => dispatch({ type: 'setAnalysisTab', tab: state.analysis.tab === null ? 'insights' : null })}
           >
@@ -528,7 +532,7 @@ export function App() {
                 edges={counts.edges}
                 settled={settled}
                 regionName={(id) => catalog?.regions.get(id)?.name ?? id}
-                pseudo={state.pseudo}
+                pseudo={pseudo}
                 shownText={shownText}
                 onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo }, { replaceHistory: true })}
               />
@@ -551,7 +555,7 @@ export function App() {
                 </button>
               )}
             </div>
-            {!state.pseudo && (
+            {!pseudo && (
               <AnalysisPanel
                 state={state}
                 data={analysis}
@@ -581,7 +585,12 @@ export function App() {
                       </button>
                     </span>
                   )}
-                  {state.pseudo && (
+                  {serverPseudo && (
+                    <span className="chip" data-testid="pseudo-server-chip" title={t('pseudo.serverHint')}>
+                      {t('pseudo.server')}
+                    </span>
+                  )}
+                  {pseudo && (
                     <span className="chip" data-testid="pseudo-chip" title={t('pseudo.hint')}>
                       {t('pseudo.active')}
                       <button type="button" className="close" aria-label={t('pseudo.off')} onClick={() => dispatch({ type: 'setPseudo', pseudo: false })}>
@@ -610,7 +619,7 @@ export function App() {
                   open={openStory}
                   storyId={state.story}
                   onOpenStory={(id) => dispatch({ type: 'openStory', id })}
-                  pseudo={state.pseudo}
+                  pseudo={pseudo}
                   shownText={shownText}
                   onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo })}
                   capture={capture}
@@ -630,7 +639,7 @@ export function App() {
               <>
                 <div className="side-details">
                   {state.selected && state.also && (
-                    <SelectionPair key={`${state.selected}|${state.also}`} first={refOf(state.selected)} second={refOf(state.also)} canEdit={session.me.canEdit && !state.pseudo} dispatch={dispatch} onNavigate={navigate} />
+                    <SelectionPair key={`${state.selected}|${state.also}`} first={refOf(state.selected)} second={refOf(state.also)} canEdit={session.me.canEdit && !pseudo} dispatch={dispatch} onNavigate={navigate} />
                   )}
                   <DetailsPanel
                     state={state}
@@ -639,7 +648,7 @@ export function App() {
                     error={errorText(details.error)}
                     dispatch={dispatch}
                     onNavigate={navigate}
-                    canEdit={session.me.canEdit && !state.pseudo}
+                    canEdit={session.me.canEdit && !pseudo}
                     onReload={details.reload}
                   />
                   {metrics.metrics && state.selected && metrics.byId.get(state.selected) && (

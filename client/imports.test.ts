@@ -2,7 +2,8 @@
  * The client's modules import one another without cycles, type imports included, and the API layer
  * (client/api) knows nothing of the explorer state that uses it (the circle api/analysis.ts →
  * state/explorer.ts → state/network.ts → api/analysis.ts is gone and stays gone).
- * Uses TypeScript's own import scanner (`ts.preProcessFile`), so multi-line and type-only imports count.
+ * The page may import the pure modules in shared/ (the pseudonym numbering it shares with the server),
+ * never server code. Uses TypeScript's own import scanner (`ts.preProcessFile`), so multi-line and type-only imports count.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const client = join(root, 'client');
+const shared = join(root, 'shared');
 
 function modules(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -24,7 +26,7 @@ function modules(dir: string): string[] {
 /** Module → the client modules it imports or re-exports (relative specifiers, `import type` included). */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const file of modules(client)) {
+  for (const file of [...modules(client), ...modules(shared)]) {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, false);
     const deps = importedFiles.filter((i) => i.fileName.startsWith('.')).map((i) => relative(root, resolve(dirname(file), i.fileName)));
     graph.set(relative(root, file), deps);
@@ -58,6 +60,8 @@ describe('client imports', () => {
     const targets = [...graph.values()].flat().filter((t) => /\.tsx?$/.test(t));
     expect(targets.length).toBeGreaterThan(100);
     for (const t of targets) expect(graph.has(t) || /\.(css)$/.test(t), t).toBe(true);
+    expect(targets.filter((t) => t.startsWith('server/'))).toEqual([]);
+    expect(targets).toContain('shared/pseudonyms.ts');
   });
 
   it('form no cycle', () => {

@@ -22,6 +22,8 @@ import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
 import type { GraphStore } from './store/graph-store.ts';
+import { pseudonymPlugin } from './pseudonym/plugin.ts';
+import { pseudonymousSession } from './pseudonym/session.ts';
 
 export interface AppOptions {
   /** The store once it is ready; null while starting. */
@@ -82,7 +84,13 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     ...protection,
     // No cache hints are used (answers are kept by the response cache): Apollo's cache-control plugin
     // would wrap every field's resolver, about 7 % of the main thread under load (npm run bench -- --load).
-    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>, ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<Context>],
+    plugins: [
+      ...protection.plugins,
+      protocolPlugin<Context>(),
+      pseudonymPlugin<Context>(),
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
+      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<Context>,
+    ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -153,7 +161,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
       const store = opts.store();
       if (!store || !opts.serving()) return null;
       const session = await sessionFor(req, res, store);
-      return session.token?.role ?? 'anonymous';
+      // A pseudonymised link has its own numbering: its answers are its own.
+      return session.pseudonymous && session.token ? `pseudonyms:${session.token.id}` : (session.token?.role ?? 'anonymous');
     },
   });
   app.use(
@@ -168,7 +177,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
         if (!store || !serving) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
         const session = await sessionFor(req, res, store);
         const caller = { limited: session.token === null || session.token.role === 'viewer', signal: goneSignal(res) };
-        return { store, serving, analysis: serving.analysis.as(caller), caller, session, baseUrl: opts.baseUrl() };
+        // A pseudonymised share link reads through the pseudonymising store, reads and analysis (server/pseudonym/).
+        return { ...(await pseudonymousSession(session, store, serving.analysis.as(caller), serving)), caller, session, baseUrl: opts.baseUrl() };
       },
     }),
   );

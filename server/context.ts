@@ -1,5 +1,6 @@
 import type { Session } from './auth/session.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
+import type { PseudonymsOf } from './pseudonym/pseudonymous-store.ts';
 import type { Serving } from './serving/serving.ts';
 import type { Caller } from './serving/work-queue.ts';
 import type { GraphStore } from './store/graph-store.ts';
@@ -16,4 +17,9 @@ export interface Context {
   session: Session;
   /** The server's public address (for sign-in links). */
   baseUrl: string;
+  /**
+   * Set for a pseudonymised share link: then `store` and `analysis` already answer with pseudonyms
+   * (server/pseudonym/), and the answer passes pseudonymPlugin last.
+   */
+  pseudonyms: PseudonymsOf | null;
 }

@@ -13,14 +13,15 @@ const _allRoles: Exclude<Role, (typeof ROLES)[number]> extends never ? true : ne
 
 /**
  * `role` null: anonymous (read-only); `name`: the token's name; `readAccess` "open": anyone may read,
- * "token": reading needs at least a viewer token.
+ * "token": reading needs at least a viewer token; `pseudonymous`: a pseudonymised share link (the
+ * server answers with pseudonyms everywhere).
  */
 export type Me = MeQuery['me'];
 
-export const ANONYMOUS: Me = { role: null, name: null, canEdit: false, canAdmin: false, readAccess: 'open' };
+export const ANONYMOUS: Me = { role: null, name: null, canEdit: false, canAdmin: false, readAccess: 'open', pseudonymous: false };
 
 export const ME_QUERY = graphql(`
-  query Me { me { role name canEdit canAdmin readAccess } }
+  query Me { me { role name canEdit canAdmin readAccess pseudonymous } }
 `);
 
 export async function fetchMe(signal?: AbortSignal): Promise<Me> {
@@ -33,7 +34,7 @@ export type AccessToken = TokenFieldsFragment;
 export type CreatedToken = CreateTokenMutation['createToken'];
 
 export const TokenFields = graphql(`
-  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active }
+  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active pseudonymous }
 `);
 
 export const tokenDocs = {
@@ -41,7 +42,9 @@ export const tokenDocs = {
     query Tokens($includeRevoked: Boolean) { tokens(includeRevoked: $includeRevoked) { ...TokenFields } }
   `),
   create: graphql(`
-    mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ...TokenFields } } }
+    mutation CreateToken($name: String!, $role: Role!, $pseudonymous: Boolean) {
+      createToken(name: $name, role: $role, pseudonymous: $pseudonymous) { secret signInUrl token { ...TokenFields } }
+    }
   `),
   revoke: graphql(`
     mutation RevokeToken($id: ID!) { revokeToken(id: $id) { ...TokenFields } }
@@ -52,8 +55,9 @@ export async function fetchTokens(includeRevoked: boolean, signal?: AbortSignal)
   return (await gql(tokenDocs.list, { includeRevoked }, signal)).tokens;
 }
 
-export async function createToken(name: string, role: Role): Promise<CreatedToken> {
-  return (await gql(tokenDocs.create, { name, role })).createToken;
+/** `pseudonymous` (viewer tokens only): a share link whose answers name actors by pseudonym. */
+export async function createToken(name: string, role: Role, pseudonymous = false): Promise<CreatedToken> {
+  return (await gql(tokenDocs.create, { name, role, pseudonymous })).createToken;
 }
 
 export async function revokeToken(id: string): Promise<AccessToken> {

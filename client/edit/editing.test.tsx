@@ -131,7 +131,7 @@ describe('SessionMenu', () => {
   });
 
   it('an editor: role badge, token name and sign-out; admins also manage access', () => {
-    const editor: Me = { role: 'EDITOR', name: 'Workshop Delitzsch', canEdit: true, canAdmin: false, readAccess: 'open' };
+    const editor: Me = { role: 'EDITOR', name: 'Workshop Delitzsch', canEdit: true, canAdmin: false, readAccess: 'open', pseudonymous: false };
     const html = render(<SessionMenu session={session(editor, 'nwa_x')} onOpenAccess={noop} />);
     expect(html).toContain('Bearbeiten');
     expect(html).toContain('Workshop Delitzsch');

@@ -665,6 +665,10 @@ export const de = {
     revoke: 'Widerrufen',
     revokedAt: 'widerrufen am {{date}}',
     revokeQuestion: 'Zugang „{{name}}“ widerrufen? Wer ihn benutzt, ist danach abgemeldet.',
+    pseudonymous: 'Pseudonymisiert (Freigabelink ohne Namen)',
+    pseudonymousBadge: 'pseudonymisiert',
+    pseudonymousHint:
+      'Wer diesen Link öffnet, bekommt vom Server nie echte Namen: Akteure heißen „Unternehmen 3“ usw. – in Netz, Details, Suche, Analyse, Präsentationen und Downloads. Beschreibungen, Webseiten, Quellen und Notizen fehlen.',
   },
   story: {
     open: 'Präsentation',
@@ -748,6 +752,8 @@ export const de = {
   },
   pseudo: {
     noAnalysis: 'Die Analyse nennt Akteure beim Namen: mit Pseudonymen ist sie ausgeblendet.',
+    server: 'Pseudonyme (Freigabelink)',
+    serverHint: 'Dieser Zugang ist pseudonymisiert: der Server nennt Akteure nur als Art und Nummer („Unternehmen 3“), auch in Analyse, Suche und Downloads.',
     on: 'Namen ausblenden (Pseudonyme)',
     active: 'Pseudonyme',
     off: 'Pseudonyme aus',

@@ -667,6 +667,10 @@ export const en: Messages = {
     revoke: 'Revoke',
     revokedAt: 'revoked on {{date}}',
     revokeQuestion: 'Revoke the access “{{name}}”? Whoever uses it is signed out.',
+    pseudonymous: 'Pseudonymised (share link without names)',
+    pseudonymousBadge: 'pseudonymised',
+    pseudonymousHint:
+      'Whoever opens this link never gets real names from the server: actors are called “Unternehmen 3” and so on – in the network, details, search, analysis, presentations and downloads. Descriptions, websites, sources and notes are left out.',
   },
   story: {
     open: 'Presentation',
@@ -750,6 +754,8 @@ export const en: Messages = {
   },
   pseudo: {
     noAnalysis: 'The analysis names actors: it is hidden while pseudonyms are on.',
+    server: 'Pseudonyms (share link)',
+    serverHint: 'This access is pseudonymised: the server names actors only by kind and number (“Unternehmen 3”), in the analysis, search and downloads too.',
     on: 'Hide names (pseudonyms)',
     active: 'Pseudonyms',
     off: 'Pseudonyms off',

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, COOPERATION_KINDS, EVENT_KINDS, EVENT_ROLES, PARTICIPATION_ROLES, PROJECT_STATUSES, REGION_KINDS, TARGET_ROLES } from '../../server/domain/model.ts';
+import { PSEUDONYM_KINDS_DE } from '../../shared/pseudonyms.ts';
 import { NODE_TYPES } from '../api/types.ts';
 import { ACTOR_COLORS, EDGE_LOOKS, NODE_LEGEND_ORDER, nodeLook } from '../graph/palette.ts';
 import { LANGS, LAYOUTS } from '../state/explorer.ts';
@@ -35,6 +36,11 @@ const has = (lang: keyof typeof RESOURCES, key: string): boolean => {
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('resources', () => {
+  it('spell the pseudonyms in German as the server does (pseudonymised share links)', () => {
+    expect(de.pseudo.kind).toEqual(PSEUDONYM_KINDS_DE);
+    expect(Object.keys(PSEUDONYM_KINDS_DE).sort()).toEqual([...ACTOR_KINDS].sort());
+  });
+
   it('have exactly the same key paths in German and English', () => {
     expect([...EN.keys()].sort()).toEqual([...DE.keys()].sort());
     expect(DE.size).toBeGreaterThan(150);

@@ -97,14 +97,16 @@ function NewToken({ onCreated }: { onCreated(c: CreatedToken): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('VIEWER');
+  const [pseudonymous, setPseudonymous] = useState(false);
   const [missing, setMissing] = useState(false);
   const write = useWrite();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (name.trim() === '') return setMissing(true);
-    const c = await write.run(() => createToken(name.trim(), role));
+    const c = await write.run(() => createToken(name.trim(), role, role === 'VIEWER' && pseudonymous));
     if (c) {
       setName('');
+      setPseudonymous(false);
       onCreated(c);
     }
   };
@@ -148,7 +150,13 @@ function NewToken({ onCreated }: { onCreated(c: CreatedToken): void }) {
           {t('access.create')}
         </button>
       </div>
-      <p className="hint">{t(`session.explain.${role}`)}</p>
+      {role === 'VIEWER' && (
+        <label className="check" title={t('access.pseudonymousHint')}>
+          <input type="checkbox" checked={pseudonymous} onChange={(e) => setPseudonymous(e.target.checked)} disabled={write.busy} data-testid="new-token-pseudonymous" />{' '}
+          {t('access.pseudonymous')}
+        </label>
+      )}
+      <p className="hint">{t(role === 'VIEWER' && pseudonymous ? 'access.pseudonymousHint' : `session.explain.${role}`)}</p>
       {write.error?.code !== 'BAD_USER_INPUT' && <WriteError error={write.error} />}
     </form>
   );
@@ -159,7 +167,8 @@ function CreatedSecret({ created, onDismiss }: { created: CreatedToken; onDismis
   return (
     <section className="created-secret" role="status" data-testid="created-token">
       <p>
-        <strong>{t('access.createdFor', { name: created.token.name, role: t(roleKey(created.token.role)) })}</strong> {t('access.onceOnly')}
+        <strong>{t('access.createdFor', { name: created.token.name, role: t(roleKey(created.token.role)) })}</strong>
+        {created.token.pseudonymous && ` ${t('access.pseudonymousBadge')}.`} {t('access.onceOnly')}
       </p>
       <CopyField label={t('access.link')} value={created.signInUrl} testId="created-link" />
       <CopyField label={t('access.secret')} value={created.secret} testId="created-secret" />
@@ -221,6 +230,12 @@ function TokenRow({ token, lang, onRevoked }: { token: AccessToken; lang: Lang; 
         <td>{token.name}</td>
         <td>
           <span className={`role-badge role-${token.role.toLowerCase()}`}>{t(roleKey(token.role))}</span>
+          {token.pseudonymous && (
+            <small className="hint" title={t('access.pseudonymousHint')}>
+              {' '}
+              · {t('access.pseudonymousBadge')}
+            </small>
+          )}
         </td>
         <td>
           {formatDateTime(token.createdAt, lang)}

@@ -4,28 +4,11 @@
  * actor has the same label on every slide, in the details, the search and the pictures, whatever
  * the filters. Free text (descriptions, sources, websites) would give names away and is left out.
  */
+import { pseudonymLabel, textReplacer, type Pseudonym } from '../../shared/pseudonyms.ts';
 import type { Details, Network, NodeRef, NodeType, SearchHit } from '../api/types.ts';
 
-export interface Pseudonym {
-  kind: string;
-  n: number;
-}
-
-/** Kind and number per actor id: numbered 1, 2, … within each kind, by id. */
-export function pseudonymNumbers(actors: readonly { id: string; kind: string | null }[]): Map<string, Pseudonym> {
-  const byKind = new Map<string, string[]>();
-  for (const a of actors) {
-    const kind = a.kind ?? 'other';
-    const list = byKind.get(kind);
-    if (list) list.push(a.id);
-    else byKind.set(kind, [a.id]);
-  }
-  const out = new Map<string, Pseudonym>();
-  for (const [kind, ids] of byKind) {
-    [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).forEach((id, i) => out.set(id, { kind, n: i + 1 }));
-  }
-  return out;
-}
+// The numbering is shared with the server (pseudonymised share links label actors alike).
+export { pseudonymNumbers, type Pseudonym } from '../../shared/pseudonyms.ts';
 
 /** The label of a node: an actor's pseudonym, anything else its own label. */
 export type NameOf = (id: string, type: NodeType, label: string) => string;
@@ -40,7 +23,7 @@ export function pseudonymizer(numbers: ReadonlyMap<string, Pseudonym>, kindLabel
   return (id, type, label) => {
     if (type !== 'ACTOR') return label;
     const p = numbers.get(id);
-    return p ? `${kindLabel(p.kind)} ${p.n}` : `${kindLabel(unknownKind)} ?`;
+    return p ? pseudonymLabel(p, kindLabel) : `${kindLabel(unknownKind)} ?`;
   };
 }
 
@@ -98,11 +81,7 @@ export function pseudonymizeDetails(d: Details, nameOf: NameOf): Details {
  * longer names first so "Zarof Logistik GmbH" wins over "Zarof".
  */
 export function pseudonymizeText(text: string, replacements: ReadonlyMap<string, string>): string {
-  const keys = [...replacements.keys()].filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (keys.length === 0 || text === '') return text;
-  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return text.replace(re, (m) => replacements.get(m) ?? m);
+  return textReplacer(replacements)(text);
 }
 
 /** The replacements for pseudonymizeText: each actor's name and id → its pseudonym (from the same numbering). */

@@ -26,7 +26,7 @@ const story: Story = {
     { id: 's2', title: 'Nordsachsen', notes: null, view: { query: '?regions=r-nordsachsen', positions: null, zoom: null, pan: null, highlight: [] }, reveal: { by: 'none' } },
   ],
 };
-const EDITOR: Me = { role: 'EDITOR', name: 'Netzwerkmanagement', canEdit: true, canAdmin: false, readAccess: 'open' };
+const EDITOR: Me = { role: 'EDITOR', name: 'Netzwerkmanagement', canEdit: true, canAdmin: false, readAccess: 'open', pseudonymous: false };
 const props = (me: Me): StoryPanelProps => ({
   me,
   open: { story, loading: false, error: null, replace: noop, reload: noop },

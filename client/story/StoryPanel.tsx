@@ -183,7 +183,8 @@ function StoryView({ me, open, story, capture, shownIndex, onShow, onPresent, on
   const participantLink = async () => {
     const base = `${window.location.origin}${window.location.pathname}`;
     if (me.canAdmin) {
-      const created = await write.run(() => createToken(t('story.tokenName', { title: story.title }).slice(0, 100), 'VIEWER'));
+      // With pseudonyms on, the link is a pseudonymised share link: the server, not only the page, hides the names.
+      const created = await write.run(() => createToken(t('story.tokenName', { title: story.title }).slice(0, 100), 'VIEWER', pseudo));
       if (!created) return;
       const url = new URL(created.signInUrl, base);
       url.searchParams.set('story', story.id);

@@ -15,6 +15,7 @@ export const toAccessToken = (t: TokenRecord): AccessToken => ({
   lastUsedAt: t.lastUsedAt,
   revokedAt: t.revokedAt,
   active: t.revokedAt === null,
+  pseudonymous: t.pseudonymous,
 });
 
 @Resolver()
@@ -28,6 +29,7 @@ export class AuthResolver {
       canEdit: t !== null && roleAllows(t.role, 'editor'),
       canAdmin: t !== null && roleAllows(t.role, 'admin'),
       readAccess: session.readAccess,
+      pseudonymous: session.pseudonymous,
     };
   }
 
@@ -38,9 +40,15 @@ export class AuthResolver {
   }
 
   @Mutation(() => CreatedToken, { description: 'Creates a named token with a role (admin role). The secret is returned only here.' })
-  async createToken(@Arg('name', () => String) name: string, @Arg('role', () => Role) role: Role, @Ctx() ctx: Context): Promise<CreatedToken> {
+  async createToken(
+    @Arg('name', () => String) name: string,
+    @Arg('role', () => Role) role: Role,
+    @Arg('pseudonymous', () => Boolean, { defaultValue: false, description: 'A pseudonymised share link (viewer role only): actors by kind and number, no free text.' })
+    pseudonymous: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedToken> {
     const admin = requireRole(ctx.session, 'admin');
-    const { token, secret } = await createToken(ctx.store, { name, role, createdBy: admin.name });
+    const { token, secret } = await createToken(ctx.store, { name, role, createdBy: admin.name, pseudonymous });
     return { token: toAccessToken(token), secret, signInUrl: signInUrl(ctx.baseUrl, secret) };
   }
 

@@ -14,6 +14,8 @@ export class Me {
   @Field(() => Boolean) canEdit!: boolean;
   @Field(() => Boolean) canAdmin!: boolean;
   @Field(() => String, { description: 'open (anyone may read) or token (reading needs a token)' }) readAccess!: string;
+  @Field(() => Boolean, { description: 'A pseudonymised share link: every answer names actors by kind and number ("Unternehmen 3") and leaves free text out.' })
+  pseudonymous!: boolean;
 }
 
 @ObjectType({ description: 'A named access token (the secret itself is never stored).' })
@@ -26,6 +28,7 @@ export class AccessToken {
   @Field(() => String, { nullable: true }) lastUsedAt!: string | null;
   @Field(() => String, { nullable: true }) revokedAt!: string | null;
   @Field(() => Boolean) active!: boolean;
+  @Field(() => Boolean, { description: 'Answers for this token carry pseudonyms instead of actor names (viewer tokens only).' }) pseudonymous!: boolean;
 }
 
 @ObjectType({ description: 'A new token: the secret and the sign-in link are shown only now.' })

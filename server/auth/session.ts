@@ -12,6 +12,8 @@ export interface Session {
   /** The verified token; null for anonymous requests. */
   token: TokenRecord | null;
   readAccess: ReadAccess;
+  /** A pseudonymised share link: every answer names actors by pseudonym (server/pseudonym/). */
+  pseudonymous: boolean;
 }
 
 /** The secret in an Authorization header (`Bearer nwa_…`), or null. */
@@ -27,12 +29,12 @@ export function bearer(header: string | undefined): string | null {
 export async function sessionOf(store: GraphStore, secret: string | null, readAccess: ReadAccess, used?: (t: TokenRecord) => void): Promise<Session> {
   if (secret === null) {
     if (readAccess === 'token') throw new UnauthenticatedError('This server needs an access token to read: open your sign-in link.');
-    return { token: null, readAccess };
+    return { token: null, readAccess, pseudonymous: false };
   }
   const token = await verifySecret(store, secret);
   if (!token) throw new UnauthenticatedError('The access token is unknown or revoked.');
   used?.(token);
-  return { token, readAccess };
+  return { token, readAccess, pseudonymous: token.pseudonymous };
 }
 
 /** Throws UNAUTHENTICATED without a token, FORBIDDEN when its role is too low. */

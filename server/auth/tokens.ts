@@ -31,21 +31,26 @@ export function checkRole(role: string, field = 'role'): AccessRole {
 
 export async function createToken(
   store: GraphStore,
-  opts: { name: string; role: string; createdBy: string | null },
+  opts: { name: string; role: string; createdBy: string | null; pseudonymous?: boolean },
 ): Promise<{ token: TokenRecord; secret: string }> {
   const name = opts.name.trim();
   if (name === '') throw new BadUserInputError('name', 'must not be empty');
   if (name.length > 120) throw new BadUserInputError('name', 'must be at most 120 characters');
+  const role = checkRole(opts.role);
+  const pseudonymous = opts.pseudonymous === true;
+  // Only a reader can be kept from the names: an editor edits (and sees) the real rows.
+  if (pseudonymous && role !== 'viewer') throw new BadUserInputError('pseudonymous', 'only a viewer token can be pseudonymised');
   const secret = newSecret();
   const token: TokenRecord = {
     id: `t-${randomBytes(6).toString('hex')}`,
     name,
-    role: checkRole(opts.role),
+    role,
     hash: hashSecret(secret),
     createdAt: new Date().toISOString(),
     createdBy: opts.createdBy,
     lastUsedAt: null,
     revokedAt: null,
+    pseudonymous,
   };
   await store.tokens.insert(token);
   return { token, secret };

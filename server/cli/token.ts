@@ -2,6 +2,7 @@
  * `npm run token -- <command>`: access tokens of the configured store (admin work on the server's machine).
  *
  *   create --role viewer|editor|admin --name "Workshop Delitzsch"   prints the secret and a sign-in link, once
+ *          [--pseudonymous]                                         (viewer) answers name actors by pseudonym
  *   list [--all]                                                     active tokens (with --all also revoked ones)
  *   revoke <id>                                                      stops a token at once
  */
@@ -12,21 +13,22 @@ import { loadConfig } from '../config.ts';
 import { openStore } from '../store/open-store.ts';
 
 const USAGE = `Usage:
-  npm run token -- create --role <viewer|editor|admin> --name "<name>"
+  npm run token -- create --role <viewer|editor|admin> --name "<name>" [--pseudonymous]
   npm run token -- list [--all]
   npm run token -- revoke <token id>
 
 Tokens live in the store configured by DATA_DIR or NEO4J_URI. Only a hash of each secret is kept:
 the secret and its sign-in link are shown once, when the token is created.
 Roles: viewer reads, editor also edits and imports, admin also manages tokens.
+--pseudonymous (viewer only): a share link whose answers name actors by kind and number ("Unternehmen 3").
 
 Exit codes: 0 done; 1 unknown token or refused (the last admin token stays); 2 usage error.`;
 
-type Command = { cmd: 'create'; role: string; name: string } | { cmd: 'list'; all: boolean } | { cmd: 'revoke'; id: string };
+type Command = { cmd: 'create'; role: string; name: string; pseudonymous: boolean } | { cmd: 'list'; all: boolean } | { cmd: 'revoke'; id: string };
 
 function parse(): Command {
   const { values, positionals } = parseArgs({
-    options: { role: { type: 'string' }, name: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { role: { type: 'string' }, name: { type: 'string' }, pseudonymous: { type: 'boolean' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -38,7 +40,7 @@ function parse(): Command {
     if (!values.role) throw new Error('create needs --role');
     if (!values.name?.trim()) throw new Error('create needs --name');
     checkRole(values.role);
-    return { cmd, role: values.role, name: values.name };
+    return { cmd, role: values.role, name: values.name, pseudonymous: values.pseudonymous === true };
   }
   if (cmd === 'list') return { cmd, all: values.all === true };
   if (cmd === 'revoke') {
@@ -62,10 +64,10 @@ let code = 0;
 try {
   await store.init();
   if (command.cmd === 'create') {
-    const { token, secret } = await createToken(store, { name: command.name, role: command.role, createdBy: 'CLI' });
+    const { token, secret } = await createToken(store, { name: command.name, role: command.role, createdBy: 'CLI', pseudonymous: command.pseudonymous });
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const base = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${config.port}/`;
-    console.log(`Created ${token.role} token ${token.id} "${token.name}".`);
+    console.log(`Created ${token.role} token ${token.id} "${token.name}"${token.pseudonymous ? ' (pseudonymised)' : ''}.`);
     console.log(`Secret (shown only now): ${secret}`);
     console.log(`Sign-in link:            ${signInUrl(base, secret)}`);
   } else if (command.cmd === 'list') {

@@ -6,6 +6,7 @@
 import type { Request, Response } from 'express';
 import { allow } from '../auth/http.ts';
 import type { ReadAccess } from '../auth/session.ts';
+import { storeFor } from '../pseudonym/session.ts';
 import type { GraphStore, TokenRecord } from '../store/graph-store.ts';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.ts';
 
@@ -33,8 +34,10 @@ export function exportHandler(store: () => GraphStore | null, readAccess: ReadAc
       res.status(503).json({ errors: [{ message: 'The store is starting; try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       return;
     }
-    if (!(await allow(s, req, res, readAccess, null, used))) return;
-    const content = await spec.write(await s.exportBatch());
+    const ok = await allow(s, req, res, readAccess, null, used);
+    if (!ok) return;
+    // A pseudonymised share link downloads pseudonyms, without free text (server/pseudonym/).
+    const content = await spec.write(await storeFor(ok.token, s).exportBatch());
     const name = `netzwerkatlas-${new Date().toISOString().slice(0, 10)}${spec.output.extension}`;
     res.setHeader('content-type', CONTENT_TYPES[spec.output.extension] ?? 'application/octet-stream');
     res.setHeader('content-disposition', `attachment; filename="${name}"`);

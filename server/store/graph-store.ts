@@ -201,6 +201,11 @@ export interface TokenRecord {
   createdBy: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /**
+   * A pseudonymised share link (viewer role only): every answer for it names actors by kind and
+   * number ("Unternehmen 3") instead of their names, and leaves free text out (server/pseudonym/).
+   */
+  pseudonymous: boolean;
 }
 
 /** Thrown at the end of a dry run's transaction to roll it back; carries the counts. */

@@ -62,6 +62,15 @@ describe.skipIf(onNeo4j)('npm run token', () => {
     expect((await run(['list', '--all'])).stdout).toMatch(new RegExp(`${id}.*REVOKED`));
   });
 
+  it('create --pseudonymous: a pseudonymised share link (viewer only)', async () => {
+    const created = await run(['create', '--role', 'viewer', '--name', 'Workshop offen', '--pseudonymous']);
+    expect(created.stdout).toMatch(/Created viewer token t-[0-9a-f]+ "Workshop offen" \(pseudonymised\)\./);
+    const secret = /Secret \(shown only now\): (nwa_\S+)/.exec(created.stdout)?.[1] ?? '';
+    expect(await withStore((s) => verifySecret(s, secret))).toMatchObject({ role: 'viewer', pseudonymous: true });
+    const editor = await run(['create', '--role', 'editor', '--name', 'x', '--pseudonymous']);
+    expect([editor.code, editor.stderr]).toEqual([1, expect.stringMatching(/only a viewer token can be pseudonymised/)]);
+  });
+
   it('usage errors exit 2, an unknown token exits 1', async () => {
     const bad = await run(['create', '--role', 'boss', '--name', 'x']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('role: must be one of viewer, editor, admin')]);

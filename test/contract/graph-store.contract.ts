@@ -368,9 +368,13 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
       });
 
       it('access tokens: stored by hash, looked up, revoked once', async () => {
-        const t = { id: `t-${Date.now()}`, name: 'Workshop Delitzsch', role: 'viewer' as const, hash: `h-${Math.random()}`, createdAt: new Date().toISOString(), createdBy: 'test', lastUsedAt: null, revokedAt: null };
+        const t = { id: `t-${Date.now()}`, name: 'Workshop Delitzsch', role: 'viewer' as const, hash: `h-${Math.random()}`, createdAt: new Date().toISOString(), createdBy: 'test', lastUsedAt: null, revokedAt: null, pseudonymous: false };
         await store.tokens.insert(t);
         expect(await store.tokens.byHash(t.hash)).toEqual(t);
+        const shared = { ...t, id: `${t.id}-p`, name: 'Workshop (Pseudonyme)', hash: `${t.hash}-p`, pseudonymous: true };
+        await store.tokens.insert(shared);
+        expect(await store.tokens.byHash(shared.hash)).toEqual(shared);
+        expect((await store.tokens.list()).find((x) => x.id === shared.id)?.pseudonymous).toBe(true);
         expect((await store.tokens.list()).map((x) => x.id)).toContain(t.id);
         const r1 = await store.tokens.update(t.id, { revokedAt: '2026-01-01T00:00:00.000Z', lastUsedAt: '2025-12-31T00:00:00.000Z' });
         const r2 = await store.tokens.update(t.id, { revokedAt: '2027-01-01T00:00:00.000Z' });

@@ -15,10 +15,10 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me { me { role name canEdit canAdmin readAccess } }\n": typeof types.MeDocument,
-    "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  query Me { me { role name canEdit canAdmin readAccess pseudonymous } }\n": typeof types.MeDocument,
+    "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active pseudonymous }\n": typeof types.TokenFieldsFragmentDoc,
     "\n    query Tokens($includeRevoked: Boolean) { tokens(includeRevoked: $includeRevoked) { ...TokenFields } }\n  ": typeof types.TokensDocument,
-    "\n    mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ...TokenFields } } }\n  ": typeof types.CreateTokenDocument,
+    "\n    mutation CreateToken($name: String!, $role: Role!, $pseudonymous: Boolean) {\n      createToken(name: $name, role: $role, pseudonymous: $pseudonymous) { secret signInUrl token { ...TokenFields } }\n    }\n  ": typeof types.CreateTokenDocument,
     "\n    mutation RevokeToken($id: ID!) { revokeToken(id: $id) { ...TokenFields } }\n  ": typeof types.RevokeTokenDocument,
     "\n  fragment NetworkStatsFields on NetworkStats {\n    nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges\n    estimates { ...EstimateFields }\n  }\n": typeof types.NetworkStatsFieldsFragmentDoc,
     "\n  fragment EstimateFields on Estimate { metric method epsilon confidence samples }\n": typeof types.EstimateFieldsFragmentDoc,
@@ -85,10 +85,10 @@ type Documents = {
     "\n    mutation DeleteStory($id: ID!, $version: Int!) { result: deleteStory(id: $id, version: $version) { type id cascaded } }\n  ": typeof types.DeleteStoryDocument,
 };
 const documents: Documents = {
-    "\n  query Me { me { role name canEdit canAdmin readAccess } }\n": types.MeDocument,
-    "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active }\n": types.TokenFieldsFragmentDoc,
+    "\n  query Me { me { role name canEdit canAdmin readAccess pseudonymous } }\n": types.MeDocument,
+    "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active pseudonymous }\n": types.TokenFieldsFragmentDoc,
     "\n    query Tokens($includeRevoked: Boolean) { tokens(includeRevoked: $includeRevoked) { ...TokenFields } }\n  ": types.TokensDocument,
-    "\n    mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ...TokenFields } } }\n  ": types.CreateTokenDocument,
+    "\n    mutation CreateToken($name: String!, $role: Role!, $pseudonymous: Boolean) {\n      createToken(name: $name, role: $role, pseudonymous: $pseudonymous) { secret signInUrl token { ...TokenFields } }\n    }\n  ": types.CreateTokenDocument,
     "\n    mutation RevokeToken($id: ID!) { revokeToken(id: $id) { ...TokenFields } }\n  ": types.RevokeTokenDocument,
     "\n  fragment NetworkStatsFields on NetworkStats {\n    nodes edges density components largestComponent isolates averagePathLength diameter degreeCentralization communities modularity articulationPoints bridges\n    estimates { ...EstimateFields }\n  }\n": types.NetworkStatsFieldsFragmentDoc,
     "\n  fragment EstimateFields on Estimate { metric method epsilon confidence samples }\n": types.EstimateFieldsFragmentDoc,
@@ -158,11 +158,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me { me { role name canEdit canAdmin readAccess } }\n"): typeof import('./graphql.ts').MeDocument;
+export function graphql(source: "\n  query Me { me { role name canEdit canAdmin readAccess pseudonymous } }\n"): typeof import('./graphql.ts').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active }\n"): typeof import('./graphql.ts').TokenFieldsFragmentDoc;
+export function graphql(source: "\n  fragment TokenFields on AccessToken { id name role createdAt createdBy lastUsedAt revokedAt active pseudonymous }\n"): typeof import('./graphql.ts').TokenFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -170,7 +170,7 @@ export function graphql(source: "\n    query Tokens($includeRevoked: Boolean) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n    mutation CreateToken($name: String!, $role: Role!) { createToken(name: $name, role: $role) { secret signInUrl token { ...TokenFields } } }\n  "): typeof import('./graphql.ts').CreateTokenDocument;
+export function graphql(source: "\n    mutation CreateToken($name: String!, $role: Role!, $pseudonymous: Boolean) {\n      createToken(name: $name, role: $role, pseudonymous: $pseudonymous) { secret signInUrl token { ...TokenFields } }\n    }\n  "): typeof import('./graphql.ts').CreateTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -189,31 +189,32 @@ export type TieWeighting =
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { role: Role | null, name: string | null, canEdit: boolean, canAdmin: boolean, readAccess: string } };
+export type MeQuery = { me: { role: Role | null, name: string | null, canEdit: boolean, canAdmin: boolean, readAccess: string, pseudonymous: boolean } };
 
-export type TokenFieldsFragment = { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean };
+export type TokenFieldsFragment = { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean, pseudonymous: boolean };
 
 export type TokensQueryVariables = Exact<{
   includeRevoked?: boolean | null | undefined;
 }>;
 
 
-export type TokensQuery = { tokens: Array<{ id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean }> };
+export type TokensQuery = { tokens: Array<{ id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean, pseudonymous: boolean }> };
 
 export type CreateTokenMutationVariables = Exact<{
   name: string;
   role: Role;
+  pseudonymous?: boolean | null | undefined;
 }>;
 
 
-export type CreateTokenMutation = { createToken: { secret: string, signInUrl: string, token: { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean } } };
+export type CreateTokenMutation = { createToken: { secret: string, signInUrl: string, token: { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean, pseudonymous: boolean } } };
 
 export type RevokeTokenMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RevokeTokenMutation = { revokeToken: { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean } };
+export type RevokeTokenMutation = { revokeToken: { id: string, name: string, role: Role, createdAt: string, createdBy: string | null, lastUsedAt: string | null, revokedAt: string | null, active: boolean, pseudonymous: boolean } };
 
 export type NetworkStatsFieldsFragment = { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> };
 
@@ -676,6 +677,7 @@ export const TokenFieldsFragmentDoc = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   active
+  pseudonymous
 }
     `, {"fragmentName":"TokenFields"}) as unknown as TypedDocumentString<TokenFieldsFragment, unknown>;
 export const EstimateFieldsFragmentDoc = new TypedDocumentString(`
@@ -839,6 +841,7 @@ export const MeDocument = new TypedDocumentString(`
     canEdit
     canAdmin
     readAccess
+    pseudonymous
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
@@ -857,10 +860,11 @@ export const TokensDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   active
+  pseudonymous
 }`) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;
 export const CreateTokenDocument = new TypedDocumentString(`
-    mutation CreateToken($name: String!, $role: Role!) {
-  createToken(name: $name, role: $role) {
+    mutation CreateToken($name: String!, $role: Role!, $pseudonymous: Boolean) {
+  createToken(name: $name, role: $role, pseudonymous: $pseudonymous) {
     secret
     signInUrl
     token {
@@ -877,6 +881,7 @@ export const CreateTokenDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   active
+  pseudonymous
 }`) as unknown as TypedDocumentString<CreateTokenMutation, CreateTokenMutationVariables>;
 export const RevokeTokenDocument = new TypedDocumentString(`
     mutation RevokeToken($id: ID!) {
@@ -893,6 +898,7 @@ export const RevokeTokenDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   active
+  pseudonymous
 }`) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
 export const AnalysisStatusDocument = new TypedDocumentString(`
     query AnalysisStatus {

@@ -146,6 +146,25 @@ describe('schema migrations of the embedded database file', () => {
     }
   });
 
+  it('a file written before pseudonymised tokens gets the column in place; its tokens read as not pseudonymised', async () => {
+    const file = await fileOf((db) => {
+      db.exec('ALTER TABLE access_tokens DROP COLUMN pseudonymous');
+      db.prepare('INSERT INTO access_tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run('t-old', 'Beirat', 'viewer', 'h-old', '2026-01-01T00:00:00.000Z');
+    });
+    const store = await opened(file);
+    try {
+      expect(schemaVersion(file)).toBe('4');
+      expect(await store.tokens.byHash('h-old')).toMatchObject({ id: 't-old', role: 'viewer', pseudonymous: false });
+      await store.tokens.insert({ id: 't-new', name: 'Workshop', role: 'viewer', hash: 'h-new', createdAt: '2026-01-02T00:00:00.000Z', createdBy: null, lastUsedAt: null, revokedAt: null, pseudonymous: true });
+      expect((await store.tokens.list()).map((t) => [t.id, t.pseudonymous])).toEqual([
+        ['t-old', false],
+        ['t-new', true],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a file of an unknown version is refused with a hint', async () => {
     const file = await fileOf((db) => db.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run());
     await expect(opened(file)).rejects.toThrow(/has schema version 9; this version needs 4\. Run npm run db:reset/);

@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TABLE IF NOT EXISTS audit_refs (seq INTEGER NOT NULL REFERENCES audit(seq), ref TEXT NOT NULL, PRIMARY KEY (ref, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS access_tokens (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
-  created_by TEXT, last_used_at TEXT, revoked_at TEXT);
+  created_by TEXT, last_used_at TEXT, revoked_at TEXT, pseudonymous INTEGER NOT NULL DEFAULT 0);
 `;
 
 /** Added in schema version 3: stories (slides of saved views; the whole story is the JSON). */
@@ -200,6 +200,7 @@ interface TokenRow {
   created_by: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  pseudonymous: number;
 }
 const tokenOf = (r: TokenRow): TokenRecord => ({
   id: r.id,
@@ -210,6 +211,7 @@ const tokenOf = (r: TokenRow): TokenRecord => ({
   createdBy: r.created_by,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  pseudonymous: r.pseudonymous === 1,
 });
 const inList = (col: string, ids: Ids | undefined): Where => (ids === undefined ? [] : [[`${col} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)]]);
 
@@ -244,9 +246,19 @@ export class SqliteBackend implements GraphBackend {
         throw new Error(`The database ${this.file} has schema version ${v.value}; this version needs ${SCHEMA_VERSION}. Run npm run db:reset.`);
     }
     this.db.exec(SCHEMA_2);
+    this.addTokenColumns();
     this.db.exec(SCHEMA_3);
     this.db.exec(graph.SCHEMA_4);
     this.tieTracker = new graph.TieTracker(this.db, (sql) => this.stmt(sql), this.options.tieRebuildShare);
+  }
+
+  /**
+   * Columns added to access_tokens after schema version 4, each in place when missing (additive, so no
+   * version step: a file written before them reads its tokens as not pseudonymised).
+   */
+  private addTokenColumns(): void {
+    const have = this.db.prepare(`SELECT name FROM pragma_table_info('access_tokens')`).pluck().all() as string[];
+    if (!have.includes('pseudonymous')) this.db.exec('ALTER TABLE access_tokens ADD COLUMN pseudonymous INTEGER NOT NULL DEFAULT 0');
   }
 
   /** Version 1 → 2: a version column on every table of version 1 (existing rows start at 1). */
@@ -498,8 +510,8 @@ export class SqliteBackend implements GraphBackend {
     list: async () => (this.stmt('SELECT * FROM access_tokens ORDER BY created_at, id').all() as TokenRow[]).map(tokenOf),
     insert: async (t) => {
       this.stmt(
-        'INSERT INTO access_tokens (id, name, role, hash, created_at, created_by, last_used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(t.id, t.name, t.role, t.hash, t.createdAt, t.createdBy, t.lastUsedAt, t.revokedAt);
+        'INSERT INTO access_tokens (id, name, role, hash, created_at, created_by, last_used_at, revoked_at, pseudonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(t.id, t.name, t.role, t.hash, t.createdAt, t.createdBy, t.lastUsedAt, t.revokedAt, t.pseudonymous ? 1 : 0);
     },
     byHash: async (hash) => {
       const row = this.stmt('SELECT * FROM access_tokens WHERE hash = ?').get(hash) as TokenRow | undefined;

@@ -184,7 +184,7 @@ describe('row ↔ properties', () => {
     expect(auditProperties(record, 'now')).toMatchObject({ refs: ['a1'], before: '{"n":1}', after: null, at: 'now' });
     expect(auditProperties({ ...record, refs: [] }, 'now').refs).toBeNull();
     expect(projectedKeys(Q.AUDIT_ENTRIES).sort()).toEqual(Object.keys(fromRow.auditEntry({ seq: 1, at: 'x', who: 'w', action: 'a', entityType: 't', entityId: 'i' })).sort());
-    const token: TokenRecord = { id: 't', name: 'n', role: 'viewer', hash: 'h', createdAt: 'c', createdBy: null, lastUsedAt: null, revokedAt: null };
+    const token: TokenRecord = { id: 't', name: 'n', role: 'viewer', hash: 'h', createdAt: 'c', createdBy: null, lastUsedAt: null, revokedAt: null, pseudonymous: false };
     const inserted = /CREATE \(:AccessToken \{([^}]*)\}\)/.exec(Q.INSERT_TOKEN)?.[1] ?? '';
     expect(mapKeys(inserted).sort()).toEqual(Object.keys(token).sort());
     for (const cypher of [Q.TOKENS, Q.TOKEN_BY_HASH, Q.UPDATE_TOKEN]) expect(projectedKeys(cypher).sort()).toEqual(Object.keys(token).sort());

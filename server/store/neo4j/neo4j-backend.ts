@@ -394,6 +394,7 @@ export const fromRow = {
       createdBy: optional(r.createdBy),
       lastUsedAt: optional(r.lastUsedAt),
       revokedAt: optional(r.revokedAt),
+      pseudonymous: r.pseudonymous === true,
     };
   },
 };
@@ -875,6 +876,7 @@ export class Neo4jBackend implements GraphBackend {
         createdBy: t.createdBy,
         lastUsedAt: dateTimeParam(t.lastUsedAt),
         revokedAt: dateTimeParam(t.revokedAt),
+        pseudonymous: t.pseudonymous,
       });
     },
     byHash: async (hash) => (await this.rows(Q.TOKEN_BY_HASH, { hash }, fromRow.token))[0] ?? null,

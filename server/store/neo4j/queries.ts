@@ -477,20 +477,20 @@ LIMIT $limit`;
 // ---------------------------------------------------------------------------------------------
 
 export const TOKENS = `MATCH (t:AccessToken)
-RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt, .pseudonymous} AS row
 ORDER BY t.createdAt, t.id`;
 
 export const TOKEN_BY_HASH = `MATCH (t:AccessToken {hash: $hash})
-RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row`;
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt, .pseudonymous} AS row`;
 
-/** Null values (`createdBy`, `lastUsedAt`, `revokedAt`) are not stored. */
+/** Null values (`createdBy`, `lastUsedAt`, `revokedAt`) are not stored; a token stored without `pseudonymous` (older data) reads as false. */
 export const INSERT_TOKEN = `CREATE (:AccessToken {id: $id, name: $name, role: $role, hash: $hash, createdAt: $createdAt,
-  createdBy: $createdBy, lastUsedAt: $lastUsedAt, revokedAt: $revokedAt})`;
+  createdBy: $createdBy, lastUsedAt: $lastUsedAt, revokedAt: $revokedAt, pseudonymous: $pseudonymous})`;
 
 /** Sets `lastUsedAt` when given; sets `revokedAt` only when given and not yet set. No row: unknown id. */
 export const UPDATE_TOKEN = `MATCH (t:AccessToken {id: $id})
 SET t.lastUsedAt = coalesce($lastUsedAt, t.lastUsedAt), t.revokedAt = coalesce(t.revokedAt, $revokedAt)
-RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt} AS row`;
+RETURN t {.id, .name, .role, .hash, .createdAt, .createdBy, .lastUsedAt, .revokedAt, .pseudonymous} AS row`;
 
 // ---------------------------------------------------------------------------------------------
 // Reads: entities

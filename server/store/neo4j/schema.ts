@@ -29,7 +29,7 @@
  *   (:AuditEntry)-[:REFERS_TO]->(:AuditRef {id})   one per entity id the entry touches (`refs`), so
  *       "the history of X" starts from an index seek on AuditRef.id
  *   (:Counter {name: 'audit', value})      the last audit `seq` handed out
- *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt})
+ *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt, pseudonymous})
  */
 export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'AuditRef', 'Counter', 'AccessToken'] as const;
 export type Label = (typeof LABELS)[number];
@@ -109,5 +109,6 @@ export const PROPERTY_KEYS = [
   'createdBy',
   'lastUsedAt',
   'revokedAt',
+  'pseudonymous',
 ] as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
