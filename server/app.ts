@@ -106,6 +106,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: Express would hash every answer it sends (a 3 MB neighbourhood: sha1 over all of it, 5 % of
+  // the main thread under load), and API answers are POST responses no cache revalidates.
+  app.set('etag', false);
   app.use(requestIds);
   app.use((_req, res, next) => {
     // No address (which may carry a sign-in token) leaves the page in a Referer header.

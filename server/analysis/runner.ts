@@ -78,13 +78,20 @@ export function bootstrap(entry = new URL('./analysis.worker.ts', import.meta.ur
  * `config`: the store the worker opens its own connection to (so reading and assembling the network
  * stays off the main thread too); null makes the main thread send the input (e.g. an in-memory database).
  */
+/**
+ * The analysis thread's heap limit. Without one, V8 lets the heap grow far beyond what is live
+ * before it collects: the whole-network analysis at 25,000 actors and 665,000 ties peaked the server
+ * at 1.33 GB resident; with 768 MB it peaked at 0.90 GB and took as long (20 s). 1 GB leaves room.
+ */
+export const ANALYSIS_HEAP_MB = 1024;
+
 export function workerRunner(config: Config | null = null): TaskRunner {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; retry: () => void; send: () => void }>();
 
   const spawn = (): Worker => {
-    const w = new Worker(bootstrap(), { eval: true, workerData: { config } });
+    const w = new Worker(bootstrap(), { eval: true, workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_HEAP_MB } });
     w.unref();
     w.on('message', (msg: WorkerReply) => {
       if (worker !== w) return;

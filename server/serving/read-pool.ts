@@ -14,6 +14,12 @@ import type { ReadReply, ReadRequest } from './read.worker.ts';
 import { fromThreadError } from './thread-errors.ts';
 import { CallerGoneError } from './work-queue.ts';
 
+/**
+ * A read thread's heap limit (see ANALYSIS_HEAP_MB): its largest job, the whole 25,000-actor network
+ * or the overview over 665,000 ties, needs a few hundred MB at most.
+ */
+export const READ_HEAP_MB = 768;
+
 export class ReadWorkerError extends Error {
   override name = 'ReadWorkerError';
 }
@@ -56,7 +62,7 @@ export function readPool(config: Config, size: number): ReadPool {
   let closed = false;
 
   const spawn = (slot: Slot): Worker => {
-    const w = new Worker(bootstrap(new URL('./read.worker.ts', import.meta.url).href), { eval: true, workerData: { config } });
+    const w = new Worker(bootstrap(new URL('./read.worker.ts', import.meta.url).href), { eval: true, workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB } });
     w.unref();
     w.on('message', (msg: ReadReply) => {
       const job = slot.busy;

@@ -43,18 +43,18 @@ export function cacheableQuery(doc: DocumentNode, operationName: string | undefi
 
 export function responseCache(opts: ResponseCacheOptions): { middleware: (req: Request, res: Response, next: NextFunction) => void; stats: () => ResponseCacheStats } {
   const maxBytes = opts.maxBytes ?? 128 * 1024 * 1024;
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   let bytes = 0;
   let revision = -1;
   const counts = { hits: 0, misses: 0, stored: 0 };
 
-  const keep = (key: string, body: string) => {
+  const keep = (key: string, body: Buffer) => {
     const size = body.length + key.length;
     if (size > maxBytes / 4) return;
     entries.set(key, body);
     bytes += size;
     while (bytes > maxBytes) {
-      const [oldest, value] = entries.entries().next().value as [string, string];
+      const [oldest, value] = entries.entries().next().value as [string, Buffer];
       entries.delete(oldest);
       bytes -= value.length + oldest.length;
     }
@@ -107,8 +107,11 @@ export function responseCache(opts: ResponseCacheOptions): { middleware: (req: R
       res.send = (out: unknown) => {
         // An answer with errors starts with them ({"errors":[…],"data":…}): only clean answers start with data.
         if (res.statusCode === 200 && typeof out === 'string' && opts.revision() === rev && revision === rev && out.startsWith('{"data":')) {
-          keep(key, out);
+          // Encoded once: a repeat sends these bytes as they are.
+          const bytes = Buffer.from(out, 'utf8');
+          keep(key, bytes);
           counts.stored++;
+          return send(bytes);
         }
         return send(out);
       };

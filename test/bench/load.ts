@@ -74,6 +74,7 @@ export interface KindReport {
 export interface LoadReport {
   clients: number;
   durationS: number;
+  editorAtS: number;
   actors: number;
   requests: number;
   errors: number;
@@ -81,6 +82,8 @@ export interface LoadReport {
   errorSamples: string[];
   kinds: KindReport[];
   maxRssBytes: number;
+  /** Per 10 s of the crowd: search, details, neighbourhood and slide requests, their p99, the memory. */
+  windows: { fromS: number; requests: number; p99Ms: number | null; maxRssBytes: number }[];
   importMs: number | null;
   importedActors: number | null;
   analysisMs: number | null;
@@ -209,8 +212,17 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     let times = alone;
     const errors = new Map<RequestKind, number>();
     const errorSamples: string[] = [];
+    /** Per 10-second window of the crowd: the targeted requests' times and the memory. */
+    const windows: { ms: number[]; rss: number }[] = [];
+    let crowdStart = 0;
+    const windowAt = (t: number) => {
+      const i = Math.floor((t - crowdStart) / 10_000);
+      while (windows.length <= i) windows.push({ ms: [], rss: 0 });
+      return windows[i] as { ms: number[]; rss: number };
+    };
     const record = (kind: RequestKind, ms: number, error: string | null) => {
       (times.get(kind) ?? times.set(kind, []).get(kind))?.push(ms);
+      if (times === crowd && (TARGETED as readonly string[]).includes(kind)) windowAt(performance.now()).ms.push(ms);
       if (error !== null) {
         errors.set(kind, (errors.get(kind) ?? 0) + 1);
         if (errorSamples.length < 10) errorSamples.push(`${kind}: ${error}`);
@@ -231,7 +243,14 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     };
 
     let maxRss = rssOf(pid);
-    const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssOf(pid))), 250);
+    const sampler = setInterval(() => {
+      const rss = rssOf(pid);
+      maxRss = Math.max(maxRss, rss);
+      if (times === crowd) {
+        const w = windowAt(performance.now());
+        w.rss = Math.max(w.rss, rss);
+      }
+    }, 250);
     let until = 0;
     const all = { nodeTypes: ['ACTOR', 'PROJECT', 'REGION', 'EVENT'], includeDirect: true, includeDerived: true, limit: 5000 };
 
@@ -294,7 +313,8 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     until = performance.now() + o.aloneS * 1000;
     await client(o.clients);
     times = crowd;
-    until = performance.now() + o.durationS * 1000;
+    crowdStart = performance.now();
+    until = crowdStart + o.durationS * 1000;
     const [, editorResult] = await Promise.all([Promise.all(Array.from({ length: o.clients }, (_, c) => client(c))), editor()]);
     clearInterval(sampler);
     maxRss = Math.max(maxRss, rssOf(pid));
@@ -319,12 +339,17 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     return {
       clients: o.clients,
       durationS: o.durationS,
+      editorAtS: o.editorAtS,
       actors: actorCount,
       requests: kinds.reduce((n, k) => n + k.count, 0),
       errors: kinds.reduce((n, k) => n + k.errors, 0),
       errorSamples,
       kinds,
       maxRssBytes: maxRss,
+      windows: windows.map((w, i) => {
+        const xs = [...w.ms].sort((a, b) => a - b);
+        return { fromS: i * 10, requests: xs.length, p99Ms: xs.length > 0 ? percentile(xs, 0.99) : null, maxRssBytes: w.rss };
+      }),
       ...editorResult,
     };
   } finally {
@@ -353,6 +378,8 @@ export function loadReportText(r: LoadReport): string {
     '',
     `Server memory (resident, max): ${(r.maxRssBytes / 1024 ** 2).toFixed(0)} MB (target < ${LOAD_TARGETS.memoryBytes / 1024 ** 3} GB) ${r.maxRssBytes < LOAD_TARGETS.memoryBytes ? 'PASS' : 'MISS'}`,
     `Upload through the page: ${r.importMs === null ? '—' : ms(r.importMs)} (${r.importedActors ?? '?'} actors created); analysis of one state, cold: ${r.analysisMs === null ? '—' : ms(r.analysisMs)}`,
+    '',
+    `Per 10 s (the editor starts at ${r.editorAtS} s): ${r.windows.map((w) => `${w.fromS} s: ${w.requests} req, p99 ${w.p99Ms === null ? '—' : ms(w.p99Ms)}, ${(w.maxRssBytes / 1024 ** 2).toFixed(0)} MB`).join(' · ')}`,
   ];
   if (r.errorSamples.length > 0) lines.push('', 'First errors:', ...r.errorSamples.map((e) => `  ${e}`));
   return lines.join('\n');

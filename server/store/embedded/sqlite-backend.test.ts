@@ -187,3 +187,26 @@ describe('writeChanges', () => {
     await store.close();
   });
 });
+
+describe('search keys kept in memory', () => {
+  it('see what this connection and another connection wrote', async () => {
+    const file = join(dir, `db-${n++}.sqlite`);
+    const writer = createGraphStore(new SqliteBackend(file));
+    await writer.init();
+    await writer.applyBatch(fixture);
+    const reader = createGraphStore(new SqliteBackend(file));
+    await reader.init();
+    try {
+      expect(await reader.search('Zwischenstadt Werkhof', 5)).toEqual([]);
+      // Another connection commits: the reader's kept keys are read again.
+      await writer.applyBatch({ actors: [{ id: 'a-werkhof', name: 'Zwischenstadt Werkhof e. V.', kind: 'association' }] });
+      expect((await reader.search('Zwischenstadt Werkhof', 5)).map((h) => h.id)).toEqual(['a-werkhof']);
+      // This connection writes: its own keys are read again too.
+      await reader.applyBatch({ actors: [{ id: 'a-werkhof-2', name: 'Zwischenstadt Werkhof Süd gGmbH', kind: 'association' }] });
+      expect((await reader.search('Werkhof Süd', 5)).map((h) => h.id)).toEqual(['a-werkhof-2']);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+});
