@@ -1,7 +1,7 @@
 /**
  * The read workers: a few threads, each with its own store connection, that assemble networks
- * (read-jobs.ts). Jobs wait in one queue on the main thread and go to the next free worker, one job
- * per worker at a time, so a job whose callers have all gone is dropped before it starts. A worker
+ * (read-jobs.ts). Jobs wait on the main thread (searches before views) and go to the next free
+ * worker, one job per worker at a time, so a job whose callers have all gone is dropped before it starts. A worker
  * that dies fails its job and is replaced on the next one. Without a store the workers can open
  * (an in-memory database), the jobs run inline on the main store.
  */
@@ -57,7 +57,11 @@ export function inlineReadPool(store: GraphStore): ReadPool {
 
 export function readPool(config: Config, size: number): ReadPool {
   const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, busy: null }));
-  const queue: Job[] = [];
+  // Searches (2–4 ms) go before waiting views (up to 250 ms for a hub's neighbourhood): someone typing
+  // never waits for a queue of neighbourhoods, only for the jobs already running.
+  const light: Job[] = [];
+  const heavy: Job[] = [];
+  const queueOf = (job: ReadJob) => (job.op === 'search' ? light : heavy);
   let nextId = 1;
   let closed = false;
 
@@ -89,7 +93,7 @@ export function readPool(config: Config, size: number): ReadPool {
     if (closed) return;
     for (const slot of slots) {
       if (slot.busy) continue;
-      const job = queue.shift();
+      const job = light.shift() ?? heavy.shift();
       if (!job) return;
       slot.busy = job;
       slot.worker ??= spawn(slot);
@@ -105,6 +109,7 @@ export function readPool(config: Config, size: number): ReadPool {
       return new Promise((resolve, reject) => {
         const entry: Job = { id: nextId++, revision, job, resolve, reject, signal };
         // A queued job whose callers have gone is dropped; a running one finishes (its result may be cached).
+        const queue = queueOf(job);
         signal?.addEventListener(
           'abort',
           () => {
@@ -120,10 +125,10 @@ export function readPool(config: Config, size: number): ReadPool {
         pump();
       });
     },
-    queued: () => queue.length,
+    queued: () => light.length + heavy.length,
     async close() {
       closed = true;
-      for (const j of queue.splice(0)) j.reject(new ReadWorkerError('the server is stopping'));
+      for (const j of [...light.splice(0), ...heavy.splice(0)]) j.reject(new ReadWorkerError('the server is stopping'));
       await Promise.all(
         slots.map(async (slot) => {
           const w = slot.worker;

@@ -65,6 +65,20 @@ describe('read workers', () => {
       await pool.close();
     }
   });
+
+  it('answer a search before views that wait', async () => {
+    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1);
+    try {
+      const order: string[] = [];
+      const running = pool.run({ op: 'network', filter: {} }, 0).then(() => order.push('running view'));
+      const waiting = pool.run({ op: 'network', filter: { regionIds: ['de-14'] } }, 0).then(() => order.push('waiting view'));
+      const search = pool.run({ op: 'search', text: 'Leipzig', limit: 5, types: null }, 0).then(() => order.push('search'));
+      await Promise.all([running, waiting, search]);
+      expect(order).toEqual(['running view', 'search', 'waiting view']);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe('kept answers', () => {

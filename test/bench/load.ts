@@ -195,9 +195,6 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     const actors = ((sample.body.data?.network as { nodes: { id: string; label: string }[] } | undefined)?.nodes ?? []).filter((n) => n.label.length >= 4);
     if (actors.length === 0) throw new Error(`no actors: ${JSON.stringify(sample.body).slice(0, 500)}`);
     const actorCount = (sample.body.data?.stats as { actors: number }).actors;
-    const metrics = await gql('{ metrics { nodes { id degree } } }', {}, server.admin, true);
-    const degrees = ((metrics.body.data?.metrics as { nodes: { id: string; degree: number }[] } | undefined)?.nodes ?? []).sort((a, b) => b.degree - a.degree);
-    const hubs = degrees.slice(0, 20).map((d) => d.id);
     const slideFilters = [{ regionIds: ['de-14'] }, { regionIds: ['de-14612'] }, { regionIds: ['de-14713'] }, { regionIds: ['de-14'], includeDerived: false }];
     const story = await gql(
       CreateStoryDocument,
@@ -205,6 +202,18 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       server.admin,
     );
     if (story.body.errors) throw new Error(`story: ${JSON.stringify(story.body.errors)}`);
+    // The workshop starts on a server that has settled: the story is written and the background analysis
+    // of the data as it is now has finished (as after any data change). The upload then disturbs it.
+    for (let waited = 0; ; waited += 500) {
+      const status = await gql('{ analysisStatus { state revision currentRevision } }', {}, undefined, true);
+      const st = status.body.data?.analysisStatus as { state: string; revision: number; currentRevision: number } | undefined;
+      if (st && st.state !== 'running' && st.revision === st.currentRevision) break;
+      if (waited > 300_000) throw new Error(`the background analysis did not finish: ${JSON.stringify(status.body)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const metrics = await gql('{ metrics { nodes { id degree } } }', {}, server.admin, true);
+    const degrees = ((metrics.body.data?.metrics as { nodes: { id: string; degree: number }[] } | undefined)?.nodes ?? []).sort((a, b) => b.degree - a.degree);
+    const hubs = degrees.slice(0, 20).map((d) => d.id);
     o.log(`Server ready: ${actorCount} actors; ${o.clients} clients for ${o.durationS} s …`);
 
     const crowd = new Map<RequestKind, number[]>();
