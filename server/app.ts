@@ -16,6 +16,7 @@ import { usageRecorder } from './auth/tokens.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
+import { captureGuard, isCaptureRequest } from './capture/capture.guard.ts';
 import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
@@ -67,7 +68,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     ...protection,
-    plugins: [...protection.plugins, protocolPlugin<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
+    plugins: [...protection.plugins, protocolPlugin<Context>(), captureGuard<Context>(), ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -138,6 +139,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
         const store = opts.store();
         const analysis = opts.analysis();
         if (!store || !analysis) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
+        // A phone with a capture token needs no access token; the capture guard lets it run only the capture operations.
+        if (isCaptureRequest(req.headers)) return { store, analysis, session: { token: null, readAccess }, baseUrl: opts.baseUrl(), captureOnly: true };
         const session = await sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse);
         return { store, analysis, session, baseUrl: opts.baseUrl() };
       },

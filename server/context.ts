@@ -9,4 +9,6 @@ export interface Context {
   session: Session;
   /** The server's public address (for sign-in links). */
   baseUrl: string;
+  /** A participant's phone with a capture token (server/capture/capture.guard.ts): only the capture operations. */
+  captureOnly?: boolean;
 }
