@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { editor } from '../auth/editing.ts';
+import { roleAllows } from '../auth/tokens.ts';
 import { ref } from '../common/common.type.ts';
 import type { Context } from '../context.ts';
 import { BadUserInputError } from '../errors.ts';
@@ -160,9 +161,10 @@ export class CaptureResolver {
   }
 
   @Query(() => CaptureFeed, { description: 'For the projector: what a session has added to the network so far (read access, like the network).' })
-  async captureFeed(@Arg('sessionId', () => ID) sessionId: string, @Ctx() { store }: Context): Promise<CaptureFeed> {
+  async captureFeed(@Arg('sessionId', () => ID) sessionId: string, @Ctx() { store, session, baseUrl }: Context): Promise<CaptureFeed> {
     const s = await sessionById(store, sessionId);
-    return feedOf(s, await store.capture.submissions(s.id));
+    const canEdit = session.token !== null && roleAllows(session.token.role, 'editor');
+    return { ...feedOf(s, await store.capture.submissions(s.id)), link: canEdit ? captureLink(baseUrl, s.code) : null };
   }
 
   @Mutation(() => CaptureSession, { description: 'Opens a capture session on a view or story (editor role); its link is for the participants.' })

@@ -136,6 +136,7 @@ export class CaptureFeed {
   @Field(() => ID) sessionId!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean) open!: boolean;
+  @Field(() => String, { nullable: true, description: 'The short link for the QR code (editor role; null for others).' }) link!: string | null;
   @Field(() => Int) pending!: number;
   @Field(() => Int) approved!: number;
   @Field(() => [ID], { description: 'Actors and projects this session created.' }) newNodeIds!: string[];

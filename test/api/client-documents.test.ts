@@ -10,8 +10,19 @@ import * as generated from '../../client/api/generated/graphql.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
+/** A live capture session for the capture queries (filled in before the tests run; the objects below are sent as they are then). */
+const capture = { token: { token: '' }, roster: { token: '', text: 'Delitzsch', limit: 8 }, mine: { token: '', participant: 'participant-key-documents' }, session: { sessionId: '' } };
 beforeAll(async () => {
   server = await startTestServer();
+  const r = await server.gql<{ openCaptureSession: { id: string; code: string } }>(
+    'mutation { openCaptureSession(input: { name: "Workshop Dokumente", scopeKind: VIEW, scopeRef: "" }) { id code } }',
+    {},
+    server.adminSecret ?? undefined,
+  );
+  const s = r.data?.openCaptureSession;
+  if (!s) throw new Error(JSON.stringify(r.errors));
+  capture.token.token = capture.roster.token = capture.mine.token = s.code;
+  capture.session.sessionId = s.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -51,6 +62,12 @@ const VARIABLES: Record<string, Record<string, unknown>[]> = {
   VersionOfProject: [{ id: ids.PROJECT }],
   VersionOfRegion: [{ id: ids.REGION }],
   VersionOfEvent: [{ id: ids.EVENT }],
+  CaptureInfo: [capture.token],
+  CaptureRoster: [capture.roster],
+  CaptureMine: [capture.mine],
+  CaptureSessions: [{}],
+  CaptureQueue: [capture.session],
+  CaptureFeed: [capture.session],
 };
 /** Queries that need a story to exist (the demo has none); their shape is checked in stories.test.ts. */
 const NEEDS_DATA = new Set(['Story']);
