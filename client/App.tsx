@@ -64,6 +64,7 @@ interface AtlasProbe {
   /** Position of a drawn node in the network's own coordinates. */
   modelPosition?: (id: string) => { x: number; y: number } | null;
   labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+  captured?: () => string[];
 }
 declare global {
   interface Window {
