@@ -125,6 +125,7 @@ export const de = {
       bridge: 'Brücke',
       hub: 'Vermittler',
       white_spot: 'Weißer Fleck',
+      wished: 'Kooperationswunsch',
       few_ties: 'Wenige Verbindungen',
       no_actors: 'Keine Akteure',
       missing: 'Fehlende Akteursgruppen',
@@ -162,6 +163,9 @@ export const de = {
       none: 'Keine Regionen mit Akteuren auf dieser Ebene.',
     },
     whitespots: {
+      wishedTitle: 'Kooperationswünsche aus Workshops',
+      wishedHint: '„Würden gern kooperieren“, bei Live-Erfassungen genannt und freigegeben: je Regionenpaar, wie viele fehlen und wie viele es schon gibt.',
+      wished: '{{wished}} gewünscht: {{missing}} fehlen, {{existing}} bestehen',
       hint: 'Regionenpaare ohne oder mit deutlich weniger Verbindungen als erwartet; Nachbarn und Regionen mit gemeinsamem Programm zuerst.',
       none: 'Keine weißen Flecken: alle Regionenpaare sind wie erwartet verbunden.',
       observed: 'Verbindungen {{observed}}, erwartet {{expected}}',

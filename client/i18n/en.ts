@@ -127,6 +127,7 @@ export const en: Messages = {
       bridge: 'Bridge',
       hub: 'Broker',
       white_spot: 'White spot',
+      wished: 'Wished cooperation',
       few_ties: 'Few ties',
       no_actors: 'No actors',
       missing: 'Missing actor groups',
@@ -164,6 +165,9 @@ export const en: Messages = {
       none: 'No regions with actors at this level.',
     },
     whitespots: {
+      wishedTitle: 'Wished cooperations from workshops',
+      wishedHint: '“Would like to cooperate”, named and approved in live capture: per region pair, how many are missing and how many exist already.',
+      wished: '{{wished}} wished: {{missing}} missing, {{existing}} exist',
       hint: 'Region pairs with no or far fewer ties than expected; neighbours and regions sharing a programme first.',
       none: 'No white spots: all region pairs are tied as expected.',
       observed: 'ties {{observed}}, expected {{expected}}',

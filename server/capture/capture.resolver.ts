@@ -10,6 +10,7 @@ import { approve } from './approve.ts';
 import { CAPTURE_LIMITS, isOpen, type CaptureSessionRecord, type CaptureSubmissionRecord } from './capture.model.ts';
 import { closeSession, openSession, reject, sessionById, sessionByToken, setMerge, submit, withdraw, deviceOf } from './capture.service.ts';
 import { feedOf } from './feed.ts';
+import { wishedTies } from './wishes.ts';
 import { CaptureSubmissionInput, OpenCaptureSessionInput } from './capture.input.ts';
 import {
   CaptureDecision,
@@ -23,6 +24,7 @@ import {
   CaptureSession,
   type CaptureState,
   CaptureSubmission,
+  WishedTies,
 } from './capture.type.ts';
 import { roster, searchRoster, SUBMISSION_REF } from './roster.ts';
 
@@ -165,6 +167,13 @@ export class CaptureResolver {
     const s = await sessionById(store, sessionId);
     const canEdit = session.token !== null && roleAllows(session.token.role, 'editor');
     return { ...feedOf(s, await store.capture.submissions(s.id)), link: canEdit ? captureLink(baseUrl, s.code) : null };
+  }
+
+  @Query(() => WishedTies, {
+    description: 'Wished ties (would like to cooperate) approved in capture sessions, per region pair at a level, beside the existing ties; read access like the analysis.',
+  })
+  wishedTies(@Arg('level', () => String, { nullable: true, description: 'Region kind: district (default), state, …' }) level: string | null, @Ctx() { store }: Context): Promise<WishedTies> {
+    return wishedTies(store, level);
   }
 
   @Mutation(() => CaptureSession, { description: 'Opens a capture session on a view or story (editor role); its link is for the participants.' })

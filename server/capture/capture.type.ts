@@ -1,6 +1,7 @@
 /** GraphQL types of live capture: sessions, participants' submissions, the moderation queue, the projector's feed. */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeRef } from '../common/common.type.ts';
+import { Insight } from '../metrics/metrics.type.ts';
 
 export enum CaptureRelation {
   COOPERATION = 'cooperation',
@@ -142,4 +143,35 @@ export class CaptureFeed {
   @Field(() => [ID], { description: 'Actors and projects this session created.' }) newNodeIds!: string[];
   @Field(() => [CaptureFeedTie], { description: 'Actor pairs with a cooperation or shared project from this session.' }) newTies!: CaptureFeedTie[];
   @Field(() => [CaptureFeedTie], { description: 'Approved wished ties (would like to cooperate).' }) wishedTies!: CaptureFeedTie[];
+}
+
+@ObjectType({ description: 'A wished tie (would like to cooperate) approved at a workshop.' })
+export class WishedPair {
+  @Field(() => ID) a!: string;
+  @Field(() => ID) b!: string;
+  @Field(() => String) aName!: string;
+  @Field(() => String) bName!: string;
+  @Field(() => ID, { nullable: true, description: 'a’s region at the level.' }) aRegion!: string | null;
+  @Field(() => ID, { nullable: true }) bRegion!: string | null;
+  @Field(() => Boolean, { description: 'A cooperation, shared project or event joins them already.' }) tied!: boolean;
+  @Field(() => [String], { description: 'The sessions it was named in.' }) sessions!: string[];
+}
+
+@ObjectType({ description: 'Wished ties between two regions (a ≤ b): how many, how many still missing, how many exist already.' })
+export class WishedRegionPair {
+  @Field(() => ID) a!: string;
+  @Field(() => ID) b!: string;
+  @Field(() => String) aName!: string;
+  @Field(() => String) bName!: string;
+  @Field(() => Int) wished!: number;
+  @Field(() => Int) missing!: number;
+  @Field(() => Int) existing!: number;
+}
+
+@ObjectType({ description: 'Wished ties of every capture session beside the existing ties, for the gap analysis.' })
+export class WishedTies {
+  @Field(() => String) level!: string;
+  @Field(() => [WishedPair]) pairs!: WishedPair[];
+  @Field(() => [WishedRegionPair], { description: 'Most missing first.' }) regionPairs!: WishedRegionPair[];
+  @Field(() => [Insight], { description: 'Insight cards (kind wished).' }) insights!: Insight[];
 }

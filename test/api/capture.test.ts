@@ -93,6 +93,7 @@ describe('live capture', () => {
         ties: [
           { partnerId: `sub:${first}`, relation: 'PROJECT', projectName: 'Handwerk trifft Chemie' },
           { partnerId: 'a-ctc', relation: 'WISH' },
+          { partnerId: 'a-landratsamt-nordsachsen', relation: 'WISH' },
         ],
       },
     });
@@ -169,8 +170,28 @@ describe('live capture', () => {
       wishedTies: [
         { a: 'a-ctc', b: 'innungsverband-elektrohandwerk-meissen' },
         { a: 'a-ctc', b: 'a-stadt-delitzsch' },
+        { a: 'a-landratsamt-nordsachsen', b: 'a-stadt-delitzsch' },
       ],
     });
+    // Wished ties beside the existing ones, per region pair, and in the insight sentences.
+    const wished = await server.gql<{ wishedTies: { pairs: { a: string; b: string; tied: boolean; aRegion: string; bRegion: string }[]; regionPairs: { a: string; b: string; wished: number; missing: number; existing: number }[]; insights: { kind: string; text: { de: string } }[] } }>(
+      '{ wishedTies(level: "district") { pairs { a b tied aRegion bRegion } regionPairs { a b wished missing existing } insights { kind text { de } } } }',
+    );
+    expect(wished.errors).toBeUndefined();
+    expect(wished.data?.wishedTies.pairs.map((p) => [p.a, p.b, p.tied, p.aRegion, p.bRegion])).toEqual([
+      ['a-ctc', 'innungsverband-elektrohandwerk-meissen', false, 'de-14730', 'de-14627'],
+      ['a-ctc', 'a-stadt-delitzsch', false, 'de-14730', 'de-14730'],
+      ['a-landratsamt-nordsachsen', 'a-stadt-delitzsch', true, 'de-14730', 'de-14730'], // both in „Netzwerk Chemie“
+    ]);
+    expect(wished.data?.wishedTies.regionPairs).toEqual([
+      { a: 'de-14730', b: 'de-14730', wished: 2, missing: 1, existing: 1 },
+      { a: 'de-14627', b: 'de-14730', wished: 1, missing: 1, existing: 0 },
+    ]);
+    expect(wished.data?.wishedTies.insights.map((i) => [i.kind, i.text.de])).toEqual([
+      ['wished', '3 Kooperationswünsche aus Workshop Riesa, 12.03.2027: 2 noch ohne Verbindung, 1 bestehen schon.'],
+      ['wished', 'Im Landkreis Nordsachsen wünscht sich 1 Akteurspaar eine Kooperation, die es noch nicht gibt.'],
+      ['wished', 'Zwischen Landkreis Meißen und Landkreis Nordsachsen wünscht sich 1 Akteurspaar eine Kooperation, die es noch nicht gibt.'],
+    ]);
     // A moderated submission cannot be corrected any more; approving again changes nothing.
     const late = await phone(SUBMIT, { t: session.code, p: P1, input: { id: first, org: { name: 'X', kind: 'other' }, ties: [] } });
     expect(err(late)).toMatchObject({ code: 'FORBIDDEN', reason: 'MODERATED' });

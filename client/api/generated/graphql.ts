@@ -312,7 +312,7 @@ export type GapsQueryVariables = Exact<{
 }>;
 
 
-export type GapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> } };
+export type GapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> }, wishedTies: { regionPairs: Array<{ a: string, b: string, aName: string, bName: string, wished: number, missing: number, existing: number }> } };
 
 export type CoverageQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
@@ -347,7 +347,7 @@ export type InsightsQueryVariables = Exact<{
 }>;
 
 
-export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> } };
+export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> }, wishedTies: { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }> } };
 
 export type CaptureInfoQueryVariables = Exact<{
   token: string;
@@ -1169,6 +1169,17 @@ export const GapsDocument = new TypedDocumentString(`
       tier
     }
   }
+  wishedTies(level: $level) {
+    regionPairs {
+      a
+      b
+      aName
+      bName
+      wished
+      missing
+      existing
+    }
+  }
 }
     fragment RegionCellFields on RegionCell {
   a
@@ -1293,6 +1304,18 @@ export const InsightsDocument = new TypedDocumentString(`
   }
   networkStats(filter: $filter, level: $level) {
     ...NetworkStatsFields
+  }
+  wishedTies(level: $level) {
+    insights {
+      id
+      kind
+      text {
+        de
+        en
+      }
+      nodeIds
+      regionIds
+    }
   }
 }
     fragment NetworkStatsFields on NetworkStats {
