@@ -17,6 +17,7 @@ import { ServiceUnavailableError } from './errors.ts';
 import type { AnalysisService } from './metrics/metrics.service.ts';
 import { buildAppSchema } from './schema.ts';
 import { captureGuard, isCaptureRequest } from './capture/capture.guard.ts';
+import { captureExportHandler } from './capture/export.ts';
 import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
@@ -112,6 +113,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     }
   });
 
+  app.get('/export/capture/:sessionId/:format', requireRoleMiddleware(opts.store, readAccess, 'editor', recordUse), (req, res, next) => {
+    captureExportHandler(opts.store)(req, res).catch(next);
+  });
   app.get('/export/:format', (req, res, next) => {
     exportHandler(opts.store, readAccess, recordUse)(req, res).catch(next);
   });

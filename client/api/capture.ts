@@ -51,6 +51,7 @@ const FEED = graphql(`query CaptureFeed($sessionId: ID!) { captureFeed(sessionId
 const OPEN = graphql(`mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }`);
 const CLOSE = graphql(`mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }`);
 const MERGE = graphql(`mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }`);
+const REPORT_SLIDE = graphql(`mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }`);
 const MODERATE = graphql(`mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {
   moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }
 }`);
@@ -94,6 +95,9 @@ export const moderatorApi = {
   open: async (input: OpenCaptureSessionInput) => (await gql(OPEN, { input })).openCaptureSession,
   close: async (id: string) => (await gql(CLOSE, { id })).closeCaptureSession,
   merge: async (submissionId: string, actorId: string | null) => (await gql(MERGE, { submissionId, actorId })).mergeCaptureOrg,
+  reportSlide: async (sessionId: string) => (await gql(REPORT_SLIDE, { sessionId })).addCaptureReportSlide,
+  /** The submissions with their moderation state as a file (editor token; a plain link cannot send it). */
+  exportUrl: (sessionId: string, format: 'csv' | 'xlsx') => `/export/capture/${encodeURIComponent(sessionId)}/${format}`,
   moderate: async (sessionId: string, submissionIds: string[], decision: CaptureDecision) => (await gql(MODERATE, { sessionId, submissionIds, decision })).moderateCapture,
 };
 

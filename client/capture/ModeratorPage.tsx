@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { moderatorApi, type Queue, type QueueItem } from '../api/capture.ts';
 import type { CaptureDecision } from '../api/generated/graphql.ts';
+import { downloadWithToken } from '../api/download.ts';
 import { dataChanged } from '../state/revision.ts';
 import { captureMessage } from './messages.ts';
 import { QrCode } from './QrCode.tsx';
@@ -21,6 +22,7 @@ export function ModeratorPage({ sessionId }: { sessionId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<string | null>(null);
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -78,6 +80,20 @@ export function ModeratorPage({ sessionId }: { sessionId: string }) {
   const close = async () => {
     await moderatorApi.close(sessionId).catch((e: unknown) => setError(e instanceof ApiError ? captureMessage(t, e) : String(e)));
     await load();
+  };
+
+  const download = (format: 'csv' | 'xlsx') =>
+    void downloadWithToken(moderatorApi.exportUrl(sessionId, format), `erfassung-${sessionId}.${format}`).catch((e: unknown) =>
+      setError(e instanceof ApiError ? captureMessage(t, e) : String(e)),
+    );
+  const reportSlide = async () => {
+    try {
+      const r = await moderatorApi.reportSlide(sessionId);
+      setReport(`/?story=${encodeURIComponent(r.storyId)}`);
+    } catch (e) {
+      if (e instanceof ApiError) setError(captureMessage(t, e));
+      else throw e;
+    }
   };
 
   const lang = i18n.language.startsWith('en') ? 'en' : 'de';
@@ -145,6 +161,21 @@ export function ModeratorPage({ sessionId }: { sessionId: string }) {
         <button type="button" disabled={busy || chosen.length === 0} onClick={() => void act(chosen, 'REJECT')} data-testid="reject-selected">
           {t('capture.rejectSelected', { count: chosen.length })}
         </button>
+        <span className="spacer" />
+        <button type="button" onClick={() => download('csv')} data-testid="export-csv">
+          {t('capture.exportCsv')}
+        </button>
+        <button type="button" onClick={() => download('xlsx')} data-testid="export-xlsx">
+          {t('capture.exportXlsx')}
+        </button>
+        <button type="button" onClick={() => void reportSlide()} data-testid="report-slide">
+          {t('capture.reportSlide')}
+        </button>
+        {report && (
+          <a href={report} target="_blank" rel="noreferrer" data-testid="report-story">
+            {t('capture.reportStory')}
+          </a>
+        )}
       </div>
       {queue.submissions.length === 0 ? (
         <p className="muted">{t('capture.empty')}</p>

@@ -777,6 +777,10 @@ export const de = {
     },
   },
   capture: {
+    exportCsv: 'Einträge als CSV',
+    exportXlsx: 'Einträge als Excel',
+    reportSlide: 'Bericht als Folie',
+    reportStory: 'Geschichte mit dem Bericht öffnen',
     title: 'Live-Erfassung',
     start: 'Live-Erfassung',
     startTitle: 'Live-Erfassung starten',

@@ -779,6 +779,10 @@ export const en: Messages = {
     },
   },
   capture: {
+    exportCsv: 'Entries as CSV',
+    exportXlsx: 'Entries as Excel',
+    reportSlide: 'Report as a slide',
+    reportStory: 'Open the story with the report',
     title: 'Live capture',
     start: 'Live capture',
     startTitle: 'Start live capture',

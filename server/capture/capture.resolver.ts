@@ -11,6 +11,7 @@ import { CAPTURE_LIMITS, isOpen, type CaptureSessionRecord, type CaptureSubmissi
 import { closeSession, openSession, reject, sessionById, sessionByToken, setMerge, submit, withdraw, deviceOf } from './capture.service.ts';
 import { feedOf } from './feed.ts';
 import { wishedTies } from './wishes.ts';
+import { addReportSlide, captureReport, reportNotes } from './report.ts';
 import { CaptureSubmissionInput, OpenCaptureSessionInput } from './capture.input.ts';
 import {
   CaptureDecision,
@@ -25,6 +26,8 @@ import {
   type CaptureState,
   CaptureSubmission,
   WishedTies,
+  CaptureReport,
+  CaptureReportSlide,
 } from './capture.type.ts';
 import { roster, searchRoster, SUBMISSION_REF } from './roster.ts';
 
@@ -174,6 +177,29 @@ export class CaptureResolver {
   })
   wishedTies(@Arg('level', () => String, { nullable: true, description: 'Region kind: district (default), state, …' }) level: string | null, @Ctx() { store }: Context): Promise<WishedTies> {
     return wishedTies(store, level);
+  }
+
+  @Query(() => CaptureReport, { description: 'A session’s report (editor role): submissions, participants, new organisations and ties, wished ties by region pair.' })
+  async captureReport(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CaptureReport> {
+    editor(ctx);
+    const s = await sessionById(ctx.store, sessionId);
+    const r = await captureReport(ctx.store, s);
+    return {
+      session: toSession(s, await ctx.store.capture.submissions(s.id), ctx.baseUrl),
+      participants: r.participants,
+      newActors: r.newActors,
+      newTies: r.newTies,
+      wished: r.wished.regionPairs,
+      summary: reportNotes(r),
+    };
+  }
+
+  @Mutation(() => CaptureReportSlide, {
+    description: 'Adds the session’s report as a slide (editor role): to its story, or for a session on a view to the story "<name> – Ergebnis" (made once).',
+  })
+  async addCaptureReportSlide(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CaptureReportSlide> {
+    const who = editor(ctx);
+    return addReportSlide(ctx.store, await sessionById(ctx.store, sessionId), who);
   }
 
   @Mutation(() => CaptureSession, { description: 'Opens a capture session on a view or story (editor role); its link is for the participants.' })

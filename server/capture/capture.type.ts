@@ -175,3 +175,25 @@ export class WishedTies {
   @Field(() => [WishedRegionPair], { description: 'Most missing first.' }) regionPairs!: WishedRegionPair[];
   @Field(() => [Insight], { description: 'Insight cards (kind wished).' }) insights!: Insight[];
 }
+
+@ObjectType({ description: 'An organisation a capture session added.' })
+export class CaptureReportActor {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: 'A capture session’s report: submissions, participants, what it added, its wished ties by region pair.' })
+export class CaptureReport {
+  @Field(() => CaptureSession) session!: CaptureSession;
+  @Field(() => Int, { description: 'Devices that submitted (withdrawn entries left out).' }) participants!: number;
+  @Field(() => [CaptureReportActor]) newActors!: CaptureReportActor[];
+  @Field(() => [CaptureFeedTie]) newTies!: CaptureFeedTie[];
+  @Field(() => [WishedRegionPair]) wished!: WishedRegionPair[];
+  @Field(() => String, { description: 'The report in sentences (German), as the slide’s notes.' }) summary!: string;
+}
+
+@ObjectType({ description: 'Where the report slide went.' })
+export class CaptureReportSlide {
+  @Field(() => ID) storyId!: string;
+  @Field(() => ID) slideId!: string;
+}

@@ -16,10 +16,11 @@ export interface WishedTies {
   insights: WishInsight[];
 }
 
-export async function wishedTies(store: GraphStore, level: string | null): Promise<WishedTies> {
+/** The wished ties of every session, or of one (`sessionId`). */
+export async function wishedTies(store: GraphStore, level: string | null, sessionId: string | null = null): Promise<WishedTies> {
   const lvl = level ?? 'district';
   if (!(REGION_KINDS as readonly string[]).includes(lvl)) throw new BadUserInputError('level', `must be one of ${REGION_KINDS.join(', ')}`);
-  const approved = await store.capture.approved();
+  const approved = (await store.capture.approved()).filter((s) => sessionId === null || s.sessionId === sessionId);
   const actorOfSubmission = new Map(approved.map((s) => [s.id, s.actorId]));
   const sessionNames = new Map<string, string>();
   const wishes = new Map<string, { a: string; b: string; sessions: Set<string> }>();

@@ -10,6 +10,7 @@ import { startTestServer, type GqlResult, type TestServer } from '../support/ser
 let server: TestServer;
 let editor: string;
 let session: { id: string; code: string; link: string; sourceId: string };
+let firstId: () => string = () => '';
 
 const err = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions ?? {};
 
@@ -73,6 +74,7 @@ describe('live capture', () => {
 
   let first = '';
   let second = '';
+  firstId = () => first;
   it('submissions land in the queue, not in the network; a phone lists and corrects its own', async () => {
     const a = await phone<{ submitCapture: { id: string; state: string } }>(SUBMIT, {
       t: session.code,
@@ -223,5 +225,48 @@ describe('live capture', () => {
     expect(err(late)).toMatchObject({ code: 'FORBIDDEN', reason: 'CLOSED' });
     const info = await phone<{ captureInfo: { open: boolean; reason: string } }>('query($t: String!) { captureInfo(token: $t) { open reason } }', { t: session.code });
     expect(info.data?.captureInfo).toEqual({ open: false, reason: 'CLOSED' });
+  });
+
+  it('exports the submissions with their moderation state (CSV, XLSX) and adds the session report as a story slide', async () => {
+    const anonymous = await fetch(`${server.url}export/capture/${session.id}/csv`);
+    expect(anonymous.status).toBe(401);
+    const csv = await fetch(`${server.url}export/capture/${session.id}/csv`, { headers: { authorization: `Bearer ${editor}` } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain(`erfassung-${session.id}-2027-03-12.csv`);
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse((await csv.text()).replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+    const first = rows.filter((r) => r.submission === firstId());
+    expect(first.map((r) => [r.state, r.organisation, r.partner_id, r.relation, r.actor_id])).toEqual([
+      ['approved', 'Innungsverband Elektrohandwerk Meißen', 'a-zarof', 'cooperation', 'innungsverband-elektrohandwerk-meissen'],
+      ['approved', 'Innungsverband Elektrohandwerk Meißen', 'a-ctc', 'wish', 'innungsverband-elektrohandwerk-meissen'],
+    ]);
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['approved', 'rejected']));
+    const xlsx = await fetch(`${server.url}export/capture/${session.id}/xlsx`, { headers: { authorization: `Bearer ${editor}` } });
+    expect(xlsx.status).toBe(200);
+    const { default: readXlsx } = await import('read-excel-file/node');
+    const sheets = (await readXlsx(Buffer.from(await xlsx.arrayBuffer()))) as unknown as { sheet: string; data: unknown[][] }[];
+    expect(sheets.map((x) => x.sheet)).toEqual(['submissions', 'report']);
+    expect(sheets[0]?.data.length).toBe(rows.length + 1);
+    const figures = Object.fromEntries((sheets[1]?.data ?? []).slice(1).map((r) => [String(r[0]), String(r[1])]));
+    expect(figures.approved).toBe('3');
+    expect(figures.new_actors).toBe('1');
+
+    const report = await server.gql<{ captureReport: { participants: number; newActors: { id: string }[]; newTies: unknown[]; wished: { missing: number }[]; summary: string } }>(
+      `query($id: ID!) { captureReport(sessionId: $id) { participants newActors { id } newTies { a b } wished { missing } summary } }`,
+      { id: session.id },
+      editor,
+    );
+    expect(report.data?.captureReport.newActors.map((a) => a.id)).toEqual(['innungsverband-elektrohandwerk-meissen']);
+    expect(report.data?.captureReport.summary).toMatch(/^Live-Erfassung „Workshop Riesa, 12\.03\.2027“ \(2027-03-12\): \d+ Teilnehmende/);
+    const slide = await server.gql<{ addCaptureReportSlide: { storyId: string; slideId: string } }>(`mutation($id: ID!) { addCaptureReportSlide(sessionId: $id) { storyId slideId } }`, { id: session.id }, editor);
+    expect(slide.errors).toBeUndefined();
+    const story = await server.gql<{ story: { title: string; slides: { id: string; title: string; notes: string; view: { highlight: string[] } }[] } }>(
+      `query($id: ID!) { story(id: $id) { title slides { id title notes view } } }`,
+      { id: slide.data?.addCaptureReportSlide.storyId },
+    );
+    expect(story.data?.story.title).toBe('Workshop Riesa, 12.03.2027 – Ergebnis');
+    expect(story.data?.story.slides[0]?.title).toBe('Ergebnis: Workshop Riesa, 12.03.2027');
+    expect(story.data?.story.slides[0]?.notes).toContain('Neu im Netzwerk: 1 Organisation (Innungsverband Elektrohandwerk Meißen), 3 Verbindungen.');
+    expect(story.data?.story.slides[0]?.view.highlight).toContain('innungsverband-elektrohandwerk-meissen');
   });
 });

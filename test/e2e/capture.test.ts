@@ -114,6 +114,14 @@ describe('live capture at a workshop', () => {
     await phone.locator('[data-testid="capture-mine"] li[data-state="APPROVED"]').waitFor({ timeout: 10_000 });
   });
 
+  it('the moderator downloads the entries as CSV and adds the report as a story slide', async () => {
+    const [download] = await Promise.all([moderator.waitForEvent('download'), moderator.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`erfassung-${sessionId}-${new Date().toISOString().slice(0, 10)}.csv`);
+    await moderator.getByTestId('report-slide').click();
+    const href = await moderator.getByTestId('report-story').getAttribute('href');
+    expect(href).toMatch(/^\/\?story=workshop-riesa-12-03-2027-ergebnis-cs-/);
+  });
+
   it('once the moderator closes the session, the phone says so (in English after the switch)', async () => {
     await moderator.getByTestId('capture-close').click();
     await moderator.getByTestId('capture-close').waitFor({ state: 'detached' });

@@ -41,6 +41,7 @@ type Documents = {
     "mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }": typeof types.OpenCaptureSessionDocument,
     "mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }": typeof types.CloseCaptureSessionDocument,
     "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }": typeof types.MergeCaptureOrgDocument,
+    "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }": typeof types.AddCaptureReportSlideDocument,
     "mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {\n  moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }\n}": typeof types.ModerateCaptureDocument,
     "mutation CreateActor($input: ActorInput!) { result: createActor(input: $input) { id version } }": typeof types.CreateActorDocument,
     "mutation UpdateActor($id: ID!, $version: Int!, $input: ActorInput!) { result: updateActor(id: $id, version: $version, input: $input) { id version } }": typeof types.UpdateActorDocument,
@@ -123,6 +124,7 @@ const documents: Documents = {
     "mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }": types.OpenCaptureSessionDocument,
     "mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }": types.CloseCaptureSessionDocument,
     "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }": types.MergeCaptureOrgDocument,
+    "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }": types.AddCaptureReportSlideDocument,
     "mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {\n  moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }\n}": types.ModerateCaptureDocument,
     "mutation CreateActor($input: ActorInput!) { result: createActor(input: $input) { id version } }": types.CreateActorDocument,
     "mutation UpdateActor($id: ID!, $version: Int!, $input: ActorInput!) { result: updateActor(id: $id, version: $version, input: $input) { id version } }": types.UpdateActorDocument,
@@ -283,6 +285,10 @@ export function graphql(source: "mutation CloseCaptureSession($id: ID!) { closeC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }"): typeof import('./graphql.ts').MergeCaptureOrgDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }"): typeof import('./graphql.ts').AddCaptureReportSlideDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -432,6 +432,13 @@ export type MergeCaptureOrgMutationVariables = Exact<{
 
 export type MergeCaptureOrgMutation = { mergeCaptureOrg: { id: string, mergeInto: string | null } };
 
+export type AddCaptureReportSlideMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type AddCaptureReportSlideMutation = { addCaptureReportSlide: { storyId: string, slideId: string } };
+
 export type ModerateCaptureMutationVariables = Exact<{
   sessionId: string;
   submissionIds: Array<string> | string;
@@ -1529,6 +1536,14 @@ export const MergeCaptureOrgDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeCaptureOrgMutation, MergeCaptureOrgMutationVariables>;
+export const AddCaptureReportSlideDocument = new TypedDocumentString(`
+    mutation AddCaptureReportSlide($sessionId: ID!) {
+  addCaptureReportSlide(sessionId: $sessionId) {
+    storyId
+    slideId
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaptureReportSlideMutation, AddCaptureReportSlideMutationVariables>;
 export const ModerateCaptureDocument = new TypedDocumentString(`
     mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {
   moderateCapture(
