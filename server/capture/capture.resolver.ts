@@ -78,11 +78,21 @@ export function toSubmission(s: CaptureSubmissionRecord, duplicates: CaptureSubm
 let districts: { id: string; name: string }[] | null = null;
 const districtList = () => (districts ??= germany().districts.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'de')));
 
+/** Duplicate candidates per submission version and data revision: the queue is polled every second. */
+const duplicateCache = new Map<string, Promise<CaptureSubmission['duplicates']>>();
+
 /** Existing actors like each pending new organisation (the moderator merges duplicates). */
-async function duplicatesOf(store: GraphStore, s: CaptureSubmissionRecord): Promise<CaptureSubmission['duplicates']> {
-  if (s.state !== 'pending' || s.org.actorId !== null) return [];
-  const hits = await store.search(s.org.name.slice(0, 200), 3, ['ACTOR']);
-  return hits.map((h) => ref('ACTOR', { id: h.id, name: h.label, kind: h.kind }));
+function duplicatesOf(store: GraphStore, s: CaptureSubmissionRecord): Promise<CaptureSubmission['duplicates']> {
+  if (s.state !== 'pending' || s.org.actorId !== null) return Promise.resolve([]);
+  const key = `${store.kind}|${store.revision()}|${s.id}|${s.version}`;
+  let hit = duplicateCache.get(key);
+  if (!hit) {
+    if (duplicateCache.size > 5000) duplicateCache.clear();
+    hit = store.search(s.org.name.slice(0, 200), 3, ['ACTOR']).then((hits) => hits.map((h) => ref('ACTOR', { id: h.id, name: h.label, kind: h.kind })));
+    hit.catch(() => duplicateCache.delete(key));
+    duplicateCache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
