@@ -15,6 +15,7 @@ import { RosterSearch } from './RosterSearch.tsx';
 import './capture.css';
 
 const RELATIONS: CaptureRelation[] = ['COOPERATION', 'PROJECT', 'WISH'];
+const newEntryKey = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export function CapturePage({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,8 @@ export function CapturePage({ code }: { code: string }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** This new entry's key: sending it again after a lost answer does not make a second one. */
+  const [entryKey, setEntryKey] = useState(newEntryKey);
 
   const refresh = useCallback(async () => {
     try {
@@ -56,8 +59,9 @@ export function CapturePage({ code }: { code: string }) {
     }
     setBusy(true);
     try {
-      await api.submit(toInput(form));
+      await api.submit({ ...toInput(form), clientKey: form.editing ? null : entryKey });
       dispatch({ type: 'reset' });
+      setEntryKey(newEntryKey());
       setNotice(t('capture.sent'));
       await refresh();
     } catch (e) {

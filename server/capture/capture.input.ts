@@ -37,6 +37,8 @@ export class CaptureTieInput {
 @InputType({ description: 'A submission; with id, a correction of an earlier one from this device (while pending).' })
 export class CaptureSubmissionInput {
   @Field(() => ID, { nullable: true }) id?: string | null;
+  @Field(() => String, { nullable: true, description: 'The phone’s key for a new entry (8–64 characters): sent again after a lost answer, it returns the first submission instead of making a second.' })
+  clientKey?: string | null;
   @Field(() => CaptureOrgInput) org!: CaptureOrgInput;
   @Field(() => [CaptureTieInput]) ties!: CaptureTieInput[];
 }

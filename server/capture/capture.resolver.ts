@@ -143,6 +143,7 @@ export class CaptureResolver {
   ): Promise<CaptureSubmission> {
     const rec = await submit(store, token, participant, {
       id: input.id ?? null,
+      clientKey: input.clientKey ?? null,
       org: { ...input.org },
       ties: input.ties.map((t) => ({ partnerId: t.partnerId, relation: t.relation, projectName: t.projectName ?? null })),
     });

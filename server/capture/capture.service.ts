@@ -134,6 +134,8 @@ export const rateLimit = new DeviceRateLimit();
 export interface SubmissionInput {
   /** Set to correct an earlier submission of this device. */
   id?: string | null;
+  /** The phone's key for this new entry: sending it again (after a lost answer) returns the first submission instead of a second. */
+  clientKey?: string | null;
   org: { actorId?: string | null; name?: string | null; kind?: string | null; regionId?: string | null };
   ties: { partnerId: string; relation: CaptureRelation; projectName?: string | null }[];
 }
@@ -202,9 +204,15 @@ export async function submit(
     if (!(await store.capture.putSubmission(next))) throw new CaptureForbiddenError('MODERATED');
     return next;
   }
+  const clientKey = input.clientKey?.trim() || null;
+  if (clientKey !== null && (clientKey.length < 8 || clientKey.length > 64)) throw new BadUserInputError('input.clientKey', 'must be 8 to 64 characters');
+  const id = clientKey ? `cx-${createHash('sha256').update(`${session.id}|${device}|${clientKey}`).digest('hex').slice(0, 12)}` : `cx-${randomBytes(6).toString('hex')}`;
+  if (clientKey) {
+    const earlier = await store.capture.submission(id);
+    if (earlier) return earlier; // the same entry sent again: its answer was lost
+  }
   const mine = await store.capture.submissions(session.id, device);
   if (mine.length >= CAPTURE_LIMITS.perDevice) throw new CaptureForbiddenError('TOO_MANY');
-  const id = `cx-${randomBytes(6).toString('hex')}`;
   const org = checkOrg(input.org, byId);
   const rec: CaptureSubmissionRecord = {
     id,
@@ -221,7 +229,12 @@ export async function submit(
     moderatedAt: null,
     version: 1,
   };
-  if (!(await store.capture.putSubmission(rec))) throw new Error(`capture: submission id ${id} exists`);
+  if (!(await store.capture.putSubmission(rec))) {
+    // Sent twice at once with the same key: the other request stored it.
+    const other = clientKey ? await store.capture.submission(id) : null;
+    if (other) return other;
+    throw new Error(`capture: submission id ${id} exists`);
+  }
   return rec;
 }
 

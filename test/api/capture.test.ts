@@ -114,6 +114,20 @@ describe('live capture', () => {
     expect(q.data?.captureQueue.submissions.map((s) => s.id)).toEqual([first, second]);
   });
 
+  it('an entry sent again with its client key (after a lost answer) is not stored twice', async () => {
+    const input = { clientKey: 'entry-key-0001', org: { name: 'Doppelt gesendet e. V.', kind: 'association' }, ties: [] };
+    const p = 'participant-key-0009-phone';
+    const [a, b] = await Promise.all([phone<{ submitCapture: { id: string } }>(SUBMIT, { t: session.code, p, input }), phone<{ submitCapture: { id: string } }>(SUBMIT, { t: session.code, p, input })]);
+    const again = await phone<{ submitCapture: { id: string } }>(SUBMIT, { t: session.code, p, input });
+    expect(a.data?.submitCapture.id).toMatch(/^cx-/);
+    expect(new Set([a.data?.submitCapture.id, b.data?.submitCapture.id, again.data?.submitCapture.id]).size).toBe(1);
+    const mine = await phone<{ captureMine: unknown[] }>('query($t: String!, $p: String!) { captureMine(token: $t, participant: $p) { id } }', { t: session.code, p });
+    expect(mine.data?.captureMine).toHaveLength(1);
+    // The same key from another phone is another entry.
+    const other = await phone<{ submitCapture: { id: string } }>(SUBMIT, { t: session.code, p: 'participant-key-0010-phone', input });
+    expect(other.data?.submitCapture.id).not.toBe(a.data?.submitCapture.id);
+  });
+
   it('bad input and abuse answer with their codes', async () => {
     const long = await phone(SUBMIT, { t: session.code, p: P1, input: { org: { name: 'x'.repeat(CAPTURE_LIMITS.name + 1) }, ties: [] } });
     expect(err(long)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'org.name' });

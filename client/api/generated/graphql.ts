@@ -61,6 +61,8 @@ export type CaptureState =
 
 /** A submission; with id, a correction of an earlier one from this device (while pending). */
 export type CaptureSubmissionInput = {
+  /** The phone’s key for a new entry (8–64 characters): sent again after a lost answer, it returns the first submission instead of making a second. */
+  clientKey?: string | null | undefined;
   id?: string | null | undefined;
   org: CaptureOrgInput;
   ties: Array<CaptureTieInput>;
