@@ -41,13 +41,11 @@ export function RosterSearch(props: {
       <label htmlFor={id}>{props.label}</label>
       <input id={id} type="search" autoComplete="off" value={text} placeholder={t('capture.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
       {hits !== null && (
-        <ul className="roster-hits" role="listbox" aria-label={props.label}>
+        <ul className="roster-hits" aria-label={props.label} aria-live="polite">
           {shown.map((h) => (
             <li key={h.id}>
               <button
                 type="button"
-                role="option"
-                aria-selected={false}
                 data-id={h.id}
                 onClick={() => {
                   props.onChoose(h);
