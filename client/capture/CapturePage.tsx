@@ -239,7 +239,7 @@ export function CapturePage({ code }: { code: string }) {
                 </div>
                 <div className="muted">{m.ties.map((x) => `${x.partnerName} (${t(`capture.rel.${x.relation.toLowerCase()}`)}${x.projectName ? `: ${x.projectName}` : ''})`).join(', ')}</div>
                 {m.state === 'PENDING' && info.open && (
-                  <div className="row-actions">
+                  <div className="capture-actions">
                     <button type="button" onClick={() => dispatch({ type: 'edit', submission: m })}>
                       {t('capture.edit')}
                     </button>

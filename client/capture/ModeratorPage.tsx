@@ -133,7 +133,7 @@ export function ModeratorPage({ sessionId }: { sessionId: string }) {
             <a href={s.link} data-testid="capture-link" target="_blank" rel="noreferrer">
               {s.link}
             </a>
-            <div className="row-actions">
+            <div className="capture-actions">
               <a href={projector} target="_blank" rel="noreferrer" data-testid="projector-link">
                 {t('capture.projector')}
               </a>
@@ -237,16 +237,16 @@ export function ModeratorPage({ sessionId }: { sessionId: string }) {
                   </ul>
                 </td>
                 <td>{t(`capture.state.${x.state}`)}</td>
-                <td className="row-actions">
+                <td>
                   {x.state === 'PENDING' && (
-                    <>
+                    <div className="capture-actions">
                       <button type="button" className="primary" disabled={busy} onClick={() => void act([x.id], 'APPROVE')} data-testid="approve">
                         {t('capture.approve')}
                       </button>
                       <button type="button" disabled={busy} onClick={() => void act([x.id], 'REJECT')} data-testid="reject">
                         {t('capture.reject')}
                       </button>
-                    </>
+                    </div>
                   )}
                 </td>
               </tr>
