@@ -50,6 +50,10 @@ import { captureView } from './story/story.ts';
 import { StoryPanel } from './story/StoryPanel.tsx';
 import { useOpenStory } from './story/useStories.ts';
 import { useStage } from './story/useStage.ts';
+import { CaptureCard } from './capture/CaptureCard.tsx';
+import { CaptureStart } from './capture/CaptureStart.tsx';
+import { capturedMarks, markCaptured } from './capture/mark.ts';
+import { forgetProjectedSession, projectedSession, useCaptureFeed } from './capture/useCaptureFeed.ts';
 
 /** What the page reports for browser tests and benchmarks. */
 interface AtlasProbe {
@@ -60,6 +64,7 @@ interface AtlasProbe {
   /** Position of a drawn node in the network's own coordinates. */
   modelPosition?: (id: string) => { x: number; y: number } | null;
   labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+  captured?: () => string[];
 }
 declare global {
   interface Window {
@@ -81,7 +86,11 @@ export function App() {
   const { t, i18n } = useTranslation();
   const { state, dispatch } = useExplorer();
   const session = useSession();
-  const [dialog, setDialog] = useState<'import' | 'access' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'access' | 'capture' | null>(null);
+  // Live capture: this tab projects a session (QR code, approved ties marked as new).
+  const [projected, setProjected] = useState(() => projectedSession(window.location.search));
+  const feed = useCaptureFeed(projected);
+  const captured = useMemo(() => capturedMarks(feed), [feed]);
   // Another token (signed out, or refused by the server): everything is loaded again with the new rights.
   const lastToken = useRef(session.token);
   useEffect(() => {
@@ -198,9 +207,9 @@ export function App() {
       overviewPicture
         ? overviewPicture.elements
         : network && regions
-        ? toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks, encoding, removed, cutOff })
+        ? markCaptured(toElements(network, { grouped: state.layout === 'regions', regions, collapsed: new Set(state.collapsed), landmarks, encoding, removed, cutOff }), captured)
         : [],
-    [overviewPicture, network, regions, state.layout, state.collapsed, landmarks, encoding, removed, cutOff],
+    [overviewPicture, network, regions, state.layout, state.collapsed, landmarks, encoding, removed, cutOff, captured],
   );
   const encodingLegend = useMemo((): EncodingLegendInfo | null => {
     if (!encoding) return null;
@@ -397,6 +406,11 @@ export function App() {
           <a className="api-link" href="/graphql">
             {t('app.api')}
           </a>
+          {session.me.canEdit && (
+            <button type="button" className="capture-toggle" data-testid="capture-toggle" onClick={() => setDialog('capture')}>
+              {t('capture.start')}
+            </button>
+          )}
           <ExportMenu onImport={session.me.canEdit ? () => setDialog('import') : undefined} />
           <SessionMenu session={session} onOpenAccess={() => setDialog('access')} />
         </header>
@@ -411,6 +425,18 @@ export function App() {
         )}
         {dialog === 'import' && session.me.canEdit && <ImportWizard lang={state.lang} onClose={() => setDialog(null)} />}
         {dialog === 'access' && session.me.canAdmin && <AccessDialog lang={state.lang} onClose={() => setDialog(null)} />}
+        {dialog === 'capture' && session.me.canEdit && (
+          <CaptureStart
+            filters={state.filters}
+            story={state.story}
+            search={window.location.search}
+            onOpened={(id) => {
+              projectedSession(`?capture=${encodeURIComponent(id)}`);
+              setProjected(id);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
 
         {apiError && (
           <div className="error-banner" role="alert" data-testid="api-error" data-code={apiError.code}>
@@ -609,6 +635,15 @@ export function App() {
                 </>
               }
             />
+            {feed && (
+              <CaptureCard
+                feed={feed}
+                onClose={() => {
+                  forgetProjectedSession();
+                  setProjected(null);
+                }}
+              />
+            )}
           </main>
 
           <aside className="side">

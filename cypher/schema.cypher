@@ -26,6 +26,13 @@ CREATE CONSTRAINT access_token_id IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.id
 CREATE CONSTRAINT access_token_hash IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.hash IS UNIQUE;
 CREATE CONSTRAINT audit_ref_id IF NOT EXISTS FOR (n:AuditRef) REQUIRE n.id IS UNIQUE;
 
+// Live capture at workshops (sessions and their submissions, kept apart from the network like the tokens)
+CREATE CONSTRAINT capture_session_id IF NOT EXISTS FOR (n:CaptureSession) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT capture_session_code IF NOT EXISTS FOR (n:CaptureSession) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT capture_submission_id IF NOT EXISTS FOR (n:CaptureSubmission) REQUIRE n.id IS UNIQUE;
+CREATE RANGE INDEX capture_submission_session IF NOT EXISTS FOR (n:CaptureSubmission) ON (n.sessionId);
+CREATE RANGE INDEX capture_submission_state IF NOT EXISTS FOR (n:CaptureSubmission) ON (n.state);
+
 // Range indexes for filters and sorting
 CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE RANGE INDEX region_kind IF NOT EXISTS FOR (n:Region) ON (n.kind);

@@ -18,6 +18,8 @@ import { ServiceUnavailableError } from './errors.ts';
 import { responseCache } from './serving/response-cache.ts';
 import type { Serving } from './serving/serving.ts';
 import { buildAppSchema } from './schema.ts';
+import { captureGuard, isCaptureRequest } from './capture/capture.guard.ts';
+import { captureExportHandler } from './capture/export.ts';
 import { exportHandler } from './export/http.ts';
 import { IMPORT_BODY_LIMIT, importHandler } from './import/http.ts';
 import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, requestIds, stderrLog, type ErrorLog } from './protocol.ts';
@@ -87,6 +89,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     plugins: [
       ...protection.plugins,
       protocolPlugin<Context>(),
+      captureGuard<Context>(),
       pseudonymPlugin<Context>(),
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<Context>,
       ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<Context>,
@@ -137,6 +140,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     }
   });
 
+  app.get('/export/capture/:sessionId/:format', requireRoleMiddleware(opts.store, readAccess, 'editor', recordUse), (req, res, next) => {
+    captureExportHandler(opts.store)(req, res).catch(next);
+  });
   app.get('/export/:format', (req, res, next) => {
     exportHandler(opts.store, readAccess, recordUse)(req, res).catch(next);
   });
@@ -162,7 +168,8 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     revision: () => opts.store()?.revision() ?? -1,
     callerClass: async (req, res) => {
       const store = opts.store();
-      if (!store || !opts.serving()) return null;
+      // A phone with a capture token may run only the capture operations (the guard decides): never from here.
+      if (!store || !opts.serving() || isCaptureRequest(req.headers)) return null;
       const session = await sessionFor(req, res, store);
       // A pseudonymised link has its own numbering: its answers are its own.
       return session.pseudonymous && session.token ? `pseudonyms:${session.token.id}` : (session.token?.role ?? 'anonymous');
@@ -178,8 +185,12 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
         const store = opts.store();
         const serving = opts.serving();
         if (!store || !serving) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
+        const caller = { limited: true, signal: goneSignal(res) };
+        // A phone with a capture token needs no access token; the capture guard lets it run only the capture operations.
+        if (isCaptureRequest(req.headers))
+          return { store, serving, caller, analysis: serving.analysis.as(caller), session: { token: null, readAccess, pseudonymous: false }, pseudonyms: null, baseUrl: opts.baseUrl(), captureOnly: true };
         const session = await sessionFor(req, res, store);
-        const caller = { limited: session.token === null || session.token.role === 'viewer', signal: goneSignal(res) };
+        caller.limited = session.token === null || session.token.role === 'viewer';
         // A pseudonymised share link reads through the pseudonymising store, reads and analysis (server/pseudonym/).
         return { ...(await pseudonymousSession(session, store, serving.analysis.as(caller), serving)), caller, session, baseUrl: opts.baseUrl() };
       },

@@ -22,4 +22,6 @@ export interface Context {
    * (server/pseudonym/), and the answer passes pseudonymPlugin last.
    */
   pseudonyms: PseudonymsOf | null;
+  /** A participant's phone with a capture token (server/capture/capture.guard.ts): only the capture operations. */
+  captureOnly?: boolean;
 }

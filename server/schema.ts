@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver.ts';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { AuthResolver } from './auth/auth.resolver.ts';
+import { CaptureResolver } from './capture/capture.resolver.ts';
 import { CooperationResolver, EventParticipationResolver, ParticipationResolver, TargetResolver } from './relation/relation.resolver.ts';
 import { SourceResolver } from './source/source.resolver.ts';
 import { EventResolver } from './event/event.resolver.ts';
@@ -35,6 +36,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       MetricsResolver,
       AuditResolver,
       AuthResolver,
+      CaptureResolver,
     ],
     validate: false,
   });

@@ -176,6 +176,24 @@ export function WhiteSpotsTab({ lang, gaps, dispatch }: { lang: Lang; gaps: Regi
           ))}
         </ol>
       )}
+      {gaps.wished && gaps.wished.length > 0 && (
+        <>
+          <h3>{t('analysis.whitespots.wishedTitle')}</h3>
+          <p className="hint">{t('analysis.whitespots.wishedHint')}</p>
+          <ol className="white-spots wished" data-testid="wished-pairs">
+            {gaps.wished.map((w) => (
+              <li key={`${w.a}|${w.b}`}>
+                <button type="button" className="white-spot" data-a={w.a} data-b={w.b} data-missing={w.missing} onClick={() => dispatch({ type: 'showRegions', regionIds: w.a === w.b ? [w.a] : [w.a, w.b] })}>
+                  <span className="ws-pair">{w.a === w.b ? w.aName : `${w.aName} – ${w.bName}`}</span>
+                  <span className={w.missing > 0 ? 'ws-numbers none' : 'ws-numbers'}>
+                    {t('analysis.whitespots.wished', { wished: formatNumber(w.wished, lang), missing: formatNumber(w.missing, lang), existing: formatNumber(w.existing, lang) })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </div>
   );
 }

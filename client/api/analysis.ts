@@ -39,7 +39,8 @@ export type Estimate = EstimateFieldsFragment;
 /** The background analysis after a data change. */
 export type AnalysisStatus = AnalysisStatusQuery['analysisStatus'];
 
-export type RegionGaps = GapsQuery['regionGaps'];
+/** The region gaps, with the wished ties (approved at live-capture workshops) per region pair beside them. */
+export type RegionGaps = GapsQuery['regionGaps'] & { wished?: GapsQuery['wishedTies']['regionPairs'] };
 export type RegionGapSummary = RegionGaps['regions'][number];
 export type RegionCell = RegionCellFieldsFragment;
 export type WhiteSpot = RegionGaps['whiteSpots'][number];
@@ -98,6 +99,7 @@ const RegionGapsDoc = graphql(`
       level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }
       cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }
     }
+    wishedTies(level: $level) { regionPairs { a b aName bName wished missing existing } }
   }
 `);
 
@@ -132,6 +134,7 @@ const InsightsDoc = graphql(`
     insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }
     networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }
     networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }
+    wishedTies(level: $level) { insights { id kind text { de en } nodeIds regionIds } }
   }
 `);
 
@@ -149,7 +152,8 @@ export async function fetchMetrics(filter: NetworkFilter, weights: MetricWeights
 }
 
 export async function fetchRegionGaps(filter: NetworkFilter, level: Level, signal?: AbortSignal): Promise<RegionGaps> {
-  return (await gql(RegionGapsDoc, { filter, level }, signal)).regionGaps;
+  const r = await gql(RegionGapsDoc, { filter, level }, signal);
+  return { ...r.regionGaps, wished: r.wishedTies.regionPairs };
 }
 
 export async function fetchCoverage(filter: NetworkFilter, level: Level, profile: ProfileCategoryInput[] | null, signal?: AbortSignal): Promise<Coverage> {
@@ -164,6 +168,8 @@ export async function fetchSuggestions(filter: NetworkFilter, level: Level, limi
   return (await gql(SuggestionsDoc, { filter, level, limit }, signal)).suggestions;
 }
 
+/** The insight cards, with those on wished ties (live capture) after the network's own. */
 export async function fetchInsights(filter: NetworkFilter, level: Level, signal?: AbortSignal): Promise<InsightsQuery> {
-  return gql(InsightsDoc, { filter, level }, signal);
+  const r = await gql(InsightsDoc, { filter, level }, signal);
+  return { ...r, insights: [...r.insights, ...r.wishedTies.insights] };
 }

@@ -65,10 +65,10 @@ describe('gql', () => {
     }
   });
 
-  it('waits as long as the server says, at most 15 s; other errors are not sent again', () => {
+  it('waits as long as the server says, at most 15 s; other errors, and limits that name no wait, are not sent again', () => {
     expect(retryWaitMs(new ApiError('BUSY', 'x', undefined, { retryAfter: 10 }))).toBe(10_000);
     expect(retryWaitMs(new ApiError('RATE_LIMITED', 'x', undefined, { retryAfter: 600 }))).toBe(15_000);
-    expect(retryWaitMs(new ApiError('RATE_LIMITED', 'x'))).toBe(2_000);
+    expect(retryWaitMs(new ApiError('RATE_LIMITED', 'x', undefined, { retryAfterSeconds: 40 }))).toBeNull();
     expect(retryWaitMs(new ApiError('NOT_FOUND', 'x'))).toBeNull();
   });
 

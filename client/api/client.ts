@@ -97,11 +97,14 @@ interface GqlResponse<T> {
 export const LOAD_RETRIES = 3;
 const MAX_RETRY_WAIT_MS = 15_000;
 
-/** The wait before sending again, or null when `error` is not about load. */
+/**
+ * The wait before sending again, or null when `error` is not about load or names no wait (a capture
+ * phone's submission limit is shown, not retried).
+ */
 export function retryWaitMs(error: ApiError): number | null {
   if (error.code !== 'BUSY' && error.code !== 'RATE_LIMITED') return null;
   const s = Number(error.extensions.retryAfter);
-  return Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(s) && s > 0 ? s * 1000 : 2_000);
+  return Number.isFinite(s) && s > 0 ? Math.min(MAX_RETRY_WAIT_MS, s * 1000) : null;
 }
 
 const wait = (ms: number, signal?: AbortSignal) =>

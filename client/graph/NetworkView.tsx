@@ -100,6 +100,8 @@ export interface NetworkViewProps {
     modelPosition?: (id: string) => Position | null;
     /** The label boxes drawn now (rendered pixels), for overlap checks in browser tests. */
     labelBoxes?: () => { id: string; label: string; x1: number; y1: number; x2: number; y2: number }[];
+    /** Ids of the drawn elements marked as added by a live-capture session (class `captured`). */
+    captured?: () => string[];
   };
   onSelect(id: string | null): void;
   /** Shift-click on a node: select it besides the selected one. */
@@ -272,6 +274,7 @@ export function NetworkView(props: NetworkViewProps) {
             const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as cytoscape.BoundingBoxOptions);
             return { id: n.id(), label: String(n.style('label')), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
           });
+    if (props.probe) props.probe.captured = () => cy.elements('.captured').map((el) => el.id());
     if (props.probe)
       props.probe.modelPosition = (id: string) => {
         const n = cy.getElementById(id);

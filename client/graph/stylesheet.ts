@@ -221,6 +221,9 @@ export function stylesheet(opts: StyleOptions): StyleRule[] {
     // Of two highlighted nodes whose labels collide, the less important one's label gives way too.
     { selector: 'node.path-hl.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.hover, node:selected', style: { 'text-opacity': 1 } },
+    // Live capture: what the projected session added (client/capture/mark.ts).
+    { selector: 'node.captured', style: { 'border-color': '#ff6f00', 'border-width': 5, 'z-index': 16, 'min-zoomed-font-size': 0, 'text-opacity': 1 } },
+    { selector: 'edge.captured', style: { 'line-color': '#ff6f00', 'line-style': 'solid', width: projector ? 7 : 4, opacity: 1, 'z-index': 16 } },
   );
   if (projector)
     rules.push(

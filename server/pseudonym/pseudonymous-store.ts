@@ -64,6 +64,8 @@ export function pseudonymousStore(store: GraphStore, pOf: PseudonymsOf): GraphSt
     edit,
     auditLog: async () => refused(),
     tokens: store.tokens,
+    // Capture sessions are the moderator's (editor) and the phones' (capture token), never a share link's.
+    capture: store.capture,
 
     search: (text, limit, types) => search(store, pOf, text, limit, types),
     regions: async (kind) => rows(await store.regions(kind)),

@@ -23,6 +23,7 @@ import type {
   Story,
   Target,
 } from '../domain/model.ts';
+import type { CaptureBackend } from '../capture/capture.model.ts';
 import type { Network, NetworkFilter, Path, RegionPair } from '../network/network.model.ts';
 import type { SearchCandidate } from '../search/fold.ts';
 
@@ -276,6 +277,8 @@ export interface GraphStore {
   auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }>;
   /** Access tokens (stored in the same database). */
   readonly tokens: TokenBackend;
+  /** Live capture sessions and their submissions (server/capture; stored beside the network). */
+  readonly capture: CaptureBackend;
 }
 
 /** A row with its version. */
@@ -417,6 +420,7 @@ export interface GraphBackend extends GraphPrimitives {
   versions(key: BatchKey, ids: Ids): Promise<Map<string, number>>;
   auditLog(q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }>;
   readonly tokens: TokenBackend;
+  readonly capture: CaptureBackend;
   /** Clears the network data, stories included (not the tokens, not the audit log). */
   clear(): Promise<void>;
 

@@ -317,6 +317,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     edit: createMutations(b, invalidate),
     auditLog: (q) => b.auditLog(q),
     tokens: b.tokens,
+    capture: b.capture,
 
     async search(text: string, limit: number, types?: readonly NodeType[] | null): Promise<SearchHit[]> {
       if (text.trim() === '') throw new BadUserInputError('text', 'must not be empty');

@@ -7,12 +7,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as generated from '../../client/api/generated/graphql.ts';
-import { ids, NEEDS_DATA, queries, VARIABLES } from '../support/client-documents.ts';
+import { capture, ids, NEEDS_DATA, queries, VARIABLES } from '../support/client-documents.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  const r = await server.gql<{ openCaptureSession: { id: string; code: string } }>(
+    'mutation { openCaptureSession(input: { name: "Workshop Dokumente", scopeKind: VIEW, scopeRef: "" }) { id code } }',
+    {},
+    server.adminSecret ?? undefined,
+  );
+  const s = r.data?.openCaptureSession;
+  if (!s) throw new Error(JSON.stringify(r.errors));
+  capture.token.token = capture.roster.token = capture.mine.token = s.code;
+  capture.session.sessionId = s.id;
 });
 afterAll(async () => {
   await server?.close();

@@ -12,6 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openNeo4j } from '../../server/store/neo4j/driver.ts';
 import { Neo4jBackend } from '../../server/store/neo4j/neo4j-backend.ts';
 import { createGraphStore } from '../../server/store/store.ts';
+import { captureContract } from './capture.contract.ts';
 import { graphStoreContract } from './graph-store.contract.ts';
 import { primitivesProperty } from './primitives.property.ts';
 import { storesAlike } from './stores-alike.ts';
@@ -27,6 +28,11 @@ describe.skipIf(uri === null)('Neo4j adapter', () => {
     return;
   }
   graphStoreContract(`Neo4j 5.26 (${uri})`, async () => {
+    const store = createGraphStore(new Neo4jBackend(config));
+    await store.init();
+    return store;
+  });
+  captureContract(`Neo4j 5.26 (${uri})`, async () => {
     const store = createGraphStore(new Neo4jBackend(config));
     await store.init();
     return store;

@@ -4,6 +4,9 @@ import * as generated from '../../client/api/generated/graphql.ts';
 export const filter = { includeDirect: true, includeDerived: true };
 export const ids = { ACTOR: 'a-zarof', PROJECT: 'p-netzwerk-chemie', REGION: 'de-14713', EVENT: 'e-chemie-austausch-regionen-2024-03' };
 
+/** A live capture session for the capture queries (filled in by the test before it runs; these objects are sent as they are then). */
+export const capture = { token: { token: '' }, roster: { token: '', text: 'Delitzsch', limit: 8 }, mine: { token: '', participant: 'participant-key-documents' }, session: { sessionId: '' } };
+
 /** The variables each query is sent with (one set per case). */
 export const VARIABLES: Record<string, Record<string, unknown>[]> = {
   Network: [{ filter: { ...filter, limit: 5000 } }],
@@ -35,6 +38,12 @@ export const VARIABLES: Record<string, Record<string, unknown>[]> = {
   VersionOfProject: [{ id: ids.PROJECT }],
   VersionOfRegion: [{ id: ids.REGION }],
   VersionOfEvent: [{ id: ids.EVENT }],
+  CaptureInfo: [capture.token],
+  CaptureRoster: [capture.roster],
+  CaptureMine: [capture.mine],
+  CaptureSessions: [{}],
+  CaptureQueue: [capture.session],
+  CaptureFeed: [capture.session],
 };
 /** Queries that need a story to exist (the demo has none); their shape is checked in stories.test.ts. */
 export const NEEDS_DATA = new Set(['Story']);

@@ -25,11 +25,24 @@ type Documents = {
     "\n  query AnalysisStatus { analysisStatus { revision currentRevision state done total step elapsedMs error } }\n": typeof types.AnalysisStatusDocument,
     "\n  fragment RegionCellFields on RegionCell { a b aName bName observed expected ratio }\n": typeof types.RegionCellFieldsFragmentDoc,
     "\n  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String, $weighting: TieWeighting) {\n    metrics(filter: $filter, weighted: $weighted, level: $level, weighting: $weighting) {\n      nodes {\n        id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize\n        community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }\n      }\n      communitySizes modularity stats { ...NetworkStatsFields } estimates { ...EstimateFields }\n    }\n  }\n": typeof types.MetricsDocument,
-    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": typeof types.GapsDocument,
+    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n    wishedTies(level: $level) { regionPairs { a b aName bName wished missing existing } }\n  }\n": typeof types.GapsDocument,
     "\n  query Coverage($filter: NetworkFilter, $level: String, $profile: [ProfileCategoryInput!]) {\n    coverage(level: $level, profile: $profile, filter: $filter) {\n      level profile { key kinds minimum } rows { regionId name actors cells { category count connected minimum status } sectors { sector count } }\n      missing { regionId category } unconnected { regionId category }\n    }\n  }\n": typeof types.CoverageDocument,
     "\n  query WhatIf($filter: NetworkFilter, $remove: [ID!]!, $level: String) {\n    whatIf(remove: $remove, level: $level, filter: $filter) {\n      removed unknown\n      before { components largestComponent interRegionalTies connectedRegionPairs }\n      after { components largestComponent interRegionalTies connectedRegionPairs }\n      disconnectedActors { id label regionId } lostRegionPairs { a b aName bName } isolatedRegions { id name }\n    }\n  }\n": typeof types.WhatIfDocument,
     "\n  query Suggestions($filter: NetworkFilter, $level: String, $limit: Int!) {\n    suggestions(filter: $filter, level: $level, limit: $limit) { a b aLabel bLabel score commonPartners adamicAdar reasons { code text { de en } } }\n  }\n": typeof types.SuggestionsDocument,
-    "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n  }\n": typeof types.InsightsDocument,
+    "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n    wishedTies(level: $level) { insights { id kind text { de en } nodeIds regionIds } }\n  }\n": typeof types.InsightsDocument,
+    "query CaptureInfo($token: String!) { captureInfo(token: $token) { name date expiresAt open reason districts { id name } } }": typeof types.CaptureInfoDocument,
+    "query CaptureRoster($token: String!, $text: String, $limit: Int!) { captureRoster(token: $token, text: $text, limit: $limit) { id name kind isNew } }": typeof types.CaptureRosterDocument,
+    "query CaptureMine($token: String!, $participant: String!) {\n  captureMine(token: $token, participant: $participant) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}": typeof types.CaptureMineDocument,
+    "mutation SubmitCapture($token: String!, $participant: String!, $input: CaptureSubmissionInput!) {\n  submitCapture(token: $token, participant: $participant, input: $input) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}": typeof types.SubmitCaptureDocument,
+    "mutation WithdrawCapture($token: String!, $participant: String!, $id: ID!) { withdrawCapture(token: $token, participant: $participant, id: $id) { id state } }": typeof types.WithdrawCaptureDocument,
+    "query CaptureQueue($sessionId: ID!) {\n  captureQueue(sessionId: $sessionId) {\n    session { id name date open expiresAt closedAt link scopeKind scopeRef counts { pending approved rejected withdrawn } }\n    submissions {\n      id state createdAt updatedAt mergeInto actorId moderatedBy\n      org { actorId name kind regionId }\n      ties { partnerId partnerName relation projectName }\n      duplicates { id label kind }\n    }\n  }\n}": typeof types.CaptureQueueDocument,
+    "query CaptureSessions { captureSessions { id name date open link counts { pending approved } } }": typeof types.CaptureSessionsDocument,
+    "query CaptureFeed($sessionId: ID!) { captureFeed(sessionId: $sessionId) { sessionId name open link pending approved newNodeIds newTies { a b } wishedTies { a b } } }": typeof types.CaptureFeedDocument,
+    "mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }": typeof types.OpenCaptureSessionDocument,
+    "mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }": typeof types.CloseCaptureSessionDocument,
+    "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }": typeof types.MergeCaptureOrgDocument,
+    "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }": typeof types.AddCaptureReportSlideDocument,
+    "mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {\n  moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }\n}": typeof types.ModerateCaptureDocument,
     "mutation CreateActor($input: ActorInput!) { result: createActor(input: $input) { id version } }": typeof types.CreateActorDocument,
     "mutation UpdateActor($id: ID!, $version: Int!, $input: ActorInput!) { result: updateActor(id: $id, version: $version, input: $input) { id version } }": typeof types.UpdateActorDocument,
     "mutation DeleteActor($id: ID!, $version: Int!) { result: deleteActor(id: $id, version: $version) { type id cascaded } }": typeof types.DeleteActorDocument,
@@ -95,11 +108,24 @@ const documents: Documents = {
     "\n  query AnalysisStatus { analysisStatus { revision currentRevision state done total step elapsedMs error } }\n": types.AnalysisStatusDocument,
     "\n  fragment RegionCellFields on RegionCell { a b aName bName observed expected ratio }\n": types.RegionCellFieldsFragmentDoc,
     "\n  query Metrics($filter: NetworkFilter, $weighted: Boolean!, $level: String, $weighting: TieWeighting) {\n    metrics(filter: $filter, weighted: $weighted, level: $level, weighting: $weighting) {\n      nodes {\n        id label kind regionId degree weightedDegree betweenness closeness eigenvector pagerank constraint effectiveSize\n        community component articulationPoint brokerage { coordinator gatekeeper representative itinerant liaison }\n      }\n      communitySizes modularity stats { ...NetworkStatsFields } estimates { ...EstimateFields }\n    }\n  }\n": types.MetricsDocument,
-    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n": types.GapsDocument,
+    "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n    wishedTies(level: $level) { regionPairs { a b aName bName wished missing existing } }\n  }\n": types.GapsDocument,
     "\n  query Coverage($filter: NetworkFilter, $level: String, $profile: [ProfileCategoryInput!]) {\n    coverage(level: $level, profile: $profile, filter: $filter) {\n      level profile { key kinds minimum } rows { regionId name actors cells { category count connected minimum status } sectors { sector count } }\n      missing { regionId category } unconnected { regionId category }\n    }\n  }\n": types.CoverageDocument,
     "\n  query WhatIf($filter: NetworkFilter, $remove: [ID!]!, $level: String) {\n    whatIf(remove: $remove, level: $level, filter: $filter) {\n      removed unknown\n      before { components largestComponent interRegionalTies connectedRegionPairs }\n      after { components largestComponent interRegionalTies connectedRegionPairs }\n      disconnectedActors { id label regionId } lostRegionPairs { a b aName bName } isolatedRegions { id name }\n    }\n  }\n": types.WhatIfDocument,
     "\n  query Suggestions($filter: NetworkFilter, $level: String, $limit: Int!) {\n    suggestions(filter: $filter, level: $level, limit: $limit) { a b aLabel bLabel score commonPartners adamicAdar reasons { code text { de en } } }\n  }\n": types.SuggestionsDocument,
-    "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n  }\n": types.InsightsDocument,
+    "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n    wishedTies(level: $level) { insights { id kind text { de en } nodeIds regionIds } }\n  }\n": types.InsightsDocument,
+    "query CaptureInfo($token: String!) { captureInfo(token: $token) { name date expiresAt open reason districts { id name } } }": types.CaptureInfoDocument,
+    "query CaptureRoster($token: String!, $text: String, $limit: Int!) { captureRoster(token: $token, text: $text, limit: $limit) { id name kind isNew } }": types.CaptureRosterDocument,
+    "query CaptureMine($token: String!, $participant: String!) {\n  captureMine(token: $token, participant: $participant) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}": types.CaptureMineDocument,
+    "mutation SubmitCapture($token: String!, $participant: String!, $input: CaptureSubmissionInput!) {\n  submitCapture(token: $token, participant: $participant, input: $input) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}": types.SubmitCaptureDocument,
+    "mutation WithdrawCapture($token: String!, $participant: String!, $id: ID!) { withdrawCapture(token: $token, participant: $participant, id: $id) { id state } }": types.WithdrawCaptureDocument,
+    "query CaptureQueue($sessionId: ID!) {\n  captureQueue(sessionId: $sessionId) {\n    session { id name date open expiresAt closedAt link scopeKind scopeRef counts { pending approved rejected withdrawn } }\n    submissions {\n      id state createdAt updatedAt mergeInto actorId moderatedBy\n      org { actorId name kind regionId }\n      ties { partnerId partnerName relation projectName }\n      duplicates { id label kind }\n    }\n  }\n}": types.CaptureQueueDocument,
+    "query CaptureSessions { captureSessions { id name date open link counts { pending approved } } }": types.CaptureSessionsDocument,
+    "query CaptureFeed($sessionId: ID!) { captureFeed(sessionId: $sessionId) { sessionId name open link pending approved newNodeIds newTies { a b } wishedTies { a b } } }": types.CaptureFeedDocument,
+    "mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }": types.OpenCaptureSessionDocument,
+    "mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }": types.CloseCaptureSessionDocument,
+    "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }": types.MergeCaptureOrgDocument,
+    "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }": types.AddCaptureReportSlideDocument,
+    "mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {\n  moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }\n}": types.ModerateCaptureDocument,
     "mutation CreateActor($input: ActorInput!) { result: createActor(input: $input) { id version } }": types.CreateActorDocument,
     "mutation UpdateActor($id: ID!, $version: Int!, $input: ActorInput!) { result: updateActor(id: $id, version: $version, input: $input) { id version } }": types.UpdateActorDocument,
     "mutation DeleteActor($id: ID!, $version: Int!) { result: deleteActor(id: $id, version: $version) { type id cascaded } }": types.DeleteActorDocument,
@@ -198,7 +224,7 @@ export function graphql(source: "\n  query Metrics($filter: NetworkFilter, $weig
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n  }\n"): typeof import('./graphql.ts').GapsDocument;
+export function graphql(source: "\n  query Gaps($filter: NetworkFilter, $level: String) {\n    regionGaps(level: $level, filter: $filter) {\n      level ties actorsWithoutRegion regions { id name actors internalTies externalTies eiIndex isolatedActors }\n      cells { ...RegionCellFields } whiteSpots { a b aName bName observed expected ratio reasons programmes distanceKm tier }\n    }\n    wishedTies(level: $level) { regionPairs { a b aName bName wished missing existing } }\n  }\n"): typeof import('./graphql.ts').GapsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,7 +240,59 @@ export function graphql(source: "\n  query Suggestions($filter: NetworkFilter, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n  }\n"): typeof import('./graphql.ts').InsightsDocument;
+export function graphql(source: "\n  query Insights($filter: NetworkFilter, $level: String) {\n    insights(filter: $filter, level: $level) { id kind text { de en } nodeIds regionIds }\n    networkParts(filter: $filter, level: $level) { component name regionId projectId actors broker brokerCutOff }\n    networkStats(filter: $filter, level: $level) { ...NetworkStatsFields }\n    wishedTies(level: $level) { insights { id kind text { de en } nodeIds regionIds } }\n  }\n"): typeof import('./graphql.ts').InsightsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureInfo($token: String!) { captureInfo(token: $token) { name date expiresAt open reason districts { id name } } }"): typeof import('./graphql.ts').CaptureInfoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureRoster($token: String!, $text: String, $limit: Int!) { captureRoster(token: $token, text: $text, limit: $limit) { id name kind isNew } }"): typeof import('./graphql.ts').CaptureRosterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureMine($token: String!, $participant: String!) {\n  captureMine(token: $token, participant: $participant) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}"): typeof import('./graphql.ts').CaptureMineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitCapture($token: String!, $participant: String!, $input: CaptureSubmissionInput!) {\n  submitCapture(token: $token, participant: $participant, input: $input) { id state createdAt updatedAt org { actorId name kind regionId } ties { partnerId partnerName relation projectName } }\n}"): typeof import('./graphql.ts').SubmitCaptureDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WithdrawCapture($token: String!, $participant: String!, $id: ID!) { withdrawCapture(token: $token, participant: $participant, id: $id) { id state } }"): typeof import('./graphql.ts').WithdrawCaptureDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureQueue($sessionId: ID!) {\n  captureQueue(sessionId: $sessionId) {\n    session { id name date open expiresAt closedAt link scopeKind scopeRef counts { pending approved rejected withdrawn } }\n    submissions {\n      id state createdAt updatedAt mergeInto actorId moderatedBy\n      org { actorId name kind regionId }\n      ties { partnerId partnerName relation projectName }\n      duplicates { id label kind }\n    }\n  }\n}"): typeof import('./graphql.ts').CaptureQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureSessions { captureSessions { id name date open link counts { pending approved } } }"): typeof import('./graphql.ts').CaptureSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaptureFeed($sessionId: ID!) { captureFeed(sessionId: $sessionId) { sessionId name open link pending approved newNodeIds newTies { a b } wishedTies { a b } } }"): typeof import('./graphql.ts').CaptureFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OpenCaptureSession($input: OpenCaptureSessionInput!) { openCaptureSession(input: $input) { id link } }"): typeof import('./graphql.ts').OpenCaptureSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CloseCaptureSession($id: ID!) { closeCaptureSession(id: $id) { id open } }"): typeof import('./graphql.ts').CloseCaptureSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) { mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) { id mergeInto } }"): typeof import('./graphql.ts').MergeCaptureOrgDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddCaptureReportSlide($sessionId: ID!) { addCaptureReportSlide(sessionId: $sessionId) { storyId slideId } }"): typeof import('./graphql.ts').AddCaptureReportSlideDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {\n  moderateCapture(sessionId: $sessionId, submissionIds: $submissionIds, decision: $decision) { changed { id state } skipped }\n}"): typeof import('./graphql.ts').ModerateCaptureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,64 @@ export type ActorInput = {
   website?: string | null | undefined;
 };
 
+/** What the moderator does with submissions. */
+export type CaptureDecision =
+  | 'APPROVE'
+  | 'REJECT';
+
+/** The participant’s organisation: a roster actor (actorId) or a new one (name, kind, district). */
+export type CaptureOrgInput = {
+  actorId?: string | null | undefined;
+  /** An actor kind (company, university, …); default other. */
+  kind?: string | null | undefined;
+  name?: string | null | undefined;
+  /** A built-in district id. */
+  regionId?: string | null | undefined;
+};
+
+/** How a participant works with a partner: a cooperation, a shared project, or a wished tie (would like to cooperate; not a network tie). */
+export type CaptureRelation =
+  | 'COOPERATION'
+  | 'PROJECT'
+  | 'WISH';
+
+/** Which actors make up the roster (the view’s filter; empty: the whole network). */
+export type CaptureRosterInput = {
+  actorKinds?: Array<string> | null | undefined;
+  projectIds?: Array<string> | null | undefined;
+  regionIds?: Array<string> | null | undefined;
+  sectors?: Array<string> | null | undefined;
+};
+
+/** What a capture session was opened on. */
+export type CaptureScope =
+  | 'STORY'
+  | 'VIEW';
+
+/** Where a submission stands in moderation. */
+export type CaptureState =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+/** A submission; with id, a correction of an earlier one from this device (while pending). */
+export type CaptureSubmissionInput = {
+  /** The phone’s key for a new entry (8–64 characters): sent again after a lost answer, it returns the first submission instead of making a second. */
+  clientKey?: string | null | undefined;
+  id?: string | null | undefined;
+  org: CaptureOrgInput;
+  ties: Array<CaptureTieInput>;
+};
+
+/** A partner from the roster and how they work together. */
+export type CaptureTieInput = {
+  partnerId: string;
+  /** The shared project’s name (relation PROJECT), optional. */
+  projectName?: string | null | undefined;
+  relation: CaptureRelation;
+};
+
 /** A direct tie between two actors. Key: actorId, partnerId, kind. */
 export type CooperationInput = {
   actorId: string;
@@ -89,6 +147,20 @@ export type NodeType =
   | 'EVENT'
   | 'PROJECT'
   | 'REGION';
+
+/** A new capture session. */
+export type OpenCaptureSessionInput = {
+  /** ISO date of the workshop (default today). */
+  date?: string | null | undefined;
+  /** Minutes until it closes by itself (default 180). */
+  expiresInMinutes?: number | null | undefined;
+  /** The provenance: "Workshop Riesa, 12.03.2027" (at most 120 characters). */
+  name: string;
+  roster?: CaptureRosterInput | null | undefined;
+  scopeKind?: CaptureScope;
+  /** The view’s URL query, or the story id. */
+  scopeRef?: string;
+};
 
 /** An actor taking part in a project. Key: actorId, projectId. Create: role is required. */
 export type ParticipationInput = {
@@ -243,7 +315,7 @@ export type GapsQueryVariables = Exact<{
 }>;
 
 
-export type GapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> } };
+export type GapsQuery = { regionGaps: { level: string, ties: number, actorsWithoutRegion: number, regions: Array<{ id: string, name: string, actors: number, internalTies: number, externalTies: number, eiIndex: number | null, isolatedActors: number }>, cells: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null }>, whiteSpots: Array<{ a: string, b: string, aName: string, bName: string, observed: number, expected: number, ratio: number | null, reasons: Array<string>, programmes: Array<string>, distanceKm: number, tier: number }> }, wishedTies: { regionPairs: Array<{ a: string, b: string, aName: string, bName: string, wished: number, missing: number, existing: number }> } };
 
 export type CoverageQueryVariables = Exact<{
   filter?: NetworkFilter | null | undefined;
@@ -278,7 +350,106 @@ export type InsightsQueryVariables = Exact<{
 }>;
 
 
-export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> } };
+export type InsightsQuery = { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }>, networkParts: Array<{ component: number, name: string, regionId: string | null, projectId: string | null, actors: Array<string>, broker: string | null, brokerCutOff: number }>, networkStats: { nodes: number, edges: number, density: number, components: number, largestComponent: number, isolates: number, averagePathLength: number | null, diameter: number, degreeCentralization: number, communities: number, modularity: number, articulationPoints: number, bridges: number, estimates: Array<{ metric: string, method: string, epsilon: number, confidence: number, samples: number }> }, wishedTies: { insights: Array<{ id: string, kind: string, nodeIds: Array<string>, regionIds: Array<string>, text: { de: string, en: string } }> } };
+
+export type CaptureInfoQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CaptureInfoQuery = { captureInfo: { name: string, date: string, expiresAt: string, open: boolean, reason: string | null, districts: Array<{ id: string, name: string }> } };
+
+export type CaptureRosterQueryVariables = Exact<{
+  token: string;
+  text?: string | null | undefined;
+  limit: number;
+}>;
+
+
+export type CaptureRosterQuery = { captureRoster: Array<{ id: string, name: string, kind: string | null, isNew: boolean }> };
+
+export type CaptureMineQueryVariables = Exact<{
+  token: string;
+  participant: string;
+}>;
+
+
+export type CaptureMineQuery = { captureMine: Array<{ id: string, state: CaptureState, createdAt: string, updatedAt: string, org: { actorId: string | null, name: string, kind: string, regionId: string | null }, ties: Array<{ partnerId: string, partnerName: string, relation: CaptureRelation, projectName: string | null }> }> };
+
+export type SubmitCaptureMutationVariables = Exact<{
+  token: string;
+  participant: string;
+  input: CaptureSubmissionInput;
+}>;
+
+
+export type SubmitCaptureMutation = { submitCapture: { id: string, state: CaptureState, createdAt: string, updatedAt: string, org: { actorId: string | null, name: string, kind: string, regionId: string | null }, ties: Array<{ partnerId: string, partnerName: string, relation: CaptureRelation, projectName: string | null }> } };
+
+export type WithdrawCaptureMutationVariables = Exact<{
+  token: string;
+  participant: string;
+  id: string;
+}>;
+
+
+export type WithdrawCaptureMutation = { withdrawCapture: { id: string, state: CaptureState } };
+
+export type CaptureQueueQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type CaptureQueueQuery = { captureQueue: { session: { id: string, name: string, date: string, open: boolean, expiresAt: string, closedAt: string | null, link: string, scopeKind: CaptureScope, scopeRef: string, counts: { pending: number, approved: number, rejected: number, withdrawn: number } }, submissions: Array<{ id: string, state: CaptureState, createdAt: string, updatedAt: string, mergeInto: string | null, actorId: string | null, moderatedBy: string | null, org: { actorId: string | null, name: string, kind: string, regionId: string | null }, ties: Array<{ partnerId: string, partnerName: string, relation: CaptureRelation, projectName: string | null }>, duplicates: Array<{ id: string, label: string, kind: string | null }> }> } };
+
+export type CaptureSessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CaptureSessionsQuery = { captureSessions: Array<{ id: string, name: string, date: string, open: boolean, link: string, counts: { pending: number, approved: number } }> };
+
+export type CaptureFeedQueryVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type CaptureFeedQuery = { captureFeed: { sessionId: string, name: string, open: boolean, link: string | null, pending: number, approved: number, newNodeIds: Array<string>, newTies: Array<{ a: string, b: string }>, wishedTies: Array<{ a: string, b: string }> } };
+
+export type OpenCaptureSessionMutationVariables = Exact<{
+  input: OpenCaptureSessionInput;
+}>;
+
+
+export type OpenCaptureSessionMutation = { openCaptureSession: { id: string, link: string } };
+
+export type CloseCaptureSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseCaptureSessionMutation = { closeCaptureSession: { id: string, open: boolean } };
+
+export type MergeCaptureOrgMutationVariables = Exact<{
+  submissionId: string;
+  actorId?: string | null | undefined;
+}>;
+
+
+export type MergeCaptureOrgMutation = { mergeCaptureOrg: { id: string, mergeInto: string | null } };
+
+export type AddCaptureReportSlideMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type AddCaptureReportSlideMutation = { addCaptureReportSlide: { storyId: string, slideId: string } };
+
+export type ModerateCaptureMutationVariables = Exact<{
+  sessionId: string;
+  submissionIds: Array<string> | string;
+  decision: CaptureDecision;
+}>;
+
+
+export type ModerateCaptureMutation = { moderateCapture: { skipped: Array<string>, changed: Array<{ id: string, state: CaptureState }> } };
 
 export type CreateActorMutationVariables = Exact<{
   input: ActorInput;
@@ -1013,6 +1184,17 @@ export const GapsDocument = new TypedDocumentString(`
       tier
     }
   }
+  wishedTies(level: $level) {
+    regionPairs {
+      a
+      b
+      aName
+      bName
+      wished
+      missing
+      existing
+    }
+  }
 }
     fragment RegionCellFields on RegionCell {
   a
@@ -1138,6 +1320,18 @@ export const InsightsDocument = new TypedDocumentString(`
   networkStats(filter: $filter, level: $level) {
     ...NetworkStatsFields
   }
+  wishedTies(level: $level) {
+    insights {
+      id
+      kind
+      text {
+        de
+        en
+      }
+      nodeIds
+      regionIds
+    }
+  }
 }
     fragment NetworkStatsFields on NetworkStats {
   nodes
@@ -1164,6 +1358,215 @@ fragment EstimateFields on Estimate {
   confidence
   samples
 }`) as unknown as TypedDocumentString<InsightsQuery, InsightsQueryVariables>;
+export const CaptureInfoDocument = new TypedDocumentString(`
+    query CaptureInfo($token: String!) {
+  captureInfo(token: $token) {
+    name
+    date
+    expiresAt
+    open
+    reason
+    districts {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureInfoQuery, CaptureInfoQueryVariables>;
+export const CaptureRosterDocument = new TypedDocumentString(`
+    query CaptureRoster($token: String!, $text: String, $limit: Int!) {
+  captureRoster(token: $token, text: $text, limit: $limit) {
+    id
+    name
+    kind
+    isNew
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureRosterQuery, CaptureRosterQueryVariables>;
+export const CaptureMineDocument = new TypedDocumentString(`
+    query CaptureMine($token: String!, $participant: String!) {
+  captureMine(token: $token, participant: $participant) {
+    id
+    state
+    createdAt
+    updatedAt
+    org {
+      actorId
+      name
+      kind
+      regionId
+    }
+    ties {
+      partnerId
+      partnerName
+      relation
+      projectName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureMineQuery, CaptureMineQueryVariables>;
+export const SubmitCaptureDocument = new TypedDocumentString(`
+    mutation SubmitCapture($token: String!, $participant: String!, $input: CaptureSubmissionInput!) {
+  submitCapture(token: $token, participant: $participant, input: $input) {
+    id
+    state
+    createdAt
+    updatedAt
+    org {
+      actorId
+      name
+      kind
+      regionId
+    }
+    ties {
+      partnerId
+      partnerName
+      relation
+      projectName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitCaptureMutation, SubmitCaptureMutationVariables>;
+export const WithdrawCaptureDocument = new TypedDocumentString(`
+    mutation WithdrawCapture($token: String!, $participant: String!, $id: ID!) {
+  withdrawCapture(token: $token, participant: $participant, id: $id) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawCaptureMutation, WithdrawCaptureMutationVariables>;
+export const CaptureQueueDocument = new TypedDocumentString(`
+    query CaptureQueue($sessionId: ID!) {
+  captureQueue(sessionId: $sessionId) {
+    session {
+      id
+      name
+      date
+      open
+      expiresAt
+      closedAt
+      link
+      scopeKind
+      scopeRef
+      counts {
+        pending
+        approved
+        rejected
+        withdrawn
+      }
+    }
+    submissions {
+      id
+      state
+      createdAt
+      updatedAt
+      mergeInto
+      actorId
+      moderatedBy
+      org {
+        actorId
+        name
+        kind
+        regionId
+      }
+      ties {
+        partnerId
+        partnerName
+        relation
+        projectName
+      }
+      duplicates {
+        id
+        label
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureQueueQuery, CaptureQueueQueryVariables>;
+export const CaptureSessionsDocument = new TypedDocumentString(`
+    query CaptureSessions {
+  captureSessions {
+    id
+    name
+    date
+    open
+    link
+    counts {
+      pending
+      approved
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureSessionsQuery, CaptureSessionsQueryVariables>;
+export const CaptureFeedDocument = new TypedDocumentString(`
+    query CaptureFeed($sessionId: ID!) {
+  captureFeed(sessionId: $sessionId) {
+    sessionId
+    name
+    open
+    link
+    pending
+    approved
+    newNodeIds
+    newTies {
+      a
+      b
+    }
+    wishedTies {
+      a
+      b
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaptureFeedQuery, CaptureFeedQueryVariables>;
+export const OpenCaptureSessionDocument = new TypedDocumentString(`
+    mutation OpenCaptureSession($input: OpenCaptureSessionInput!) {
+  openCaptureSession(input: $input) {
+    id
+    link
+  }
+}
+    `) as unknown as TypedDocumentString<OpenCaptureSessionMutation, OpenCaptureSessionMutationVariables>;
+export const CloseCaptureSessionDocument = new TypedDocumentString(`
+    mutation CloseCaptureSession($id: ID!) {
+  closeCaptureSession(id: $id) {
+    id
+    open
+  }
+}
+    `) as unknown as TypedDocumentString<CloseCaptureSessionMutation, CloseCaptureSessionMutationVariables>;
+export const MergeCaptureOrgDocument = new TypedDocumentString(`
+    mutation MergeCaptureOrg($submissionId: ID!, $actorId: ID) {
+  mergeCaptureOrg(submissionId: $submissionId, actorId: $actorId) {
+    id
+    mergeInto
+  }
+}
+    `) as unknown as TypedDocumentString<MergeCaptureOrgMutation, MergeCaptureOrgMutationVariables>;
+export const AddCaptureReportSlideDocument = new TypedDocumentString(`
+    mutation AddCaptureReportSlide($sessionId: ID!) {
+  addCaptureReportSlide(sessionId: $sessionId) {
+    storyId
+    slideId
+  }
+}
+    `) as unknown as TypedDocumentString<AddCaptureReportSlideMutation, AddCaptureReportSlideMutationVariables>;
+export const ModerateCaptureDocument = new TypedDocumentString(`
+    mutation ModerateCapture($sessionId: ID!, $submissionIds: [ID!]!, $decision: CaptureDecision!) {
+  moderateCapture(
+    sessionId: $sessionId
+    submissionIds: $submissionIds
+    decision: $decision
+  ) {
+    changed {
+      id
+      state
+    }
+    skipped
+  }
+}
+    `) as unknown as TypedDocumentString<ModerateCaptureMutation, ModerateCaptureMutationVariables>;
 export const CreateActorDocument = new TypedDocumentString(`
     mutation CreateActor($input: ActorInput!) {
   result: createActor(input: $input) {

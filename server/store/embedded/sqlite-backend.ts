@@ -29,6 +29,8 @@ import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.t
 import { ConflictError } from '../../errors.ts';
 import { batchAudit, fingerprint, PROGRESS_EVERY } from '../batch.ts';
 import * as graph from './graph-queries.ts';
+import { CAPTURE_SCHEMA, captureTables } from './capture-tables.ts';
+import type { CaptureBackend } from '../../capture/capture.model.ts';
 import {
   DryRunRollback,
   emptyCounts,
@@ -249,6 +251,7 @@ export class SqliteBackend implements GraphBackend {
     this.addTokenColumns();
     this.db.exec(SCHEMA_3);
     this.db.exec(graph.SCHEMA_4);
+    this.db.exec(CAPTURE_SCHEMA);
     this.tieTracker = new graph.TieTracker(this.db, (sql) => this.stmt(sql), this.options.tieRebuildShare);
   }
 
@@ -524,6 +527,8 @@ export class SqliteBackend implements GraphBackend {
       return row ? tokenOf(row) : null;
     },
   };
+
+  readonly capture: CaptureBackend = captureTables((sql) => this.stmt(sql));
 
   async clear(): Promise<void> {
     this.db.transaction(() => {

@@ -62,6 +62,8 @@ import {
   type TokenRecord,
   type WriteOptions,
 } from '../graph-store.ts';
+import type { CaptureBackend } from '../../capture/capture.model.ts';
+import { captureNodes } from './capture-nodes.ts';
 import { dateParam, dateTimeParam, int, openNeo4j, type GraphConnection, type Neo4jConfig, type Params, type PlainRecord, type Tx } from './driver.ts';
 import * as G from './graph.cypher.ts';
 import * as Q from './queries.ts';
@@ -863,6 +865,8 @@ export class Neo4jBackend implements GraphBackend {
     const entries = await this.rows(entityId === null ? Q.AUDIT_ENTRIES : Q.AUDIT_ENTRIES_FOR, page, fromRow.auditEntry);
     return { total: asCount(count?.total), entries };
   }
+
+  readonly capture: CaptureBackend = captureNodes(() => this.db);
 
   readonly tokens: TokenBackend = {
     list: () => this.rows(Q.TOKENS, {}, fromRow.token),

@@ -30,8 +30,10 @@
  *       "the history of X" starts from an index seek on AuditRef.id
  *   (:Counter {name: 'audit', value})      the last audit `seq` handed out
  *   (:AccessToken {id, name, role, hash, createdAt, createdBy, lastUsedAt, revokedAt, pseudonymous})
+ *   (:CaptureSession {id, code, createdAt, json}), (:CaptureSubmission {id, sessionId, device, state, createdAt, version, json})
+ *       live capture at workshops (capture.cypher.ts)
  */
-export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'AuditRef', 'Counter', 'AccessToken'] as const;
+export const LABELS = ['Region', 'Actor', 'Project', 'Event', 'Source', 'Story', 'AuditEntry', 'AuditRef', 'Counter', 'AccessToken', 'CaptureSession', 'CaptureSubmission'] as const;
 export type Label = (typeof LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -110,5 +112,9 @@ export const PROPERTY_KEYS = [
   'lastUsedAt',
   'revokedAt',
   'pseudonymous',
+  // live capture (also id, code, createdAt, version, json)
+  'state',
+  'sessionId',
+  'device',
 ] as const;
 export type PropertyKey = (typeof PROPERTY_KEYS)[number];
