@@ -4,8 +4,8 @@
  * them costs the main thread the GraphQL execution and serialisation again (a 5,000-node
  * neighbourhood: about 90 ms of the main thread, 3 MB); with it, a repeat costs a lookup and a write.
  *
- * A query is kept when it is a `query` whose root fields all answer from the data alone
- * (not `me`, `tokens`, `auditLog`, `analysisStatus`), it was answered 200 without errors, and the
+ * A query is kept when it is a `query` whose root fields all answer from the network's data alone
+ * (CACHEABLE_FIELDS), it was answered 200 without errors, and the
  * data did not change while it ran. The key holds the data revision, the caller's role (a viewer
  * and an editor may see different answers), the query text, the operation name and the variables.
  * Kept answers are dropped when the data changes, and the oldest go beyond `maxBytes`.
@@ -14,8 +14,40 @@ import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { stableKey } from './read-jobs.ts';
 
-/** Root fields whose answer depends on who asks or on the moment, never kept. */
-export const UNCACHED_FIELDS: ReadonlySet<string> = new Set(['me', 'tokens', 'auditLog', 'analysisStatus']);
+/**
+ * Root fields whose answer depends only on the network's data (its revision) and the arguments: the
+ * only ones kept. Everything else is never kept: who asks (`me`, `tokens`), the moment
+ * (`analysisStatus`, `auditLog`), or data beside the network that changes without a new revision
+ * (the capture sessions' queue, feed and wished ties). A field added later is not kept until it is
+ * named here.
+ */
+export const CACHEABLE_FIELDS: ReadonlySet<string> = new Set([
+  'network',
+  'neighborhood',
+  'overview',
+  'regionMatrix',
+  'shortestPaths',
+  'search',
+  'actor',
+  'project',
+  'region',
+  'event',
+  'source',
+  'nodeType',
+  'regions',
+  'facets',
+  'stats',
+  'stories',
+  'story',
+  'metrics',
+  'networkStats',
+  'regionGaps',
+  'coverage',
+  'whatIf',
+  'suggestions',
+  'insights',
+  'networkParts',
+]);
 
 export interface ResponseCacheOptions {
   revision: () => number;
@@ -37,8 +69,8 @@ export function cacheableQuery(doc: DocumentNode, operationName: string | undefi
   const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
   if (!op || op.operation !== 'query') return false;
-  // Fragments at the root may hide a field: keep only plain root fields (and __typename; not introspection).
-  return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || (!UNCACHED_FIELDS.has(s.name.value) && !s.name.value.startsWith('__'))));
+  // Fragments at the root may hide a field: keep only plain root fields (and __typename).
+  return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || CACHEABLE_FIELDS.has(s.name.value)));
 }
 
 export function responseCache(opts: ResponseCacheOptions): { middleware: (req: Request, res: Response, next: NextFunction) => void; stats: () => ResponseCacheStats } {

@@ -56,9 +56,12 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
-/** The caller's request has gone; nobody reads this error. */
-export class CallerGoneError extends Error {
-  override name = 'CallerGoneError';
+/** The caller's request has gone: nobody reads this answer, and it is no server error (not logged). */
+export class CallerGoneError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CLIENT_GONE' } });
+    this.name = 'CallerGoneError';
+  }
 }
 
 interface Flight {

@@ -108,7 +108,7 @@ describe('kept answers', () => {
     expect((await post(NETWORK, {})).cache).toBe('hit');
     expect((await post(NETWORK, {}, admin)).cache).toBeNull();
     expect((await post(NETWORK, {}, admin)).cache).toBe('hit');
-    for (const q of ['{ me { role } }', '{ analysisStatus { state } }', '{ tokens { id } }', '{ network { nodes { id } } me { role } }']) {
+    for (const q of ['{ me { role } }', '{ analysisStatus { state } }', '{ tokens { id } }', '{ captureSessions { id } }', '{ network { nodes { id } } me { role } }']) {
       await post(q, {}, admin);
       expect((await post(q, {}, admin)).cache, q).toBeNull();
     }
