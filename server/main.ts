@@ -105,6 +105,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     serving = createServing(store, { config, runner: workerRunner(config.neo4j || config.databaseFile !== ':memory:' ? config : null) });
     // Whole-network figures are computed after every data change, before anyone asks.
     serving.analysis.startWarming();
+    // The read threads start now, not when the first people arrive (tests start them as needed).
+    if (config.env !== 'test') serving.reads.prestart();
     ready = store;
   } catch (e) {
     failed = e as Error;

@@ -43,6 +43,8 @@ export interface ReadPool {
   run(job: ReadJob, revision: number, signal?: AbortSignal): Promise<unknown>;
   /** Jobs waiting for a free worker. */
   queued(): number;
+  /** Starts every worker now rather than at its first job (a server about to be used by many). */
+  prestart(): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export function inlineReadPool(store: GraphStore): ReadPool {
     size: 0,
     run: (job, _revision, signal) => (signal?.aborted ? Promise.reject(new CallerGoneError('the request has gone')) : runReadJob(store, job)),
     queued: () => 0,
+    prestart: () => undefined,
     close: async () => undefined,
   };
 }
@@ -126,6 +129,10 @@ export function readPool(config: Config, size: number): ReadPool {
       });
     },
     queued: () => light.length + heavy.length,
+    prestart() {
+      if (closed) return;
+      for (const slot of slots) slot.worker ??= spawn(slot);
+    },
     async close() {
       closed = true;
       for (const j of [...light.splice(0), ...heavy.splice(0)]) j.reject(new ReadWorkerError('the server is stopping'));

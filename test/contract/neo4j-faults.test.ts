@@ -58,7 +58,7 @@ describe.skipIf(inject('NEO4J_TEST_URI') === null)('NEO4J_DATABASE', () => {
 });
 
 describe.skipIf(missing !== null)('Neo4j lost while serving', () => {
-  it('answers STORE_UNAVAILABLE while Neo4j is gone, stays up, and recovers when it is back', { timeout: 240_000 }, async () => {
+  it('answers STORE_UNAVAILABLE while Neo4j is gone (what it kept, it still answers), stays up, and recovers when it is back', { timeout: 240_000 }, async () => {
     const data = tempDir('nwa-neo4j-data-');
     let db = await neo4jOn({ data });
     const app = await startTestServer({ env: { NEO4J_URI: db.uri } });
@@ -69,18 +69,21 @@ describe.skipIf(missing !== null)('Neo4j lost while serving', () => {
       const actors = before.data?.stats.actors;
 
       expect(await db.stop()).toBe(0);
+      // An answer kept for this data (server/serving/response-cache.ts) is still given; anything else needs the store.
+      expect((await app.gql<{ stats: { actors: number } }>(query)).data?.stats.actors).toBe(actors);
       const t0 = Date.now();
-      const down = await app.gql(query);
+      const down = await app.gql('{ stats { actors projects } }');
       expect(down.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
       expect(Date.now() - t0).toBeLessThan(15_000); // no 30 s hang
       const health = await fetch(`${app.url}healthz`);
       expect(health.status).toBeLessThan(600); // the HTTP server still answers
 
       db = await neo4jOn({ port: portOf(db.uri), data });
-      let again = await app.gql<{ stats: { actors: number } }>(query);
+      const fresh = '{ stats { actors projects } }';
+      let again = await app.gql<{ stats: { actors: number } }>(fresh);
       for (let i = 0; i < 20 && again.errors; i++) {
         await new Promise((r) => setTimeout(r, 500));
-        again = await app.gql<{ stats: { actors: number } }>(query);
+        again = await app.gql<{ stats: { actors: number } }>(fresh);
       }
       expect(again.errors).toBeUndefined();
       expect(again.data?.stats.actors).toBe(actors);
