@@ -51,7 +51,7 @@ describe('read workers', () => {
   });
 
   it('drop a queued job whose caller has gone', async () => {
-    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1);
+    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1, false);
     try {
       const first = pool.run({ op: 'network', filter: {} }, 0);
       const gone = new AbortController();
@@ -66,8 +66,8 @@ describe('read workers', () => {
     }
   });
 
-  it('answer a search before views that wait', async () => {
-    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1);
+  it('answer a search before views that wait (without the search thread)', async () => {
+    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1, false);
     try {
       const order: string[] = [];
       const running = pool.run({ op: 'network', filter: {} }, 0).then(() => order.push('running view'));
@@ -75,6 +75,23 @@ describe('read workers', () => {
       const search = pool.run({ op: 'search', text: 'Leipzig', limit: 5, types: null }, 0).then(() => order.push('search'));
       await Promise.all([running, waiting, search]);
       expect(order).toEqual(['running view', 'search', 'waiting view']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answer searches on their own thread while views are assembled', async () => {
+    const pool = readPool(loadConfig({ DATA_DIR: server.dataDir, NODE_ENV: 'test' }), 1);
+    try {
+      // Both threads running: the search thread never takes a view.
+      await Promise.all([pool.run({ op: 'search', text: 'Leipzig', limit: 5, types: null }, 0), pool.run({ op: 'network', filter: {} }, 0)]);
+      const views = [1, 2, 3].map(() => pool.run({ op: 'network', filter: { regionIds: ['de-14'] } }, 0));
+      expect(pool.queued()).toBe(2);
+      // The search does not queue behind the two waiting views: it goes to its thread at once.
+      const search = pool.run({ op: 'search', text: 'Leipzig', limit: 5, types: null }, 0);
+      expect(pool.queued()).toBe(2);
+      expect((await search).length).toBeGreaterThan(0);
+      await Promise.all(views);
     } finally {
       await pool.close();
     }
