@@ -1,4 +1,6 @@
 /** German texts (the default language). `en.ts` must have the same keys (a test checks). */
+import { PSEUDONYM_KINDS_DE } from '../../shared/pseudonyms.ts';
+
 export const de = {
   app: {
     title: 'Netzwerkatlas',
@@ -764,23 +766,8 @@ export const de = {
     label: 'Pseudonyme',
     hint: 'Namen ausblenden: Akteure erscheinen als Art und Nummer („Unternehmen 3“) – auf allen Folien, in Details, Suche und Bildern gleich.',
     hintText: 'Notizen sind im Panel ausgeblendet und auf der Folie pseudonymisiert, Namen in Titeln ebenso. Datendownloads (CSV, GraphML) enthalten weiter die echten Namen.',
-    kind: {
-      company: 'Unternehmen',
-      startup: 'Start-up',
-      university: 'Hochschule',
-      school: 'Schule',
-      research_institute: 'Forschungseinrichtung',
-      chamber: 'Kammer',
-      association: 'Verband',
-      municipality: 'Kommune',
-      district_administration: 'Kreisverwaltung',
-      economic_development_agency: 'Wirtschaftsförderung',
-      funder: 'Fördermittelgeber',
-      education_provider: 'Bildungsträger',
-      civil_society: 'Initiative',
-      media: 'Medium',
-      other: 'Akteur',
-    },
+    // The server's pseudonyms use the same words (shared/pseudonyms.ts).
+    kind: PSEUDONYM_KINDS_DE,
   },
   capture: {
     exportCsv: 'Einträge als CSV',
