@@ -167,24 +167,31 @@ export async function cordisBench(opts: CordisBenchOptions): Promise<void> {
         degree[a] = (degree[a] as number) + 1;
         degree[b] = (degree[b] as number) + 1;
       }
-      let hub = 0;
-      for (let i = 1; i < n; i++) if ((degree[i] as number) > (degree[hub] as number)) hub = i;
-      const hubId = `cordis-org-${(data.organisations[hub] as { id: number }).id}`;
-      const times: number[] = [];
-      let size = 0;
-      for (let r = 0; r < opts.runs + 1; r++) {
-        const t = performance.now();
-        // With every field the explorer asks for (client/api/queries.ts NetworkFields).
-        const res = await gql<{ neighborhood: { nodes: unknown[] } }>(
+      // The two largest hubs: the second warms the code paths, the first is then asked cold (read thread
+      // + GraphQL) and again (answered from the kept answer: server/serving/response-cache.ts).
+      const byDegree = Array.from({ length: n }, (_, i) => i).sort((a, b) => (degree[b] as number) - (degree[a] as number));
+      const [hub, second] = byDegree as [number, number];
+      const idOf = (i: number) => `cordis-org-${(data.organisations[i] as { id: number }).id}`;
+      // With every field the explorer asks for (client/api/queries.ts NetworkFields).
+      const ask = (id: string) =>
+        gql<{ neighborhood: { nodes: unknown[] } }>(
           running.url,
           'query($id:ID!){neighborhood(id:$id,depth:1){nodes{id type kind label regionId lat lon sectors startYear endYear} edges{id source target kind role weight derived via} truncated hiddenTies}}',
-          { id: hubId },
+          { id },
         );
-        if (r > 0) times.push(performance.now() - t);
-        size = res.neighborhood.nodes.length;
+      await ask(idOf(second));
+      let t = performance.now();
+      const size = (await ask(idOf(hub))).neighborhood.nodes.length;
+      const coldMs = performance.now() - t;
+      const times: number[] = [];
+      for (let r = 0; r < opts.runs; r++) {
+        t = performance.now();
+        await ask(idOf(hub));
+        times.push(performance.now() - t);
       }
-      const hubMs = median(times);
-      rows.push({ step: 'neighbourhood of the largest hub (GraphQL)', ours: hubMs, networkx: null, igraph: null, unit: 'ms', target: '≤ 300 ms', verdict: hubMs <= 300 ? 'PASS' : 'MISS', note: `${degree[hub]} ties, ${size} nodes` });
+      const keptMs = median(times);
+      rows.push({ step: 'neighbourhood of the largest hub (GraphQL), first request', ours: coldMs, networkx: null, igraph: null, unit: 'ms', target: '≤ 300 ms', verdict: coldMs <= 300 ? 'PASS' : 'MISS', note: `${degree[hub]} ties, ${size} nodes` });
+      rows.push({ step: 'the same asked again (kept answer)', ours: keptMs, networkx: null, igraph: null, unit: 'ms', target: '—', verdict: 'info', note: `median of ${opts.runs}` });
 
       rows.push(...(await browserSteps(running.url)));
 
