@@ -78,10 +78,6 @@ export function scorer(text: string): (c: SearchCandidate) => number {
   };
 }
 
-export function scoreMatch(c: SearchCandidate, text: string): number {
-  return scorer(text)(c);
-}
-
 export function rankSearch<C extends SearchCandidate>(cands: readonly C[], text: string, limit: number): C[] {
   const score = scorer(text);
   return cands

@@ -36,7 +36,7 @@ export interface LaneOptions {
   retryAfterS: number;
 }
 
-export const retryHeaders = (seconds: number): Map<string, string> => new Map([['retry-after', String(seconds)]]);
+const retryHeaders = (seconds: number): Map<string, string> => new Map([['retry-after', String(seconds)]]);
 
 /** Every computation slot of this kind of work is taken. */
 export class BusyError extends GraphQLError {
