@@ -14,7 +14,6 @@ import { scrub } from './pseudonyms.ts';
 
 export function pseudonymousServing(serving: Serving, pseudonymousStore: GraphStore, pOf: PseudonymsOf): Serving {
   return {
-    work: serving.work,
     reads: serving.reads,
     analysis: serving.analysis,
     close: () => serving.close(),

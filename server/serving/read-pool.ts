@@ -41,7 +41,6 @@ interface Slot {
 }
 
 export interface ReadPool {
-  readonly size: number;
   run(job: ReadJob, revision: number, signal?: AbortSignal): Promise<unknown>;
   /** Jobs waiting for a free worker. */
   queued(): number;
@@ -52,7 +51,6 @@ export interface ReadPool {
 
 export function inlineReadPool(store: GraphStore): ReadPool {
   return {
-    size: 0,
     run: (job, _revision, signal) => (signal?.aborted ? Promise.reject(new CallerGoneError('the request has gone')) : runReadJob(store, job)),
     queued: () => 0,
     prestart: () => undefined,
@@ -113,7 +111,6 @@ export function readPool(config: Config, size: number, searchThread = true): Rea
   }
 
   return {
-    size,
     run(job, revision, signal) {
       if (closed) return Promise.reject(new ReadWorkerError('the server is stopping'));
       if (signal?.aborted) return Promise.reject(new CallerGoneError('the request has gone'));

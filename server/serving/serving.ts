@@ -25,7 +25,6 @@ export const LANES: Record<ServingLane, LaneOptions> = {
 };
 
 export interface Serving {
-  readonly work: WorkQueue<ServingLane>;
   readonly reads: ReadPool;
   /** The analysis service for background work (the warm-up); requests use `analysis.as(caller)`. */
   readonly analysis: AnalysisService;
@@ -41,7 +40,6 @@ export function createServing(store: GraphStore, opts: { config: Config | null; 
   const reads = opts.config && workers > 0 ? readPool(opts.config, workers) : inlineReadPool(store);
   const analysis = new AnalysisService(store, opts.runner, work);
   return {
-    work,
     reads,
     analysis,
     read<J extends ReadJob>(job: J, caller: Caller): Promise<ReadResultOf<J>> {

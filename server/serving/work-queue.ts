@@ -88,10 +88,7 @@ class Lane {
   cacheRevision = -1;
   limitedRunning = 0;
   readonly counts = { hits: 0, joins: 0, computed: 0, refused: 0, cancelled: 0 };
-  constructor(
-    readonly name: string,
-    readonly options: LaneOptions,
-  ) {}
+  constructor(readonly options: LaneOptions) {}
 }
 
 export class WorkQueue<L extends string> {
@@ -101,7 +98,7 @@ export class WorkQueue<L extends string> {
     private readonly revision: () => number,
     lanes: Record<L, LaneOptions>,
   ) {
-    this.lanes = new Map(Object.entries<LaneOptions>(lanes).map(([name, o]) => [name as L, new Lane(name, o)]));
+    this.lanes = new Map(Object.entries<LaneOptions>(lanes).map(([name, o]) => [name as L, new Lane(o)]));
   }
 
   /**
