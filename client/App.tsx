@@ -560,7 +560,7 @@ export function App() {
                 regionName={(id) => catalog?.regions.get(id)?.name ?? id}
                 pseudo={pseudo}
                 shownText={shownText}
-                onPseudo={(pseudo) => dispatch({ type: 'setPseudo', pseudo }, { replaceHistory: true })}
+                onPseudo={serverPseudo ? null : (pseudo) => dispatch({ type: 'setPseudo', pseudo }, { replaceHistory: true })}
               />
             )}
             <div className="canvas-tools">

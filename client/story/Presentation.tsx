@@ -21,7 +21,8 @@ export interface PresentationProps {
   pseudo: boolean;
   /** Free text (title, notes) as the audience may see it: with pseudonyms while they are on. */
   shownText(s: string): string;
-  onPseudo(on: boolean): void;
+  /** Switches the page's pseudonyms; null when the server already sends pseudonyms (a pseudonymised share link). */
+  onPseudo: ((on: boolean) => void) | null;
 }
 
 export function Presentation({ stage, story, nodes, edges, settled, regionName, pseudo, shownText, onPseudo }: PresentationProps) {
@@ -40,7 +41,7 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
       else if (a === 'notes') stage.set({ type: 'toggleNotes' });
       else if (a === 'theme') stage.set({ type: 'toggleTheme' });
       else if (a === 'legend') stage.set({ type: 'toggleLegend' });
-      else if (a === 'pseudo') onPseudo(!pseudo);
+      else if (a === 'pseudo') onPseudo?.(!pseudo);
       else stage.act(a);
     };
     document.addEventListener('keydown', onKey, true);
@@ -115,9 +116,11 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
           <button type="button" aria-pressed={p.legend} onClick={() => stage.set({ type: 'toggleLegend' })}>
             {t('present.legend')}
           </button>
-          <button type="button" aria-pressed={pseudo} onClick={() => onPseudo(!pseudo)} data-testid="present-pseudo">
-            {t('pseudo.label')}
-          </button>
+          {onPseudo && (
+            <button type="button" aria-pressed={pseudo} onClick={() => onPseudo(!pseudo)} data-testid="present-pseudo">
+              {t('pseudo.label')}
+            </button>
+          )}
           <button type="button" onClick={stage.leave} data-testid="present-leave">
             {t('present.leave')}
           </button>

@@ -88,6 +88,14 @@ describe('StoryPanel with pseudonyms', () => {
     expect(html).not.toContain('data-testid="slide-title"');
     expect(html).not.toContain('data-testid="slide-notes"');
   });
+
+  it('offers no switch of its own for a pseudonymised share link: the server already sends pseudonyms', () => {
+    const html = render(<StoryPanel {...props({ ...ANONYMOUS, role: 'VIEWER', pseudonymous: true })} />);
+    expect(html).not.toContain('data-testid="pseudo-toggle"');
+    expect(html).toContain('data-testid="pseudo-server-note"');
+    expect(html).toContain('Pseudonyme (Freigabelink)');
+    expect(render(<StoryPanel {...props(EDITOR)} />)).toContain('data-testid="pseudo-toggle"');
+  });
 });
 
 describe('changedText', () => {
@@ -124,5 +132,8 @@ describe('Presentation overlay', () => {
     expect(hidden).toContain('<h2>Das Y Netzwerk</h2>');
     expect(hidden).not.toContain('Begrüßung');
     expect(render(<Presentation stage={stage(true)} story={story} nodes={12} edges={9} settled={false} regionName={() => ''} pseudo={false} shownText={(x) => x} onPseudo={noop} />)).toContain('Begrüßung');
+    // Its pseudonym switch, unless the server already sends pseudonyms.
+    expect(html).toContain('data-testid="present-pseudo"');
+    expect(render(<Presentation stage={stage(false)} story={story} nodes={12} edges={9} settled regionName={() => ''} pseudo shownText={(x) => x} onPseudo={null} />)).not.toContain('data-testid="present-pseudo"');
   });
 });

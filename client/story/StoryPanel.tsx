@@ -71,9 +71,16 @@ export function StoryPanel(props: StoryPanelProps) {
           ×
         </button>
       </header>
-      <label className="pseudo-toggle" title={`${t('pseudo.hint')} ${t('pseudo.hintText')}`}>
-        <input type="checkbox" checked={pseudo} onChange={(e) => onPseudo(e.target.checked)} data-testid="pseudo-toggle" /> {t('pseudo.on')}
-      </label>
+      {me.pseudonymous ? (
+        // The server already names actors by kind and number for this link: nothing to switch.
+        <p className="pseudo-toggle" title={t('pseudo.serverHint')} data-testid="pseudo-server-note">
+          {t('pseudo.server')}
+        </p>
+      ) : (
+        <label className="pseudo-toggle" title={`${t('pseudo.hint')} ${t('pseudo.hintText')}`}>
+          <input type="checkbox" checked={pseudo} onChange={(e) => onPseudo(e.target.checked)} data-testid="pseudo-toggle" /> {t('pseudo.on')}
+        </label>
+      )}
       {storyId ? (
         <>
           <button type="button" className="link" onClick={() => onOpenStory(null)} data-testid="story-back">
