@@ -32,7 +32,8 @@ export type ImportJobMessage =
   | { progress: ImportProgress }
   | { out: string }
   | { err: string }
-  | { written: true }
+  /** Committed; `touched`: the ids it touched (store/changes.ts), null for anything. */
+  | { written: true; touched: string[] | null }
   | { done: number }
   | { interrupted: true }
   | { failed: string }
@@ -61,7 +62,10 @@ try {
     },
     audit: job.data ?? { who: { name: 'CLI (npm run import)', role: null }, summary: basename(resolve(job.path)) },
   });
-  if (!job.dryRun) post({ written: true });
+  if (!job.dryRun) {
+    const touched = store.changedSince(0);
+    post({ written: true, touched: touched === null ? null : [...touched] });
+  }
   if (job.data) {
     post({ result });
     post({ done: 0 });

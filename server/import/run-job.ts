@@ -16,16 +16,24 @@ import type { ImportJob, ImportJobMessage } from './import.job.ts';
 
 const running = new Set<{ stop: () => void; finished: Promise<unknown> }>();
 
-export function importInWorker(config: Config, path: string, opts: { dryRun: boolean; who: Who; summary: string }): Promise<ImportResult> {
+/** The import's report, and what it wrote: the ids it touched (store/changes.ts), null for anything. */
+export interface ImportOutcome {
+  result: ImportResult;
+  touched: ReadonlySet<string> | null;
+}
+
+export function importInWorker(config: Config, path: string, opts: { dryRun: boolean; who: Who; summary: string }): Promise<ImportOutcome> {
   const stop = new SharedArrayBuffer(4);
   const worker = new Worker(bootstrap(new URL('./import.job.ts', import.meta.url).href), {
     eval: true,
     workerData: { config, path, dryRun: opts.dryRun, stop, data: { who: opts.who, summary: opts.summary } } satisfies ImportJob,
   });
   let outcome: { result: ImportResult } | { error: Error } | null = null;
-  const finished = new Promise<ImportResult>((resolve, reject) => {
+  let touched: ReadonlySet<string> | null = null;
+  const finished = new Promise<ImportOutcome>((resolve, reject) => {
     worker.on('message', (m: ImportJobMessage) => {
-      if ('result' in m) outcome = { result: m.result };
+      if ('written' in m) touched = m.touched === null ? null : new Set(m.touched);
+      else if ('result' in m) outcome = { result: m.result };
       else if ('rejected' in m) outcome = { error: new ImportError(m.rejected.issues) };
       else if ('error' in m) outcome = { error: fromThreadError(m.error, (text) => new Error(text)) };
       else if ('interrupted' in m) outcome = { error: new GraphQLError('The import was stopped (the server is stopping); nothing was written.', { extensions: { code: 'SERVICE_UNAVAILABLE' } }) };
@@ -34,7 +42,7 @@ export function importInWorker(config: Config, path: string, opts: { dryRun: boo
     worker.on('error', (e) => (outcome ??= { error: e }));
     worker.on('exit', (code) => {
       const o = outcome ?? { error: new Error(`the import worker ended with exit code ${code}`) };
-      if ('result' in o) resolve(o.result);
+      if ('result' in o) resolve({ result: o.result, touched });
       else reject(o.error);
     });
   });

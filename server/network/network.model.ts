@@ -51,6 +51,12 @@ export interface Network {
   truncated: boolean;
   /** Derived ties left out by the edge limit (the weakest; 0 when none). */
   hiddenTies: number;
+  /**
+   * A neighbourhood's reach: every node within its depth (beyond the limit too), or null when
+   * unknown. Not sent to clients; lets the server keep this answer across writes that touch none of
+   * these ids (store/changes.ts).
+   */
+  reach?: readonly string[] | null;
 }
 
 export interface NetworkFilter {

@@ -54,7 +54,8 @@ export function pseudonymousStore(store: GraphStore, pOf: PseudonymsOf): GraphSt
   return {
     kind: store.kind,
     revision: () => store.revision(),
-    dataChanged: () => store.dataChanged(),
+    dataChanged: (touched) => store.dataChanged(touched),
+    changedSince: (revision) => store.changedSince(revision),
     init: () => store.init(),
     close: () => store.close(),
     stats: () => store.stats(),

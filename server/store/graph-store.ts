@@ -231,8 +231,13 @@ export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** Counts this store's writes: anything derived from its data is stale once it changes. */
   revision(): number;
-  /** Another connection (an import worker) wrote: the revision moves on and caches are dropped. */
-  dataChanged(): void;
+  /**
+   * Another connection (an import worker) wrote: the revision moves on and caches are dropped.
+   * `touched`: the ids the write touched (store/changes.ts), when known.
+   */
+  dataChanged(touched?: ReadonlySet<string> | null): void;
+  /** What the writes after `revision` touched (store/changes.ts); null: anything (or too long ago to tell). */
+  changedSince(revision: number): ReadonlySet<string> | null;
   init(): Promise<void>;
   close(): Promise<void>;
   stats(): Promise<StoreStats>;
@@ -369,6 +374,17 @@ export interface ReachedNode {
   depth: number;
 }
 
+/** A walk's result: the nearest `limit` nodes, and the ids of every node in reach when the store lists them. */
+export interface Reached {
+  nodes: ReachedNode[];
+  truncated: boolean;
+  /**
+   * Every node within the depth, also beyond the limit, or null when the store does not list them
+   * (then a truncated answer's reach is unknown). Used to keep answers across writes (store/changes.ts).
+   */
+  reach?: string[] | null;
+}
+
 /** Region × region tie counts at one level: the regions (at that level) that hold a taking-part actor, and every non-empty cell. */
 export interface RegionTieCounts {
   regionIds: string[];
@@ -389,7 +405,7 @@ export interface GraphPrimitives {
    * The nodes within `depth` (1–3) steps of `id` (included, depth 0), each at its shortest distance,
    * sorted by (depth, id); at most `limit` of them, `truncated` when more were in reach. Empty for an unknown id.
    */
-  neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }>;
+  neighbourhood(id: string, depth: number, limit: number): Promise<Reached>;
   /** The actor neighbours (cooperations and derived ties, undirected, no filter) of each of `ids`, sorted; unknown ids map to []. */
   actorNeighbours(ids: Ids): Promise<Map<string, string[]>>;
   /** The actor–actor projection under a filter, sorted by (a, b). */

@@ -33,6 +33,7 @@ import { RegionIndex } from '../network/region-index.ts';
 import { isOpenWindow, overlaps, type YearWindow } from '../network/years.ts';
 import { foldGerman, foldPlain, rankSearch } from '../search/fold.ts';
 import { parseBatch, validateParsed } from './batch.ts';
+import { ChangeLog, touchedBy } from './changes.ts';
 import { createMutations } from './mutations.ts';
 import type {
   ActorDetails,
@@ -127,10 +128,11 @@ export function createGraphStore(b: GraphBackend): GraphStore {
   let regionCache: Promise<RegionIndex> | null = null;
   const regionIndex = () => (regionCache ??= b.loadRegions().then((rs) => new RegionIndex(rs)));
   let facetCache: Promise<Facets> | null = null;
-  let revision = 0;
-  const invalidate = () => {
-    revision++;
-    regionCache = null;
+  const changes = new ChangeLog();
+  /** A write: the revision moves on with what it touched (null: anything), and the caches are dropped. */
+  const invalidate = (touched: ReadonlySet<string> | null = null) => {
+    changes.record(touched);
+    if (touched === null) regionCache = null; // a write that names its ids wrote no region
     facetCache = null;
   };
 
@@ -290,8 +292,9 @@ export function createGraphStore(b: GraphBackend): GraphStore {
 
   const store: GraphStore = {
     kind: b.kind,
-    revision: () => revision,
-    dataChanged: invalidate,
+    revision: () => changes.current(),
+    changedSince: (revision) => changes.since(revision),
+    dataChanged: (touched) => invalidate(touched ?? null),
     init: () => b.init(),
     close: () => b.close(),
     stats: (): Promise<StoreStats> => b.counts(),
@@ -307,14 +310,14 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       try {
         return await b.writeBatch(parsed.batch, (existing) => validateParsed(parsed, existing), options);
       } finally {
-        invalidate();
+        invalidate(touchedBy(parsed.batch));
       }
     },
     async clear() {
       await b.clear();
       invalidate();
     },
-    edit: createMutations(b, invalidate),
+    edit: createMutations(b, () => invalidate()),
     auditLog: (q) => b.auditLog(q),
     tokens: b.tokens,
     capture: b.capture,
@@ -488,7 +491,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const reached = await b.neighbourhood(id, depth, limit);
       if (reached.nodes.length === 0) throw new NotFoundError('node', id);
       const net = await induced(new Map(reached.nodes.map((n) => [n.id, n.type])), MAX_NETWORK_LIMIT);
-      return { ...net, truncated: reached.truncated };
+      return { ...net, truncated: reached.truncated, reach: reached.reach ?? (reached.truncated ? null : reached.nodes.map((n) => n.id)) };
     },
 
     async shortestPaths(from: string, to: string, maxLength: number, limit = 50): Promise<Path[]> {

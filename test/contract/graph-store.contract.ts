@@ -8,6 +8,7 @@ import { addMissingBuiltins } from '../../server/geo/seed.ts';
 import { BatchValidationError, formatPath } from '../../server/store/batch.ts';
 import type { GraphStore } from '../../server/store/graph-store.ts';
 import type { Network } from '../../server/network/network.model.ts';
+import { seededRandom } from '../../server/analysis/random.ts';
 import { fixture, storyFixture } from './fixture.ts';
 
 const ids = (net: Network, type?: string) =>
@@ -70,6 +71,51 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
     describe('writing', () => {
       beforeEach(async () => {
         await store.clear();
+      });
+
+      it('a write that touches nothing in a neighbourhood\'s reach leaves it exactly as it was (answers kept across writes rely on it)', async () => {
+        await store.applyBatch(fixture);
+        const rnd = seededRandom(15);
+        const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+        const actors = fixture.actors.map((a) => a.id);
+        const projects = fixture.projects.map((p) => p.id);
+        const districts = ['r-ns', 'r-l', 'r-mei', 'r-gr', 'r-ldk', 'r-gi'];
+        const views = ['a1', 'a5', 'a9', 'p2', 'p4', 'e2', 'r-gr', 'r-he'].flatMap((id) => [1, 2].flatMap((depth) => [3, 5000].map((limit) => ({ id, depth, limit }))));
+        const look = () => Promise.all(views.map((v) => store.neighborhood(v.id, v.depth, v.limit)));
+        let before = await look();
+        let kept = 0;
+        let changed = 0;
+        for (let round = 0; round < 8; round++) {
+          const revision = store.revision();
+          const n = `x${round}`;
+          const writes = [
+            { actors: [{ id: n, name: `Neu ${n}`, kind: 'company', regionId: pick(districts) }], cooperations: [{ actorId: n, partnerId: pick(actors), kind: 'cooperation' }] },
+            { participations: [{ actorId: pick(actors), projectId: pick(projects), role: 'partner' }] },
+            { actors: [{ ...pick(fixture.actors), name: `Umbenannt ${n}` }] },
+            { projects: [{ id: `p-${n}`, name: `Projekt ${n}`, status: 'running' }], participations: [{ actorId: pick(actors), projectId: `p-${n}`, role: 'lead' }, { actorId: pick(actors), projectId: `p-${n}`, role: 'partner' }] },
+            { actors: [{ id: n, name: `Neu ${n}`, kind: 'association', regionId: pick(districts) }] },
+          ];
+          await store.applyBatch(pick(writes));
+          const touched = store.changedSince(revision);
+          expect(touched, 'a batch without regions names what it touched').not.toBeNull();
+          const after = await look();
+          after.forEach((net, i) => {
+            const reach = before[i]?.reach;
+            if (reach && !reach.some((id) => touched?.has(id))) {
+              kept++;
+              expect(net, JSON.stringify(views[i])).toEqual(before[i]);
+            } else changed++;
+          });
+          before = after;
+        }
+        // Both kinds occurred: answers that would be kept, and answers that a write reached.
+        expect(kept).toBeGreaterThan(20);
+        expect(changed).toBeGreaterThan(20);
+        // A write with regions (or a mutation) touches everything.
+        const revision = store.revision();
+        await store.applyBatch({ regions: [{ id: 'r-neu', name: 'Neu', kind: 'city', parentId: 'r-gr', lat: 51.1, lon: 14.9 }] });
+        expect(store.changedSince(revision)).toBeNull();
+        expect(store.changedSince(store.revision())?.size).toBe(0);
       });
 
       it('dates come back as written: full, partial, and a day the calendar lacks (kept as text, not rolled over)', async () => {
@@ -792,6 +838,16 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
           const net = await store.neighborhood('a1', 3, 5);
           expect(net.nodes).toHaveLength(5);
           expect(net.truncated).toBe(true);
+        });
+
+        it('knows its reach: every node within the depth, beyond the limit too', async () => {
+          const full = await store.neighborhood('a1', 3);
+          expect(full.truncated).toBe(false);
+          expect([...(full.reach ?? [])].sort()).toEqual(ids(full));
+          const cut = await store.neighborhood('a1', 3, 5);
+          // A store that cannot list the reach beyond the limit says null: such an answer is not kept across writes.
+          if (store.kind === 'embedded') expect([...(cut.reach ?? [])].sort()).toEqual(ids(full));
+          else expect(cut.reach == null || [...cut.reach].sort().join() === ids(full).join()).toBe(true);
         });
 
         it('rejects depth outside 1..3 and unknown ids', async () => {

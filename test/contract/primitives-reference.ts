@@ -14,7 +14,7 @@ import type { ActorTie, Ids, ReachedNode, RegionTieCounts, TieFilter } from '../
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 export interface PrimitivesReference {
-  neighbourhood(id: string, depth: number, limit: number): { nodes: ReachedNode[]; truncated: boolean };
+  neighbourhood(id: string, depth: number, limit: number): { nodes: ReachedNode[]; truncated: boolean; reach: string[] };
   actorNeighbours(ids: Ids): Map<string, string[]>;
   ties(filter: TieFilter): ActorTie[];
   regionTies(level: string, filter: TieFilter): RegionTieCounts;
@@ -140,7 +140,7 @@ export function primitivesReference(batch: GraphBatch): PrimitivesReference {
 
   return {
     neighbourhood(id, depth, limit) {
-      if (!type.has(id)) return { nodes: [], truncated: false };
+      if (!type.has(id)) return { nodes: [], truncated: false, reach: [] };
       const dist = new Map<string, number>([[id, 0]]);
       let frontier = [id];
       for (let d = 1; d <= depth; d++) {
@@ -157,7 +157,7 @@ export function primitivesReference(batch: GraphBatch): PrimitivesReference {
       const all = [...dist]
         .map(([n, d]) => ({ id: n, type: type.get(n) as NodeType, depth: d }))
         .sort((x, y) => x.depth - y.depth || cmp(x.id, y.id));
-      return { nodes: all.slice(0, limit), truncated: all.length > limit };
+      return { nodes: all.slice(0, limit), truncated: all.length > limit, reach: all.map((n) => n.id) };
     },
 
     actorNeighbours(ids) {

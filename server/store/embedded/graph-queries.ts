@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import { NON_COOPERATING_ROLES, type NodeType } from '../../domain/model.ts';
 import type { RegionPair } from '../../network/network.model.ts';
-import type { ActorTie, Ids, ReachedNode, RegionTieCounts, TieFilter } from '../graph-store.ts';
+import type { ActorTie, Ids, Reached, RegionTieCounts, TieFilter } from '../graph-store.ts';
 
 /** The secondary indexes of actor_ties: by the other end (neighbours), by both actors' regions (region ties without a sort). */
 const TIE_INDEXES = `
@@ -189,8 +189,8 @@ const STEPS: [from: string, select: string][] = [
 
 /**
  * Breadth-first in one recursive CTE: a queue row (id, type, d) feeds every step of its type while
- * d < @depth; UNION drops repeated (id, type, d) rows; each node keeps its smallest d.
- * One row more than @limit tells that the answer is truncated.
+ * d < @depth; UNION drops repeated (id, type, d) rows; each node keeps its smallest d. Rows beyond
+ * @limit (up to @cap) are the rest of the reach: the answer is truncated, and the reach is known.
  */
 export const NEIGHBOURHOOD = `
 WITH RECURSIVE r(id, type, d) AS (
@@ -199,12 +199,24 @@ WITH RECURSIVE r(id, type, d) AS (
   UNION SELECT id, 'EVENT', 0 FROM events WHERE id = @id
   UNION SELECT id, 'REGION', 0 FROM regions WHERE id = @id
   ${STEPS.map(([from, select]) => `UNION ${select} WHERE r.type = '${from}' AND r.d < @depth`).join('\n  ')})
-SELECT id, type, min(d) AS depth FROM r GROUP BY id ORDER BY depth, id LIMIT @limit + 1`;
+SELECT id, type, min(d) AS depth FROM r GROUP BY id ORDER BY depth, id LIMIT @cap`;
 
-export function neighbourhood(stmt: Stmt, id: string, depth: number, limit: number): { nodes: ReachedNode[]; truncated: boolean } {
-  const rows = stmt(NEIGHBOURHOOD).all({ id, depth, limit: Math.max(0, limit) }) as { id: string; type: NodeType; depth: number }[];
-  const truncated = rows.length > limit;
-  return { nodes: (truncated ? rows.slice(0, Math.max(0, limit)) : rows).map((r) => ({ id: r.id, type: r.type, depth: r.depth })), truncated };
+/**
+ * A reach larger than this is not listed (a depth-3 walk from a hub reaches most of a real-scale
+ * network; an answer that large is not kept across writes anyway).
+ */
+export const REACH_CAP = 20_000;
+
+export function neighbourhood(stmt: Stmt, id: string, depth: number, limit: number): Reached {
+  const lim = Math.max(0, limit);
+  const cap = Math.max(lim, REACH_CAP) + 1;
+  const rows = stmt(NEIGHBOURHOOD).all({ id, depth, cap }) as { id: string; type: NodeType; depth: number }[];
+  const truncated = rows.length > lim;
+  return {
+    nodes: (truncated ? rows.slice(0, lim) : rows).map((r) => ({ id: r.id, type: r.type, depth: r.depth })),
+    truncated,
+    reach: rows.length < cap ? rows.map((r) => r.id) : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -64,6 +64,7 @@ async function expectPrimitives(backend: SqliteBackend, store: GraphStore): Prom
     expectSameRegionTies(await backend.regionTies('state', f), ref.regionTies('state', f), `regionTies(state, ${JSON.stringify(f)})`);
   }
   expect(await backend.neighbourhood('a1', 2, 100)).toEqual(ref.neighbourhood('a1', 2, 100));
+  expect((await backend.neighbourhood('a1', 2, 2)).reach).toEqual(ref.neighbourhood('a1', 2, 2).reach);
 }
 
 async function opened(file: string) {

@@ -44,7 +44,7 @@ import {
   type Facets,
   type GraphBackend,
   type Ids,
-  type ReachedNode,
+  type Reached,
   type RegionTieCounts,
   type TieFilter,
   type StoreStats,
@@ -537,7 +537,7 @@ export class SqliteBackend implements GraphBackend {
     })();
   }
 
-  async neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }> {
+  async neighbourhood(id: string, depth: number, limit: number): Promise<Reached> {
     return graph.neighbourhood((sql) => this.stmt(sql), id, depth, limit);
   }
 
