@@ -15,7 +15,7 @@ import { requireRoleMiddleware } from './auth/http.ts';
 import { bearer, sessionOf, type ReadAccess, type Session } from './auth/session.ts';
 import { usageRecorder } from './auth/tokens.ts';
 import { ServiceUnavailableError } from './errors.ts';
-import { responseCache } from './serving/response-cache.ts';
+import { answerTraceOf, responseCache } from './serving/response-cache.ts';
 import type { Serving } from './serving/serving.ts';
 import { buildAppSchema } from './schema.ts';
 import { captureGuard, isCaptureRequest } from './capture/capture.guard.ts';
@@ -26,6 +26,9 @@ import { clientMessage, formatError, logInternal, nestingGuard, protocolPlugin, 
 import type { GraphStore } from './store/graph-store.ts';
 import { pseudonymPlugin } from './pseudonym/plugin.ts';
 import { pseudonymousSession } from './pseudonym/session.ts';
+
+/** The kept answers' class of a pseudonymised link (followed by its token id). */
+const PSEUDONYM_CLASS = 'pseudonyms:';
 
 export interface AppOptions {
   /** The store once it is ready; null while starting. */
@@ -166,13 +169,15 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
     ((res.locals as { session?: Promise<Session> }).session ??= sessionOf(store, bearer(req.headers.authorization), readAccess, recordUse));
   const answers = responseCache({
     revision: () => opts.store()?.revision() ?? -1,
+    changedSince: (revision) => opts.store()?.changedSince(revision) ?? null,
+    carriesClass: (cls) => !cls.startsWith(PSEUDONYM_CLASS),
     callerClass: async (req, res) => {
       const store = opts.store();
       // A phone with a capture token may run only the capture operations (the guard decides): never from here.
       if (!store || !opts.serving() || isCaptureRequest(req.headers)) return null;
       const session = await sessionFor(req, res, store);
       // A pseudonymised link has its own numbering: its answers are its own.
-      return session.pseudonymous && session.token ? `pseudonyms:${session.token.id}` : (session.token?.role ?? 'anonymous');
+      return session.pseudonymous && session.token ? `${PSEUDONYM_CLASS}${session.token.id}` : (session.token?.role ?? 'anonymous');
     },
   });
   app.use(
@@ -185,7 +190,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: Express; apoll
         const store = opts.store();
         const serving = opts.serving();
         if (!store || !serving) throw new ServiceUnavailableError('The store is starting; try again in a moment.');
-        const caller = { limited: true, signal: goneSignal(res) };
+        const caller = { limited: true, signal: goneSignal(res), trace: answerTraceOf(res) };
         // A phone with a capture token needs no access token; the capture guard lets it run only the capture operations.
         if (isCaptureRequest(req.headers))
           return { store, serving, caller, analysis: serving.analysis.as(caller), session: { token: null, readAccess, pseudonymous: false }, pseudonyms: null, baseUrl: opts.baseUrl(), captureOnly: true };

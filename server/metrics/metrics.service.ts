@@ -24,7 +24,7 @@ export const DEFAULT_LEVEL = 'district';
 export interface WarmStatus {
   revision: number;
   state: 'idle' | 'running' | 'ready' | 'failed';
-  /** Analyses finished, of `total` (metrics, gaps, coverage, network parts, insights). */
+  /** Steps finished, of `total` (metrics, gaps, coverage, network parts, insights; and the prepared views when serving asks). */
   done: number;
   total: number;
   step: string | null;
@@ -38,6 +38,8 @@ interface Shared {
   warmStatus: WarmStatus;
   warmStarted: number;
   warmTimer: ReturnType<typeof setInterval> | null;
+  /** A last warm-up step given the whole network's metrics (serving prepares the biggest hubs' views). */
+  prepare: ((metrics: ResultOf<{ kind: 'metrics'; weighted: boolean; weighting: TieWeighting; level: string }>) => Promise<unknown>) | null;
 }
 
 export type AnalysisLane = 'analysis';
@@ -52,7 +54,7 @@ export class AnalysisService {
     private readonly caller: Caller = SYSTEM,
     shared?: Shared,
   ) {
-    this.shared = shared ?? { inputs: new Map(), warmStatus: { revision: -1, state: 'idle', done: 0, total: 5, step: null, elapsedMs: 0, error: null }, warmStarted: 0, warmTimer: null };
+    this.shared = shared ?? { inputs: new Map(), warmStatus: { revision: -1, state: 'idle', done: 0, total: 5, step: null, elapsedMs: 0, error: null }, warmStarted: 0, warmTimer: null, prepare: null };
   }
 
   /** The service for one request: its caller's budget, and its computations stop when it has gone. */
@@ -101,6 +103,11 @@ export class AnalysisService {
     tick();
   }
 
+  /** After each warm-up's analyses, `prepare` gets the whole network's metrics (a step of its own, 'views'). */
+  prepareAfterWarming(prepare: Shared['prepare']): void {
+    this.shared.prepare = prepare;
+  }
+
   /** Runs the default view's analyses for the current revision, step by step, recording progress. */
   async warm(): Promise<WarmStatus> {
     const sh = this.shared;
@@ -114,6 +121,8 @@ export class AnalysisService {
       ['parts', () => system.parts(null, null)],
       ['insights', () => system.insights(null, null)],
     ];
+    const prepare = sh.prepare;
+    if (prepare) steps.push(['views', async () => prepare(await system.metrics(null, false, null))]);
     sh.warmStatus = { revision, state: 'running', done: 0, total: steps.length, step: steps[0]?.[0] ?? null, elapsedMs: 0, error: null };
     try {
       for (const [name, run] of steps) {

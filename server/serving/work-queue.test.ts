@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseBatch } from '../store/batch.ts';
+import { ChangeLog, touchedBy } from '../store/changes.ts';
+import { reachOf } from './carry.ts';
 import { BusyError, CallerGoneError, RateLimitedError, SYSTEM, WorkQueue, type Caller } from './work-queue.ts';
 
 /** A computation the test finishes by hand; `signal` is the one the queue gave it. */
@@ -135,5 +138,64 @@ describe('WorkQueue', () => {
         .catch((e: unknown) => e),
     ).toBeInstanceOf(CallerGoneError);
     expect(started).toBe(false);
+  });
+});
+
+describe('WorkQueue across writes', () => {
+  it('keeps a result whose reach the write did not touch, drops the others and everything after a write of unknown reach', async () => {
+    let revision = 1;
+    const log = new ChangeLog();
+    log.record(null); // revision 1
+    const q = new WorkQueue(() => revision, { read: { max: 8, limitedMax: 8, cacheEntries: 8, retryAfterS: 2, reachOf } }, (r) => log.since(r));
+    let computed = 0;
+    const view = (reach: string[] | null) => async () => {
+      computed++;
+      return { nodes: [], reach };
+    };
+    await q.run('read', 'hub', SYSTEM, view(['a1', 'p1']));
+    await q.run('read', 'other', SYSTEM, view(['a2', 'p2']));
+    await q.run('read', 'whole', SYSTEM, view(null));
+    expect(computed).toBe(3);
+
+    revision = log.record(new Set(['a2', 'a-new']));
+    await q.run('read', 'hub', SYSTEM, view(['a1', 'p1']));
+    expect(computed).toBe(3); // kept: a1, p1 untouched
+    await q.run('read', 'other', SYSTEM, view(['a2', 'p2']));
+    await q.run('read', 'whole', SYSTEM, view(null));
+    expect(computed).toBe(5); // reached by the write; no reach at all
+
+    revision = log.record(null);
+    await q.run('read', 'hub', SYSTEM, view(['a1', 'p1']));
+    expect(computed).toBe(6);
+    expect(q.stats('read').hits).toBe(1);
+  });
+});
+
+describe('ChangeLog and touchedBy', () => {
+  it('names every written node and both ends of every relationship; regions touch everything', () => {
+    const { batch } = parseBatch({
+      actors: [{ id: 'a-neu', name: 'Neu', kind: 'company', regionId: 'de-14730' }],
+      cooperations: [{ actorId: 'a-neu', partnerId: 'a-alt', kind: 'cooperation' }],
+      targets: [{ subjectId: 'p-1', regionId: 'de-14', role: 'target' }],
+    });
+    expect([...(touchedBy(batch) ?? [])].sort()).toEqual(['a-alt', 'a-neu', 'de-14', 'de-14730', 'p-1']);
+    expect(touchedBy(parseBatch({ ...batch, regions: [{ id: 'r', name: 'R', kind: 'city', lat: 0, lon: 0 }] }).batch)).toBeNull();
+  });
+
+  it('joins what the writes since a revision touched; null once one touched everything or is too old', () => {
+    const log = new ChangeLog(3);
+    expect(log.since(0)?.size).toBe(0);
+    log.record(new Set(['a']));
+    log.record(new Set(['b']));
+    expect([...(log.since(0) ?? [])].sort()).toEqual(['a', 'b']);
+    expect([...(log.since(1) ?? [])]).toEqual(['b']);
+    log.record(null);
+    expect(log.since(1)).toBeNull();
+    log.record(new Set(['c']));
+    expect([...(log.since(3) ?? [])]).toEqual(['c']);
+    log.record(new Set(['d']));
+    // Only the last three writes are remembered.
+    expect(log.since(1)).toBeNull();
+    expect(log.since(99)).toBeNull();
   });
 });

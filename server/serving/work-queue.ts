@@ -3,7 +3,8 @@
  *
  * - **Shared:** identical requests (same data revision, lane and key) share one computation.
  * - **Cached:** a finished result is kept per data revision (a count-bounded LRU per lane); a write
- *   moves the revision on, so nothing stale is ever answered.
+ *   moves the revision on, so nothing stale is ever answered. A lane with `reachOf` keeps the
+ *   results whose reach the write did not touch (serving/carry.ts).
  * - **Bounded:** each lane takes at most `max` distinct computations at once (queued or running);
  *   beyond that a caller gets BUSY with a retry hint. Anonymous and viewer callers ("limited") may
  *   start at most `limitedMax` of them together: at a workshop everyone shares one share link, so
@@ -14,12 +15,15 @@
  *   warm-up) never leaves.
  */
 import { GraphQLError } from 'graphql';
+import { survives } from './carry.ts';
 
 export interface Caller {
   /** Anonymous or viewer: may start only a small number of computations together. */
   limited: boolean;
   /** Fires when the request has gone (connection closed before the answer). */
   signal?: AbortSignal | undefined;
+  /** Told every result this caller gets (the kept answers learn what an answer was made of: serving/carry.ts). */
+  trace?: { record(value: unknown): void } | undefined;
 }
 
 /** A caller that never leaves and is never limited (background work, CLI, tests). */
@@ -34,6 +38,13 @@ export interface LaneOptions {
   cacheEntries: number;
   /** Seconds a refused caller is told to wait. */
   retryAfterS: number;
+  /**
+   * The reach of a finished result (serving/carry.ts): a result whose reach no later write touched
+   * is kept across it. Without it, a write drops the lane's results.
+   */
+  reachOf?: (value: unknown) => readonly string[] | null;
+  /** Results kept beside the LRU (`pin`: views prepared before anyone asks); the oldest pinned goes beyond this. */
+  pinnedEntries?: number;
 }
 
 const retryHeaders = (seconds: number): Map<string, string> => new Map([['retry-after', String(seconds)]]);
@@ -75,6 +86,7 @@ export interface LaneStats {
   running: number;
   limitedRunning: number;
   cached: number;
+  pinned: number;
   hits: number;
   joins: number;
   computed: number;
@@ -85,6 +97,8 @@ export interface LaneStats {
 class Lane {
   readonly flights = new Map<string, Flight>();
   readonly cache = new Map<string, unknown>();
+  /** Prepared results (`pin`), by the same keys, not evicted by the LRU. */
+  readonly pinned = new Map<string, unknown>();
   cacheRevision = -1;
   limitedRunning = 0;
   readonly counts = { hits: 0, joins: 0, computed: 0, refused: 0, cancelled: 0 };
@@ -97,6 +111,8 @@ export class WorkQueue<L extends string> {
   constructor(
     private readonly revision: () => number,
     lanes: Record<L, LaneOptions>,
+    /** What the writes after a revision touched (GraphStore.changedSince); without it, nothing is kept across a write. */
+    private readonly changedSince: (revision: number) => ReadonlySet<string> | null = () => null,
   ) {
     this.lanes = new Map(Object.entries<LaneOptions>(lanes).map(([name, o]) => [name as L, new Lane(o)]));
   }
@@ -109,10 +125,7 @@ export class WorkQueue<L extends string> {
     const lane = this.lane(laneName);
     if (caller.signal?.aborted) return Promise.reject(new CallerGoneError('the request has gone'));
     const revision = this.revision();
-    if (lane.cacheRevision !== revision) {
-      lane.cache.clear();
-      lane.cacheRevision = revision;
-    }
+    if (lane.cacheRevision !== revision) this.moveOn(lane, revision);
     const fullKey = `${revision}|${key}`;
     if (lane.cache.has(fullKey)) {
       const value = lane.cache.get(fullKey);
@@ -120,6 +133,10 @@ export class WorkQueue<L extends string> {
       lane.cache.set(fullKey, value);
       lane.counts.hits++;
       return Promise.resolve(value as T);
+    }
+    if (lane.pinned.has(fullKey)) {
+      lane.counts.hits++;
+      return Promise.resolve(lane.pinned.get(fullKey) as T);
     }
     let flight = lane.flights.get(fullKey);
     if (flight) lane.counts.joins++;
@@ -137,9 +154,38 @@ export class WorkQueue<L extends string> {
     return this.attend(lane, fullKey, flight, caller) as Promise<T>;
   }
 
+  /**
+   * Keeps `value` as the result for `key` computed at `revision`, beside the LRU, until the data
+   * moves on (and across writes that leave its reach alone, as the cache). Ignored when the data
+   * already moved on since `revision`.
+   */
+  pin(laneName: L, key: string, value: unknown, revision: number): void {
+    const lane = this.lane(laneName);
+    if (revision !== this.revision()) return;
+    if (lane.cacheRevision !== revision) this.moveOn(lane, revision);
+    const fullKey = `${revision}|${key}`;
+    lane.pinned.delete(fullKey);
+    lane.pinned.set(fullKey, value);
+    while (lane.pinned.size > (lane.options.pinnedEntries ?? 0)) lane.pinned.delete(lane.pinned.keys().next().value as string);
+  }
+
   stats(laneName: L): LaneStats {
     const lane = this.lane(laneName);
-    return { running: lane.flights.size, limitedRunning: lane.limitedRunning, cached: lane.cache.size, ...lane.counts };
+    return { running: lane.flights.size, limitedRunning: lane.limitedRunning, cached: lane.cache.size, pinned: lane.pinned.size, ...lane.counts };
+  }
+
+  /** The data moved on: results whose reach the writes did not touch are kept, the rest dropped. */
+  private moveOn(lane: Lane, revision: number): void {
+    const reachOf = lane.options.reachOf;
+    const touched = reachOf && lane.cacheRevision >= 0 ? this.changedSince(lane.cacheRevision) : null;
+    for (const map of [lane.cache, lane.pinned]) {
+      const kept: [string, unknown][] = [];
+      if (reachOf && touched !== null)
+        for (const [fullKey, value] of map) if (survives(reachOf(value), touched)) kept.push([`${revision}|${fullKey.slice(fullKey.indexOf('|') + 1)}`, value]);
+      map.clear();
+      for (const [k, v] of kept) map.set(k, v);
+    }
+    lane.cacheRevision = revision;
   }
 
   private lane(name: L): Lane {

@@ -70,7 +70,7 @@ describe('background analysis', () => {
       await new Promise((r) => setTimeout(r, 100));
       status = await ask();
     }
-    expect(status).toMatchObject({ state: 'ready', done: 5, total: 5, step: null, error: null });
+    expect(status).toMatchObject({ state: 'ready', done: 6, total: 6, step: null, error: null });
     expect(status.revision).toBe(status.currentRevision);
     expect(status.elapsedMs).toBeGreaterThan(0);
   });

@@ -131,6 +131,56 @@ describe('kept answers', () => {
     }
   });
 
+  it('identical requests at the same time are answered once; an error is not shared', async () => {
+    const query = 'query Hood($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { source target } } }';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(query, { id: 'a-zarof' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    // One of them was executed; the others got its bytes, either while it ran or afterwards.
+    expect(answers.filter((a) => a.cache === null)).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === 'shared' || a.cache === 'hit')).toHaveLength(7);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(JSON.parse(answers[0]?.text ?? '{}').data.neighborhood.nodes.length).toBeGreaterThan(5);
+
+    const missing = await Promise.all(Array.from({ length: 4 }, () => post(query, { id: 'a-does-not-exist' })));
+    for (const m of missing) {
+      expect(m.cache).toBeNull();
+      expect(JSON.parse(m.text).errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('a neighbourhood is kept across a write that touches nothing in its reach, and answered anew once a write reaches it', async () => {
+    const HOOD = 'query Hood($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { id label } edges { source target } } }';
+    const first = await post(HOOD, { id: 'a-zarof' });
+    const view = await post(NETWORK, { filter: { regionIds: ['de-14'] } });
+    expect((await post(HOOD, { id: 'a-zarof' })).cache).toBe('hit');
+    // An organisation far away (Flensburg) with a partner there: nothing within one step of ZAROF.
+    await server.store.applyBatch({
+      actors: [
+        { id: 'a-fern-1', name: 'Fern eins GmbH', kind: 'company', regionId: 'de-01001' },
+        { id: 'a-fern-2', name: 'Fern zwei e. V.', kind: 'association', regionId: 'de-01001' },
+      ],
+      cooperations: [{ actorId: 'a-fern-1', partnerId: 'a-fern-2', kind: 'cooperation' }],
+    });
+    const kept = await post(HOOD, { id: 'a-zarof' });
+    expect(kept.cache).toBe('hit');
+    expect(kept.text).toBe(first.text);
+    // Other views are not kept across a write.
+    expect((await post(NETWORK, { filter: { regionIds: ['de-14'] } })).cache).toBeNull();
+    expect(view.status).toBe(200);
+
+    // A tie to ZAROF reaches its neighbourhood: answered anew, with the new partner.
+    await server.store.applyBatch({ cooperations: [{ actorId: 'a-fern-1', partnerId: 'a-zarof', kind: 'cooperation' }] });
+    const anew = await post(HOOD, { id: 'a-zarof' });
+    expect(anew.cache).toBeNull();
+    expect(anew.text).toContain('Fern eins GmbH');
+    expect(first.text).not.toContain('Fern eins GmbH');
+    // A change through an edit (no list of what it touched) drops it too.
+    expect((await post(HOOD, { id: 'a-zarof' })).cache).toBe('hit');
+    const admin = server.adminSecret as string;
+    await post('mutation($input: ActorInput!) { createActor(input: $input) { id } }', { input: { id: 'a-fern-3', name: 'Fern drei', kind: 'association', regionId: 'de-01001' } }, admin);
+    expect((await post(HOOD, { id: 'a-zarof' })).cache).toBeNull();
+  });
+
   it('an unknown token is refused, even for an answer that is kept', async () => {
     await post(NETWORK, {});
     const refused = await post(NETWORK, {}, 'nwa_unknown');
