@@ -83,7 +83,11 @@ export interface LoadReport {
   kinds: KindReport[];
   maxRssBytes: number;
   /** Per 10 s of the crowd: search, details, neighbourhood and slide requests, their p99, the memory. */
-  windows: { fromS: number; requests: number; p99Ms: number | null; maxRssBytes: number }[];
+  /**
+   * Per 10 s: the targeted requests and their p99, the neighbourhoods' p99, the memory, and the CPU
+   * used by the server's main thread and by the whole process (all threads), in cores.
+   */
+  windows: { fromS: number; requests: number; p99Ms: number | null; neighbourhoodP99Ms: number | null; maxRssBytes: number; mainCores: number; processCores: number }[];
   importMs: number | null;
   importedActors: number | null;
   analysisMs: number | null;
@@ -123,6 +127,17 @@ async function startChild(dataDir: string, log: (l: string) => void): Promise<{ 
   const admin = /#token=([^\s]+)/.exec(out)?.[1];
   if (!admin) throw new Error('the server printed no admin sign-in link (the data folder was not fresh)');
   return { child, url: `http://127.0.0.1:${port}/`, admin: decodeURIComponent(admin) };
+}
+
+/** CPU seconds used so far (user + system) by a process (`/proc/<pid>/stat`) or one of its threads (`/proc/<pid>/task/<tid>/stat`); 0 where /proc is missing. */
+function cpuSecondsOf(path: string): number {
+  try {
+    // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(path, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function rssOf(pid: number): number {
@@ -222,16 +237,28 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     const errors = new Map<RequestKind, number>();
     const errorSamples: string[] = [];
     /** Per 10-second window of the crowd: the targeted requests' times and the memory. */
-    const windows: { ms: number[]; rss: number }[] = [];
+    interface Window {
+      ms: number[];
+      neighbourhoodMs: number[];
+      rss: number;
+      /** CPU seconds of the main thread and of the process when the window began. */
+      cpuAtStart: { main: number; process: number } | null;
+    }
+    const windows: Window[] = [];
     let crowdStart = 0;
+    const cpuNow = () => ({ main: cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`), process: cpuSecondsOf(`/proc/${pid}/stat`) });
     const windowAt = (t: number) => {
       const i = Math.floor((t - crowdStart) / 10_000);
-      while (windows.length <= i) windows.push({ ms: [], rss: 0 });
-      return windows[i] as { ms: number[]; rss: number };
+      while (windows.length <= i) windows.push({ ms: [], neighbourhoodMs: [], rss: 0, cpuAtStart: null });
+      return windows[i] as Window;
     };
     const record = (kind: RequestKind, ms: number, error: string | null) => {
       (times.get(kind) ?? times.set(kind, []).get(kind))?.push(ms);
-      if (times === crowd && (TARGETED as readonly string[]).includes(kind)) windowAt(performance.now()).ms.push(ms);
+      if (times === crowd && (TARGETED as readonly string[]).includes(kind)) {
+        const w = windowAt(performance.now());
+        w.ms.push(ms);
+        if (kind === 'neighbourhood') w.neighbourhoodMs.push(ms);
+      }
       if (error !== null) {
         errors.set(kind, (errors.get(kind) ?? 0) + 1);
         if (errorSamples.length < 10) errorSamples.push(`${kind}: ${error}`);
@@ -258,6 +285,7 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       if (times === crowd) {
         const w = windowAt(performance.now());
         w.rss = Math.max(w.rss, rss);
+        w.cpuAtStart ??= cpuNow();
       }
     }, 250);
     let until = 0;
@@ -323,8 +351,11 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
     await client(o.clients);
     times = crowd;
     crowdStart = performance.now();
+    windowAt(crowdStart).cpuAtStart = cpuNow();
     until = crowdStart + o.durationS * 1000;
     const [, editorResult] = await Promise.all([Promise.all(Array.from({ length: o.clients }, (_, c) => client(c))), editor()]);
+    const crowdEnd = performance.now();
+    const cpuAtEnd = cpuNow();
     clearInterval(sampler);
     maxRss = Math.max(maxRss, rssOf(pid));
 
@@ -357,7 +388,20 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       maxRssBytes: maxRss,
       windows: windows.map((w, i) => {
         const xs = [...w.ms].sort((a, b) => a - b);
-        return { fromS: i * 10, requests: xs.length, p99Ms: xs.length > 0 ? percentile(xs, 0.99) : null, maxRssBytes: w.rss };
+        const hood = [...w.neighbourhoodMs].sort((a, b) => a - b);
+        // CPU over the window: to the next window's start (or now), per second of wall time.
+        const end = windows[i + 1]?.cpuAtStart ?? cpuAtEnd;
+        const from = w.cpuAtStart ?? end;
+        const seconds = Math.min(10, Math.max(0.25, (crowdEnd - crowdStart) / 1000 - i * 10));
+        return {
+          fromS: i * 10,
+          requests: xs.length,
+          p99Ms: xs.length > 0 ? percentile(xs, 0.99) : null,
+          neighbourhoodP99Ms: hood.length > 0 ? percentile(hood, 0.99) : null,
+          maxRssBytes: w.rss,
+          mainCores: (end.main - from.main) / seconds,
+          processCores: (end.process - from.process) / seconds,
+        };
       }),
       ...editorResult,
     };
@@ -388,7 +432,14 @@ export function loadReportText(r: LoadReport): string {
     `Server memory (resident, max): ${(r.maxRssBytes / 1024 ** 2).toFixed(0)} MB (target < ${LOAD_TARGETS.memoryBytes / 1024 ** 3} GB) ${r.maxRssBytes < LOAD_TARGETS.memoryBytes ? 'PASS' : 'MISS'}`,
     `Upload through the page: ${r.importMs === null ? '—' : ms(r.importMs)} (${r.importedActors ?? '?'} actors created); analysis of one state, cold: ${r.analysisMs === null ? '—' : ms(r.analysisMs)}`,
     '',
-    `Per 10 s (the editor starts at ${r.editorAtS} s): ${r.windows.map((w) => `${w.fromS} s: ${w.requests} req, p99 ${w.p99Ms === null ? '—' : ms(w.p99Ms)}, ${(w.maxRssBytes / 1024 ** 2).toFixed(0)} MB`).join(' · ')}`,
+    `Per 10 s (the editor starts at ${r.editorAtS} s):`,
+    '',
+    '| from | targeted requests | p99 | neighbourhood p99 | memory | main thread CPU | process CPU |',
+    '|---|---|---|---|---|---|---|',
+    ...r.windows.map(
+      (w) =>
+        `| ${w.fromS} s | ${w.requests} | ${w.p99Ms === null ? '—' : ms(w.p99Ms)} | ${w.neighbourhoodP99Ms === null ? '—' : ms(w.neighbourhoodP99Ms)} | ${(w.maxRssBytes / 1024 ** 2).toFixed(0)} MB | ${(w.mainCores * 100).toFixed(0)} % | ${w.processCores.toFixed(2)} cores |`,
+    ),
   ];
   if (r.errorSamples.length > 0) lines.push('', 'First errors:', ...r.errorSamples.map((e) => `  ${e}`));
   return lines.join('\n');
