@@ -10,6 +10,12 @@
  */
 import type { GraphBatch } from '../domain/model.ts';
 
+/**
+ * A neighbourhood's reach beyond this is not listed (a depth-3 walk from a hub reaches most of a
+ * real-scale network; an answer that large is not kept across writes anyway).
+ */
+export const REACH_CAP = 20_000;
+
 /** Above this many touched ids a write counts as touching everything. */
 export const MAX_TOUCHED = 100_000;
 

@@ -235,8 +235,8 @@ async function check(subject: PrimitivesSubject, q: Questions, stage: string): P
     const { reach, ...reached } = await backend.neighbourhood(id, n.depth, n.limit);
     const expected = ref.neighbourhood(id, n.depth, n.limit);
     expect(reached, what).toEqual({ nodes: expected.nodes, truncated: expected.truncated });
-    // A store that lists the reach (embedded) lists all of it, beyond the limit too; Neo4j does not.
-    if (reach !== undefined) expect(reach, `${what}: reach`).toEqual(expected.reach);
+    // The whole reach, beyond the limit too; Neo4j says null when its walk stopped early for the limit (then it is not known).
+    if (!(reach === null && backend.kind === 'neo4j' && expected.truncated)) expect(reach, `${what}: reach`).toEqual(expected.reach);
   }
 
   const ids = q.neighbours.map((i) => at([...actorIds, 'unbekannt-2'], i) as string);

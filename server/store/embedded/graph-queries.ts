@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { NON_COOPERATING_ROLES, type NodeType } from '../../domain/model.ts';
 import type { RegionPair } from '../../network/network.model.ts';
+import { REACH_CAP } from '../changes.ts';
 import type { ActorTie, Ids, Reached, RegionTieCounts, TieFilter } from '../graph-store.ts';
 
 /** The secondary indexes of actor_ties: by the other end (neighbours), by both actors' regions (region ties without a sort). */
@@ -200,12 +201,6 @@ WITH RECURSIVE r(id, type, d) AS (
   UNION SELECT id, 'REGION', 0 FROM regions WHERE id = @id
   ${STEPS.map(([from, select]) => `UNION ${select} WHERE r.type = '${from}' AND r.d < @depth`).join('\n  ')})
 SELECT id, type, min(d) AS depth FROM r GROUP BY id ORDER BY depth, id LIMIT @cap`;
-
-/**
- * A reach larger than this is not listed (a depth-3 walk from a hub reaches most of a real-scale
- * network; an answer that large is not kept across writes anyway).
- */
-export const REACH_CAP = 20_000;
 
 export function neighbourhood(stmt: Stmt, id: string, depth: number, limit: number): Reached {
   const lim = Math.max(0, limit);

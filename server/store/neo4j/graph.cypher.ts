@@ -172,7 +172,11 @@ const START = `CALL () {
 
 const NODE_TYPE = `CASE WHEN n:Actor THEN 'ACTOR' WHEN n:Project THEN 'PROJECT' WHEN n:Region THEN 'REGION' ELSE 'EVENT' END`;
 
-/** Nodes within `depth` steps of `$id` at their shortest distance, sorted by (depth, id): the first `$limit`, and whether more were in reach. */
+/**
+ * Nodes within `depth` steps of `$id` at their shortest distance, sorted by (depth, id): the first
+ * `$limit`, whether more were in reach, and the ids of all of them: null beyond `$cap`, or when a
+ * level was not expanded because the limit was already passed (then the reach is not known).
+ */
 function neighbourhood(depth: 1 | 2 | 3): string {
   const lines = [START, `WITH s, [s] AS l0, 1 AS k0`];
   const tagged = ['[{n: s, d: 0}]'];
@@ -186,10 +190,11 @@ function neighbourhood(depth: 1 | 2 | 3): string {
   }
   lines.push(
     `UNWIND ${tagged.join(' + ')} AS r`,
-    `WITH r.n AS n, min(r.d) AS depth`,
+    // Every level was expanded (none skipped for the limit): the reach is complete.
+    `WITH r.n AS n, min(r.d) AS depth, k${depth - 1} <= $limit AS complete`,
     `ORDER BY depth, n.id`,
-    `WITH collect({id: n.id, type: ${NODE_TYPE}, depth: depth}) AS reached`,
-    `RETURN reached[0..$limit] AS nodes, size(reached) > $limit AS truncated`,
+    `WITH complete, collect({id: n.id, type: ${NODE_TYPE}, depth: depth}) AS reached`,
+    `RETURN reached[0..$limit] AS nodes, size(reached) > $limit AS truncated, CASE WHEN complete AND size(reached) <= $cap THEN [x IN reached | x.id] END AS reach`,
   );
   return lines.join('\n');
 }

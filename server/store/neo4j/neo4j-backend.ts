@@ -39,6 +39,7 @@ import {
 import { ConflictError } from '../../errors.ts';
 import { foldGerman, foldPlain, type SearchCandidate } from '../../search/fold.ts';
 import { batchAudit, fingerprint, PROGRESS_EVERY, referencedIds } from '../batch.ts';
+import { REACH_CAP } from '../changes.ts';
 import {
   ACCESS_ROLES,
   DryRunRollback,
@@ -54,7 +55,7 @@ import {
   type Facets,
   type GraphBackend,
   type Ids,
-  type ReachedNode,
+  type Reached,
   type RegionTieCounts,
   type StoreStats,
   type TieFilter,
@@ -995,16 +996,16 @@ export class Neo4jBackend implements GraphBackend {
   // Graph primitives (graph.cypher.ts): one statement each
   // -------------------------------------------------------------------------------------------
 
-  async neighbourhood(id: string, depth: number, limit: number): Promise<{ nodes: ReachedNode[]; truncated: boolean }> {
+  async neighbourhood(id: string, depth: number, limit: number): Promise<Reached> {
     const cypher = depth <= 1 ? G.NEIGHBOURHOOD_1 : depth === 2 ? G.NEIGHBOURHOOD_2 : G.NEIGHBOURHOOD_3;
-    const [record] = await this.db.read(cypher, { id, limit: int(limit), nonCooperating: [...NON_COOPERATING_ROLES] });
-    if (!record) return { nodes: [], truncated: false };
+    const [record] = await this.db.read(cypher, { id, limit: int(limit), cap: int(Math.max(limit, REACH_CAP)), nonCooperating: [...NON_COOPERATING_ROLES] });
+    if (!record) return { nodes: [], truncated: false, reach: [] };
     const nodes = (record.nodes as Row[]).map((n) => ({
       id: asString(n.id, 'id'),
       type: asString(n.type, 'type') as NodeType,
       depth: number(n, 'depth', 'reached node'),
     }));
-    return { nodes, truncated: record.truncated === true };
+    return { nodes, truncated: record.truncated === true, reach: record.reach === null ? null : strings(record.reach) };
   }
 
   async actorNeighbours(ids: Ids): Promise<Map<string, string[]>> {
