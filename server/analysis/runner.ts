@@ -81,9 +81,11 @@ export function bootstrap(entry = new URL('./analysis.worker.ts', import.meta.ur
 /**
  * The analysis thread's heap limit. Without one, V8 lets the heap grow far beyond what is live
  * before it collects: the whole-network analysis at 25,000 actors and 665,000 ties peaked the server
- * at 1.33 GB resident; with 768 MB it peaked at 0.90 GB and took as long (20 s). 1 GB leaves room.
+ * at 1.33 GB resident; with 768 MB it peaked at 0.90 GB and took as long (20 s). The whole warm-up
+ * (metrics, gaps, coverage, parts, insights, and the prepared hub views besides) finishes within a
+ * 512 MB old space; 640 MB leaves room and keeps the server below 2 GB under the workshop load.
  */
-export const ANALYSIS_HEAP_MB = 1024;
+export const ANALYSIS_HEAP_MB = 640;
 
 export function workerRunner(config: Config | null = null): TaskRunner {
   let worker: Worker | null = null;

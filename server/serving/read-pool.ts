@@ -15,10 +15,13 @@ import { fromThreadError } from './thread-errors.ts';
 import { CallerGoneError } from './work-queue.ts';
 
 /**
- * A read thread's heap limit (see ANALYSIS_HEAP_MB): its largest job, the whole 25,000-actor network
- * or the overview over 665,000 ties, needs a few hundred MB at most.
+ * A read thread's heap limit (see ANALYSIS_HEAP_MB). Its largest jobs at 25,000 actors all finish
+ * within a 256 MB old space (measured: the whole network at limit 100,000, 34,417 nodes and 100,919
+ * edges; a hub's three-step neighbourhood at limit 100,000; the overview over 665,000 ties); 384 MB
+ * leaves room. A lower limit makes V8 collect sooner: with 768 MB the three read threads let the
+ * server's memory pass 2 GB under the workshop load.
  */
-export const READ_HEAP_MB = 768;
+export const READ_HEAP_MB = 384;
 
 export class ReadWorkerError extends Error {
   override name = 'ReadWorkerError';

@@ -156,6 +156,25 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     };
   }
 
+  /** A selection of nothing but what `f` says about its shape (selectRows fills in the rows). */
+  const emptySelection = (regions: RegionIndex, scope: ReadonlySet<string> | null, f: NormalFilter): Selection => ({
+    regions,
+    actors: [],
+    projects: [],
+    events: [],
+    participations: [],
+    eventParticipations: [],
+    cooperations: [],
+    targets: [],
+    regionIds: null,
+    regionScope: scope,
+    nodeTypes: f.nodeTypes,
+    includeDerived: f.includeDerived,
+    derivedVia: null,
+    limit: f.limit,
+    edgeLimit: MAX_VIEW_EDGES,
+  });
+
   /** The rows a filter selects (network()). */
   async function selectRows(f: NormalFilter): Promise<Selection> {
     const regions = await regionIndex();
@@ -170,6 +189,10 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       const s = f.sectors;
       actors = actors.filter((a) => a.sectors.some((x) => s.has(x)));
     }
+    // Actors alone, without ties, at any time (the overview's counts): nothing else decides who is in.
+    // Reading every participation, project and event for it took 260 ms of the overview's 420 at 25,000 actors.
+    if (f.nodeTypes.size === 1 && f.nodeTypes.has('ACTOR') && !f.includeDirect && !f.includeDerived && f.projectIds === null && isOpenWindow(w))
+      return { ...emptySelection(regions, scope, f), actors };
     let parts: Participation[];
     if (f.projectIds) {
       parts = await b.loadParticipations({ projectIds: f.projectIds });
@@ -236,7 +259,7 @@ export function createGraphStore(b: GraphBackend): GraphStore {
     const targets = await b.loadTargets(all ? {} : { subjectIds: [...P.keys(), ...E.keys()] });
 
     return {
-      regions,
+      ...emptySelection(regions, scope, f),
       actors: [...A.values()],
       projects,
       events,
@@ -244,13 +267,6 @@ export function createGraphStore(b: GraphBackend): GraphStore {
       eventParticipations: eparts,
       cooperations: coops,
       targets: targets.filter((t) => P.has(t.subjectId) || E.has(t.subjectId)),
-      regionIds: null,
-      regionScope: scope,
-      nodeTypes: f.nodeTypes,
-      includeDerived: f.includeDerived,
-      derivedVia: null,
-      limit: f.limit,
-      edgeLimit: MAX_VIEW_EDGES,
     };
   }
 

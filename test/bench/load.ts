@@ -80,6 +80,8 @@ export interface LoadReport {
   errors: number;
   /** The first errors (kind, status, code or message). */
   errorSamples: string[];
+  /** The slowest requests of the crowd (above 250 ms, at most 40): kind, time, start (s into the crowd), the variables and how it was answered. */
+  slowest: { kind: RequestKind; ms: number; atS: number; what: string }[];
   kinds: KindReport[];
   maxRssBytes: number;
   /** Per 10 s of the crowd: search, details, neighbourhood and slide requests, their p99, the memory. */
@@ -193,8 +195,9 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
         body: JSON.stringify({ query: String(doc), variables }),
       });
       const bytes = Buffer.from(await res.arrayBuffer());
+      const cache = res.headers.get('x-cache');
       // Large answers (a hub's neighbourhood: 3 MB) are only checked, not decoded: the people are on other machines, the bench is not.
-      if (!whole && bytes.length > 200_000 && bytes.subarray(0, 8).toString() === '{"data":') return { status: res.status, body: { data: {} } };
+      if (!whole && bytes.length > 200_000 && bytes.subarray(0, 8).toString() === '{"data":') return { status: res.status, cache, body: { data: {} } };
       const text = bytes.toString('utf8');
       let body: { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] } = {};
       try {
@@ -202,7 +205,7 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       } catch {
         body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
       }
-      return { status: res.status, body };
+      return { status: res.status, cache, body };
     };
 
     // The workshop's material: a sample of actors, the hubs, a story of four slides.
@@ -252,8 +255,14 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       while (windows.length <= i) windows.push({ ms: [], neighbourhoodMs: [], rss: 0, cpuAtStart: null });
       return windows[i] as Window;
     };
-    const record = (kind: RequestKind, ms: number, error: string | null) => {
+    /** The slowest requests of the crowd (for the JSON report): what was asked, when, and how it was answered. */
+    const slowest: { kind: RequestKind; ms: number; atS: number; what: string }[] = [];
+    const record = (kind: RequestKind, ms: number, error: string | null, what = '') => {
       (times.get(kind) ?? times.set(kind, []).get(kind))?.push(ms);
+      if (times === crowd && ms > 250) {
+        slowest.push({ kind, ms: Math.round(ms), atS: Math.round((performance.now() - ms - crowdStart) / 100) / 10, what });
+        slowest.sort((a, b) => b.ms - a.ms).splice(40);
+      }
       if (times === crowd && (TARGETED as readonly string[]).includes(kind)) {
         const w = windowAt(performance.now());
         w.ms.push(ms);
@@ -269,7 +278,8 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       try {
         const r = await gql(doc, variables, token);
         const e = r.body.errors?.[0];
-        record(kind, performance.now() - t, r.status !== 200 || e ? `HTTP ${r.status} ${e?.extensions?.code ?? ''} ${e?.message ?? ''}`.trim() : null);
+        const what = `${JSON.stringify(variables).slice(0, 80)}${hubs.includes(String(variables.id)) ? ' (hub)' : ''} ${r.cache ?? 'computed'}`;
+        record(kind, performance.now() - t, r.status !== 200 || e ? `HTTP ${r.status} ${e?.extensions?.code ?? ''} ${e?.message ?? ''}`.trim() : null, what);
         return r.body.data;
       } catch (err) {
         const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
@@ -384,6 +394,7 @@ export async function loadRun(partial: Partial<LoadOptions> = {}): Promise<LoadR
       requests: kinds.reduce((n, k) => n + k.count, 0),
       errors: kinds.reduce((n, k) => n + k.errors, 0),
       errorSamples,
+      slowest,
       kinds,
       maxRssBytes: maxRss,
       windows: windows.map((w, i) => {

@@ -803,6 +803,15 @@ export function graphStoreContract(name: string, open: () => Promise<GraphStore>
           expect(await codeOf(store.network({ nodeTypes: ['PERSON' as never] }))).toBe('BAD_USER_INPUT');
         });
 
+        it('actors alone (the overview\'s counts) are the actors of the whole view, under every filter', async () => {
+          for (const filter of [{}, { regionIds: ['r-sn'] }, { actorKinds: ['company', 'university'] }, { sectors: ['chemie'] }, { regionIds: ['r-he'], sectors: ['forschung'] }]) {
+            const alone = await store.network({ ...filter, nodeTypes: ['ACTOR'], includeDirect: false, includeDerived: false });
+            const whole = await store.network(filter);
+            expect(alone.edges, JSON.stringify(filter)).toEqual([]);
+            expect(alone.nodes, JSON.stringify(filter)).toEqual(whole.nodes.filter((n) => n.type === 'ACTOR'));
+          }
+        });
+
         it('truncates to the best-connected nodes and says so', async () => {
           const net = await store.network({ limit: 3 });
           expect(net.nodes).toHaveLength(3);
