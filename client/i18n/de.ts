@@ -742,7 +742,8 @@ export const de = {
     noNotes: 'Keine Notizen zu dieser Folie.',
     failed: 'Diese Folie kann nicht geladen werden: {{reason}}',
     failedHint: 'Mit den Pfeiltasten geht es weiter.',
-    keys: 'Pfeiltasten, Bild ↑/↓, Leertaste: blättern · Esc: beenden · N: Notizen · T: Design · L: Legende · P: Pseudonyme',
+    keys: 'Pfeiltasten, Bild ↑/↓, Leertaste: blättern · Esc: beenden · N: Notizen · T: Design · L: Legende',
+    keyPseudo: ' · P: Pseudonyme',
   },
   picture: {
     label: 'Bild',

@@ -742,7 +742,8 @@ export const en: Messages = {
     noNotes: 'No notes for this slide.',
     failed: 'This slide cannot be loaded: {{reason}}',
     failedHint: 'The arrow keys move on.',
-    keys: 'Arrow keys, Page ↑/↓, space: move · Esc: end · N: notes · T: theme · L: legend · P: pseudonyms',
+    keys: 'Arrow keys, Page ↑/↓, space: move · Esc: end · N: notes · T: theme · L: legend',
+    keyPseudo: ' · P: pseudonyms',
   },
   picture: {
     label: 'Picture',

@@ -124,7 +124,10 @@ export function Presentation({ stage, story, nodes, edges, settled, regionName, 
           <button type="button" onClick={stage.leave} data-testid="present-leave">
             {t('present.leave')}
           </button>
-          <span className="hint">{t('present.keys')}</span>
+          <span className="hint">
+            {t('present.keys')}
+            {onPseudo && t('present.keyPseudo')}
+          </span>
         </nav>
       )}
     </div>
