@@ -67,7 +67,10 @@ export interface ResponseCacheOptions {
   revision: () => number;
   /** What the writes after a revision touched (GraphStore.changedSince); null: anything. */
   changedSince?: (revision: number) => ReadonlySet<string> | null;
-  /** Whether answers for this class of caller may be kept across a write (not for a pseudonymised link, whose numbering moves with every new actor). */
+  /**
+   * Whether answers for this class of caller may be kept across a write. Not for a pseudonymised
+   * link: a new actor's name is replaced inside titles anywhere in the answer, outside any reach.
+   */
   carriesClass?: (cls: string) => boolean;
   /** The class of caller the answer is for (e.g. their role), or null when the request may not be answered from the cache. */
   callerClass: (req: Request, res: Response) => Promise<string | null>;
