@@ -17,7 +17,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { ImportError } from './csv-bundle.ts';
 import { CSV_FILES, STORIES_JSON } from './csv-format.ts';
 import type { Config } from '../config.ts';
-import { importFiles, IMPORT_TYPES, type ImportResult } from './import-files.ts';
+import { importFiles, IMPORT_TYPES } from './import-files.ts';
 import { importInWorker } from './run-job.ts';
 
 /** Largest upload (all files, base64 in JSON). */
@@ -92,13 +92,11 @@ export function importHandler(store: () => GraphStore | null, config: Config | n
       for (const f of files) writeFileSync(join(dir, f.name), Buffer.from(f.content, 'base64'));
       const path = files.length === 1 && !/^(organization|project)\./i.test(names[0] ?? '') ? join(dir, names[0] ?? '') : dir;
       const audit = { who: { name: token.name, role: token.role }, summary: names.join(', ') };
-      let result: ImportResult;
-      if (config) {
-        const done = await importInWorker(config, path, { dryRun, ...audit });
-        result = done.result;
-        // Written through another connection: the main store's revision moves on, with what the import touched.
-        if (!dryRun) s.dataChanged(done.touched);
-      } else result = await importFiles(s, path, { dryRun, audit });
+      // Written through another connection: the main store's revision moves on with what was touched,
+      // as soon as the worker commits (the built-in regions too, even if the import then fails).
+      const result = config
+        ? await importInWorker(config, path, { dryRun, ...audit, onWritten: (touched) => s.dataChanged(touched) })
+        : await importFiles(s, path, { dryRun, audit });
       res.json({ dryRun, format: formatOf(names), files: names, result });
     } catch (e) {
       if (e instanceof ImportError) {

@@ -34,6 +34,8 @@ export type ImportJobMessage =
   | { err: string }
   /** Committed; `touched`: the ids it touched (store/changes.ts), null for anything. */
   | { written: true; touched: string[] | null }
+  /** Germany's built-in regions were missing and are written (before the import, whatever becomes of it). */
+  | { regionsAdded: number }
   | { done: number }
   | { interrupted: true }
   | { failed: string }
@@ -52,7 +54,10 @@ const store = await openStore(job.config);
 try {
   await store.init();
   // The store as the app opens it: Germany's states and districts are there (a dry run writes nothing).
-  if (!job.dryRun) await addMissingBuiltins(store);
+  if (!job.dryRun) {
+    const added = await addMissingBuiltins(store);
+    if (added > 0) post({ regionsAdded: added });
+  }
   const result = await importFiles(store, job.path, {
     dryRun: job.dryRun,
     onProgress: (p) => {

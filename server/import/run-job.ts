@@ -16,23 +16,26 @@ import type { ImportJob, ImportJobMessage } from './import.job.ts';
 
 const running = new Set<{ stop: () => void; finished: Promise<unknown> }>();
 
-/** The import's report, and what it wrote: the ids it touched (store/changes.ts), null for anything. */
-export interface ImportOutcome {
-  result: ImportResult;
-  touched: ReadonlySet<string> | null;
-}
-
-export function importInWorker(config: Config, path: string, opts: { dryRun: boolean; who: Who; summary: string }): Promise<ImportOutcome> {
+/**
+ * `onWritten`: told as soon as the worker has committed something, with the ids it touched
+ * (store/changes.ts; null for anything): the import, or the built-in regions it adds first (also
+ * when the import itself then fails).
+ */
+export function importInWorker(
+  config: Config,
+  path: string,
+  opts: { dryRun: boolean; who: Who; summary: string; onWritten?: (touched: ReadonlySet<string> | null) => void },
+): Promise<ImportResult> {
   const stop = new SharedArrayBuffer(4);
   const worker = new Worker(bootstrap(new URL('./import.job.ts', import.meta.url).href), {
     eval: true,
     workerData: { config, path, dryRun: opts.dryRun, stop, data: { who: opts.who, summary: opts.summary } } satisfies ImportJob,
   });
   let outcome: { result: ImportResult } | { error: Error } | null = null;
-  let touched: ReadonlySet<string> | null = null;
-  const finished = new Promise<ImportOutcome>((resolve, reject) => {
+  const finished = new Promise<ImportResult>((resolve, reject) => {
     worker.on('message', (m: ImportJobMessage) => {
-      if ('written' in m) touched = m.touched === null ? null : new Set(m.touched);
+      if ('regionsAdded' in m) opts.onWritten?.(null);
+      else if ('written' in m) opts.onWritten?.(m.touched === null ? null : new Set(m.touched));
       else if ('result' in m) outcome = { result: m.result };
       else if ('rejected' in m) outcome = { error: new ImportError(m.rejected.issues) };
       else if ('error' in m) outcome = { error: fromThreadError(m.error, (text) => new Error(text)) };
@@ -42,7 +45,7 @@ export function importInWorker(config: Config, path: string, opts: { dryRun: boo
     worker.on('error', (e) => (outcome ??= { error: e }));
     worker.on('exit', (code) => {
       const o = outcome ?? { error: new Error(`the import worker ended with exit code ${code}`) };
-      if ('result' in o) resolve({ result: o.result, touched });
+      if ('result' in o) resolve(o.result);
       else reject(o.error);
     });
   });

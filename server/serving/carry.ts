@@ -25,18 +25,18 @@ export function survives(reach: readonly string[] | null, touched: ReadonlySet<s
  * or null as soon as one of them has none.
  */
 export class AnswerTrace {
-  reads = 0;
-  private ids: Set<string> | null = new Set();
+  private reaches: (readonly string[])[] | null = [];
 
   record(value: unknown): void {
-    this.reads++;
     const reach = reachOf(value);
-    if (reach === null || this.ids === null) this.ids = null;
-    else for (const id of reach) this.ids.add(id);
+    if (reach === null) this.reaches = null;
+    else this.reaches?.push(reach);
   }
 
-  /** The joint reach, or null when a read had none or nothing was read. */
-  reach(): string[] | null {
-    return this.reads > 0 && this.ids !== null ? [...this.ids] : null;
+  /** The joint reach (the read's own list when there was one read), or null when a read had none or nothing was read. */
+  reach(): readonly string[] | null {
+    if (this.reaches === null || this.reaches.length === 0) return null;
+    if (this.reaches.length === 1) return this.reaches[0] ?? null;
+    return [...new Set(this.reaches.flat())];
   }
 }

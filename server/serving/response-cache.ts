@@ -110,7 +110,8 @@ export function responseCache(opts: ResponseCacheOptions): { middleware: (req: R
   let bytes = 0;
   let revision = -1;
   const counts = { hits: 0, shared: 0, misses: 0, stored: 0, carried: 0 };
-  const sizeOf = (key: string, body: Buffer) => body.length + key.length;
+  /** What an entry holds: its key and bytes, and its reach (a reference and a short string per id, about 40 bytes). */
+  const sizeOf = (key: string, entry: { body: Buffer; reach: readonly string[] | null }) => entry.body.length + key.length + (entry.reach?.length ?? 0) * 40;
 
   /** The data moved on: answers whose reach the writes touched go, the others stay. */
   const moveOn = (rev: number) => {
@@ -119,7 +120,7 @@ export function responseCache(opts: ResponseCacheOptions): { middleware: (req: R
       if (touched !== null && survives(entry.reach, touched)) counts.carried++;
       else {
         entries.delete(key);
-        bytes -= sizeOf(key, entry.body);
+        bytes -= sizeOf(key, entry);
       }
     }
     revision = rev;
@@ -128,14 +129,15 @@ export function responseCache(opts: ResponseCacheOptions): { middleware: (req: R
   const pending = new Map<string, Promise<Buffer | null>>();
 
   const keep = (key: string, body: Buffer, reach: readonly string[] | null) => {
-    const size = sizeOf(key, body);
+    const entry = { body, reach };
+    const size = sizeOf(key, entry);
     if (size > maxBytes / 4) return;
-    entries.set(key, { body, reach });
+    entries.set(key, entry);
     bytes += size;
     while (bytes > maxBytes) {
-      const [oldest, value] = entries.entries().next().value as [string, { body: Buffer }];
+      const [oldest, value] = entries.entries().next().value as [string, { body: Buffer; reach: readonly string[] | null }];
       entries.delete(oldest);
-      bytes -= sizeOf(oldest, value.body);
+      bytes -= sizeOf(oldest, value);
     }
   };
 

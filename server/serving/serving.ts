@@ -64,11 +64,16 @@ export function createServing(store: GraphStore, opts: { config: Config | null; 
       .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, PREPARED_HUBS)
       .filter((n) => n.degree > 0);
-    // One after another: people's requests go in between.
+    // One after another: people's requests go in between. A view that cannot be prepared now (the
+    // read lane full, a thread gone) is simply not prepared: the warm-up's analyses stand.
     for (const { id } of hubs) {
       if (store.revision() !== revision) return;
       const job = hubView(id);
-      work.pin('read', stableKey(job), await read(job, SYSTEM), revision);
+      try {
+        work.pin('read', stableKey(job), await read(job, SYSTEM), revision);
+      } catch {
+        return;
+      }
     }
   });
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBatch } from '../store/batch.ts';
 import { ChangeLog, touchedBy } from '../store/changes.ts';
-import { reachOf } from './carry.ts';
+import { AnswerTrace, reachOf } from './carry.ts';
 import { BusyError, CallerGoneError, RateLimitedError, SYSTEM, WorkQueue, type Caller } from './work-queue.ts';
 
 /** A computation the test finishes by hand; `signal` is the one the queue gave it. */
@@ -197,5 +197,21 @@ describe('ChangeLog and touchedBy', () => {
     // Only the last three writes are remembered.
     expect(log.since(1)).toBeNull();
     expect(log.since(99)).toBeNull();
+  });
+});
+
+describe('AnswerTrace', () => {
+  it('the reach of one read is its own list, of several their union, and none once a read had none', () => {
+    const one = new AnswerTrace();
+    const reach = ['a1', 'p1'];
+    one.record({ reach });
+    expect(one.reach()).toBe(reach);
+    const two = new AnswerTrace();
+    two.record({ reach: ['a1', 'p1'] });
+    two.record({ reach: ['p1', 'a2'] });
+    expect([...(two.reach() ?? [])].sort()).toEqual(['a1', 'a2', 'p1']);
+    two.record({ nodes: [] });
+    expect(two.reach()).toBeNull();
+    expect(new AnswerTrace().reach()).toBeNull();
   });
 });

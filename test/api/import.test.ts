@@ -168,6 +168,26 @@ describe('POST /import', () => {
     expect([alone.status, alone.body.result?.created.stories]).toEqual([200, 1]);
   });
 
+  it('a failed import that first restored a missing built-in region still moves the data on (no kept answer goes stale)', async () => {
+    const admin = server.adminSecret ?? '';
+    const REGIONS = '{ regions(kind: "district") { id } }';
+    const version = (await server.gql<{ region: { version: number } }>('{ region(id: "de-01001") { version } }')).data?.region.version;
+    const deleted = await server.gql('mutation($v: Int!) { deleteRegion(id: "de-01001", version: $v) { id } }', { v: version }, admin);
+    expect(deleted.errors).toBeUndefined();
+    const before = await server.gql<{ regions: { id: string }[] }>(REGIONS);
+    expect(before.data?.regions.map((r) => r.id)).not.toContain('de-01001');
+    const revision = server.store.revision();
+    // The worker puts the district back before it reads the file; the file is then refused.
+    const broken = await upload([{ name: 'actors.csv', text: `${header}
+a-kaputt,,company,,de-14730,,,,
+` }], { dryRun: false, token: editor });
+    expect(broken.status).toBe(422);
+    expect(server.store.revision()).toBeGreaterThan(revision);
+    expect(server.store.changedSince(revision)).toBeNull();
+    const after = await server.gql<{ regions: { id: string }[] }>(REGIONS);
+    expect(after.data?.regions.map((r) => r.id)).toContain('de-01001');
+  });
+
   it('rejects what it cannot read with a clear message', async () => {
     const cases: [{ name: string; text: string }[], RegExp][] = [
       [[{ name: 'notes.txt', text: 'x' }], /notes\.txt: not an import type/],
