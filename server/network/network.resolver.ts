@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.ts';
+import { DEFAULT_NETWORK_LIMIT } from './network.model.ts';
 import { NetworkFilter } from './network.input.ts';
 import { Network, Overview, Path, RegionPair } from './network.type.ts';
 
@@ -14,10 +15,10 @@ export class NetworkResolver {
   neighborhood(
     @Arg('id', () => ID) id: string,
     @Arg('depth', () => Int, { defaultValue: 1, nullable: true }) depth: number | null,
-    @Arg('limit', () => Int, { defaultValue: 5000, nullable: true, description: 'Maximum number of nodes.' }) limit: number | null,
+    @Arg('limit', () => Int, { defaultValue: DEFAULT_NETWORK_LIMIT, nullable: true, description: 'Maximum number of nodes.' }) limit: number | null,
     @Ctx() { serving, caller }: Context,
   ): Promise<Network> {
-    return serving.read({ op: 'neighborhood', id, depth: depth ?? 1, limit: limit ?? 5000 }, caller);
+    return serving.read({ op: 'neighborhood', id, depth: depth ?? 1, limit: limit ?? DEFAULT_NETWORK_LIMIT }, caller);
   }
 
   @Query(() => [Path], { description: 'All shortest cooperation paths between two actors, over direct and derived ties ("who can introduce us").' })

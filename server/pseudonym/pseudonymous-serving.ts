@@ -24,10 +24,7 @@ export function pseudonymousServing(serving: Serving, pseudonymousStore: GraphSt
         job.op === 'neighborhood' ? { ...job, id: p.inId(job.id) } : job.op === 'shortestPaths' ? { ...job, from: p.inId(job.from), to: p.inId(job.to) } : job;
       const answer = await serving.read(real, caller);
       // The region matrix names regions only (as the store decorator's regionMatrix).
-      if (real.op === 'regionMatrix') return answer as ReadResultOf<J>;
-      // A neighbourhood's reach (real ids, up to 20,000) is never sent: not scrubbed, left out.
-      const sent = answer !== null && typeof answer === 'object' && 'reach' in answer ? { ...answer, reach: null } : answer;
-      return scrub(sent, await pOf(), true) as ReadResultOf<J>;
+      return (real.op === 'regionMatrix' ? answer : scrub(answer, await pOf(), true)) as ReadResultOf<J>;
     },
   };
 }

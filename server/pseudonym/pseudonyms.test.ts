@@ -37,6 +37,11 @@ describe('pseudonyms', () => {
     expect(realIds({ remove: ['pseudo-company-3', 'a-zar'], level: 'district' }, p)).toEqual({ remove: ['a-zarof-logistik', UNKNOWN_ID], level: 'district' });
   });
 
+  it("a neighbourhood's reach (server-side only, real ids) is left out, not scrubbed", () => {
+    const net = scrub({ nodes: [{ id: 'a-zarof', type: 'ACTOR', label: 'ZAROF. GmbH' }], reach: ['a-zarof', 'a-stadt'] }, p, true);
+    expect(net).toEqual({ nodes: [{ id: 'pseudo-company-2', type: 'ACTOR', label: 'Unternehmen 2' }], reach: null });
+  });
+
   it('the trie replaces exactly like the regular expression (random names and texts)', () => {
     const word = fc.stringMatching(/^[A-Za-zÄÖÜäöüß0-9 .\-–]{1,6}$/);
     fc.assert(

@@ -133,6 +133,8 @@ const MAX_LINKS = 32;
 
 const FREE_TEXT = new Set(['description', 'website', 'notes', 'url', 'publisher']);
 const FREE_LISTS = new Set(['goals', 'results', 'tags', 'sourceIds', 'sources']);
+/** Server-side fields never sent to a client (a neighbourhood's reach: up to 20,000 real ids): left out, not scrubbed. */
+const SERVER_ONLY = new Set(['reach']);
 
 /**
  * A value (rows of the store, results of the analysis, GraphQL data) as a pseudonymised session sees
@@ -161,7 +163,8 @@ function walk(v: unknown, p: Pseudonyms, strip: boolean, text: (s: string) => st
   const actorId = typeof o.id === 'string' && (p.isActor(o.id) || o.type === 'ACTOR') ? o.id : null;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(o)) {
-    if (strip && FREE_TEXT.has(k) && (typeof x === 'string' || x === null)) out[k] = null;
+    if (SERVER_ONLY.has(k)) out[k] = null;
+    else if (strip && FREE_TEXT.has(k) && (typeof x === 'string' || x === null)) out[k] = null;
     else if (strip && FREE_LISTS.has(k) && Array.isArray(x)) out[k] = [];
     else if ((k === 'name' || k === 'label') && actorId !== null && typeof x === 'string') out[k] = p.label(actorId);
     else if (typeof x === 'string' && /^[a-z]+(Label|Name)$/.test(k) && p.isActor(String(o[k.replace(/(Label|Name)$/, '')] ?? ''))) out[k] = p.label(String(o[k.replace(/(Label|Name)$/, '')]));

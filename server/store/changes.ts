@@ -19,7 +19,7 @@ export const REACH_CAP = 20_000;
 /** Above this many touched ids a write counts as touching everything. */
 export const MAX_TOUCHED = 100_000;
 
-/** The ids a batch touches, or null for "everything" (regions written, or more than MAX_TOUCHED ids). */
+/** The ids a batch touches, or null for "everything" (regions written; the ChangeLog counts more than MAX_TOUCHED ids as everything too). */
 export function touchedBy(batch: GraphBatch): Set<string> | null {
   if (batch.regions.length > 0) return null;
   const ids = new Set<string>();
@@ -34,7 +34,7 @@ export function touchedBy(batch: GraphBatch): Set<string> | null {
   for (const c of batch.cooperations) add(c.actorId, c.partnerId);
   for (const t of batch.targets) add(t.subjectId, t.regionId);
   // Sources and stories are in no view.
-  return ids.size > MAX_TOUCHED ? null : ids;
+  return ids;
 }
 
 /** The writes of one store, each with what it touched; answers whether anything since a revision touched some ids. */
@@ -49,7 +49,7 @@ export class ChangeLog {
     return this.revision;
   }
 
-  /** A write: the revision moves on. */
+  /** A write: the revision moves on (more than MAX_TOUCHED ids count as everything). */
   record(touched: ReadonlySet<string> | null): number {
     this.revision++;
     this.entries.push({ revision: this.revision, touched: touched !== null && touched.size > MAX_TOUCHED ? null : touched });
